@@ -1,0 +1,56 @@
+package io.rapidbyte.sdk.arrow;
+
+/**
+ * utf8 or binary column. Value i is the bytes {@code [valueOffset(i), valueOffset(i) + valueLength(i))}
+ * of {@link #array()}: read them in place to avoid a copy, or use {@link #getBytes} /
+ * {@link #getString}. Unlike other columns, not safe for concurrent reads (getString reuses a
+ * scratch buffer).
+ */
+public final class VarBinaryColumn extends Column {
+    private final int offsetsPos;
+    private final int dataPos;
+    /** Decoding scratch reused across getString calls, which makes this class not thread-safe. */
+    private char[] scratch = new char[64];
+
+    VarBinaryColumn(Field field, int length, int nullCount, byte[] data, int validityPos, int offsetsPos, int dataPos) {
+        super(field, length, nullCount, data, validityPos);
+        this.offsetsPos = offsetsPos;
+        this.dataPos = dataPos;
+    }
+
+    /** Absolute position of value i's first byte in {@link #array()}. */
+    public int valueOffset(int i) {
+        checkIndex(i);
+        return dataPos + LittleEndian.getInt(data, offsetsPos + 4 * i);
+    }
+
+    /** Byte length of value i (0 for null rows). */
+    public int valueLength(int i) {
+        checkIndex(i);
+        int p = offsetsPos + 4 * i;
+        return LittleEndian.getInt(data, p + 4) - LittleEndian.getInt(data, p);
+    }
+
+    /** A copy of value i, or null for a null row. */
+    public byte[] getBytes(int i) {
+        if (isNull(i)) {
+            return null;
+        }
+        int n = valueLength(i);
+        byte[] v = new byte[n];
+        System.arraycopy(data, valueOffset(i), v, 0, n);
+        return v;
+    }
+
+    /** Value i decoded as UTF-8 (malformed bytes become U+FFFD), or null for a null row. */
+    public String getString(int i) {
+        if (isNull(i)) {
+            return null;
+        }
+        int n = valueLength(i);
+        if (scratch.length < n) {
+            scratch = new char[Math.max(n, 2 * scratch.length)];
+        }
+        return Utf8.decode(data, valueOffset(i), n, scratch);
+    }
+}
