@@ -1,0 +1,6 @@
+package io.rapidbyte.host.imports;
+
+/** WIT {@code types.checkpoint-kind}; ordinal = canonical-ABI enum value. */
+public enum CheckpointKind {
+    SOURCE, DEST, TRANSFORM
+}

@@ -1,0 +1,6 @@
+package io.rapidbyte.host.imports;
+
+/** WIT {@code types.state-scope}; ordinal = canonical-ABI enum value. */
+public enum StateScope {
+    PIPELINE, STREAM, CONNECTOR
+}

@@ -1,0 +1,63 @@
+package io.rapidbyte.host.lifecycle;
+
+import io.rapidbyte.host.imports.HostListener;
+import io.rapidbyte.host.imports.LogLevel;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * WASI stdout/stderr of a guest, delivered to the listener one line at a time. Lines longer
+ * than {@link #MAX_LINE} bytes are split so a guest cannot make the host buffer without bound.
+ * Written only by the guest's thread.
+ */
+final class LineLogStream extends OutputStream {
+    static final int MAX_LINE = 8192;
+
+    private final String connector;
+    private final LogLevel level;
+    private final HostListener listener;
+    private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+
+    LineLogStream(String connector, LogLevel level, HostListener listener) {
+        this.connector = connector;
+        this.level = level;
+        this.listener = listener;
+    }
+
+    @Override
+    public void write(int b) {
+        if (b == '\n') {
+            emit();
+            return;
+        }
+        line.write(b);
+        if (line.size() >= MAX_LINE) {
+            emit();
+        }
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+        for (int i = off; i < off + len; i++) {
+            write(b[i]);
+        }
+    }
+
+    /** Delivers a trailing partial line. */
+    @Override
+    public void close() {
+        if (line.size() > 0) {
+            emit();
+        }
+    }
+
+    private void emit() {
+        String text = line.toString(StandardCharsets.UTF_8);
+        line.reset();
+        if (text.endsWith("\r")) {
+            text = text.substring(0, text.length() - 1);
+        }
+        listener.onLog(connector, level, text);
+    }
+}

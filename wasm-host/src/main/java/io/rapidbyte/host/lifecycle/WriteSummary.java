@@ -1,0 +1,6 @@
+package io.rapidbyte.host.lifecycle;
+
+/** WIT {@code types.write-summary}: what {@code run-write} reports. Immutable. */
+public record WriteSummary(long recordsWritten, long bytesWritten, long batchesWritten, long checkpointCount,
+                           long recordsFailed) implements RunSummary {
+}

@@ -1,0 +1,41 @@
+package io.rapidbyte.host.pipeline;
+
+import io.rapidbyte.host.abi.JsonText;
+
+/**
+ * WIT {@code types.stream-limits}: what a stage must honour, passed in {@code ctx-json} under
+ * {@code "limits"} in snake_case (ABI.md section 5). {@code maxInflightBatches} also sizes the
+ * channels between stages. Immutable.
+ */
+public record StreamLimits(long maxBatchBytes, long maxBatchRows, int maxInflightBatches,
+                           long checkpointIntervalBytes, long checkpointIntervalRows,
+                           long checkpointIntervalSeconds) {
+    /** Batches under the 1 MiB Kafka record default, 10k rows, 8 batches in flight. */
+    public static final StreamLimits DEFAULT = new StreamLimits(1000 * 1024, 10_000, 8, 64L * 1024 * 1024, 100_000, 30);
+
+    public StreamLimits {
+        if (maxBatchBytes <= 0 || maxBatchRows <= 0 || maxInflightBatches <= 0) {
+            throw new IllegalArgumentException("batch limits must be positive: " + maxBatchBytes + ", "
+                    + maxBatchRows + ", " + maxInflightBatches);
+        }
+        if (checkpointIntervalBytes < 0 || checkpointIntervalRows < 0 || checkpointIntervalSeconds < 0) {
+            throw new IllegalArgumentException("checkpoint intervals must not be negative");
+        }
+    }
+
+    /** The snake_case JSON object of ABI.md section 5. */
+    public String toJson() {
+        return "{\"max_batch_bytes\":" + maxBatchBytes
+                + ",\"max_batch_rows\":" + maxBatchRows
+                + ",\"max_inflight_batches\":" + maxInflightBatches
+                + ",\"checkpoint_interval_bytes\":" + checkpointIntervalBytes
+                + ",\"checkpoint_interval_rows\":" + checkpointIntervalRows
+                + ",\"checkpoint_interval_seconds\":" + checkpointIntervalSeconds + "}";
+    }
+
+    /** The whole {@code ctx-json} of a run: stream, these limits, and the resume position. */
+    public String contextJson(String stream, String resumeJson) {
+        return "{\"stream\":" + JsonText.quote(stream) + ",\"limits\":" + toJson()
+                + ",\"resume\":" + (resumeJson == null ? "null" : resumeJson) + "}";
+    }
+}
