@@ -13,6 +13,7 @@ import io.rapidbyte.host.imports.HostContext;
 import io.rapidbyte.host.imports.HostImports;
 import java.io.ByteArrayInputStream;
 import java.io.OutputStream;
+import java.security.SecureRandom;
 import java.util.List;
 
 /**
@@ -30,6 +31,8 @@ final class GuestInstantiator {
         WasiOptions options = WasiOptions.builder()
                 // TeaVM's _start does new String[argc - 1]: zero arguments corrupt its heap.
                 .withArguments(List.of(connector))
+                // random_get feeds guest secrets (SCRAM client nonces): never a predictable PRNG.
+                .withRandom(new SecureRandom())
                 .withStdout(stdout, false)
                 .withStderr(stderr, false)
                 .withStdin(new ByteArrayInputStream(new byte[0]), false)
