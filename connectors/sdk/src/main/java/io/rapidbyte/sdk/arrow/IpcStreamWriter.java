@@ -81,14 +81,16 @@ public final class IpcStreamWriter {
 
     /**
      * Appends {@code batch} as one record batch message. The builder is only read; reset it
-     * afterwards to reuse it.
+     * afterwards to reuse it. Only the fields must match: schema-level metadata belongs to the
+     * stream (a record batch message carries none), so one builder can serve writers whose
+     * schemas differ only in per-batch metadata such as {@code rapidbyte.seq}.
      *
-     * @throws IllegalArgumentException if the batch's schema differs from the writer's
+     * @throws IllegalArgumentException if the batch's fields differ from the writer's
      * @throws IllegalStateException if columns differ in length or a list is left open
      */
     public void writeBatch(RecordBatchBuilder batch) {
-        if (batch.schema() != schema && !batch.schema().equals(schema)) {
-            throw new IllegalArgumentException("batch schema differs from the stream schema");
+        if (batch.schema() != schema && !batch.schema().fields().equals(schema.fields())) {
+            throw new IllegalArgumentException("batch fields differ from the stream schema");
         }
         batch.checkComplete();
         writeSchema();

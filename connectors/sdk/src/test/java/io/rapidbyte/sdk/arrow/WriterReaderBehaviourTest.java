@@ -277,4 +277,20 @@ class WriterReaderBehaviourTest {
         assertEquals(8 + 16 + 8, b.column(1).estimatedBytes(), "validity, offsets, data");
         assertTrue(b.estimatedBytes() > empty);
     }
+
+    @Test
+    void oneBuilderServesStreamsWithPerBatchSchemaMetadata() {
+        RecordBatchBuilder b = filled(3, true);
+        for (int seq = 1; seq <= 2; seq++) {
+            Schema withSeq = new Schema(SCHEMA.fields(), java.util.Map.of("rapidbyte.seq", Integer.toString(seq)));
+            IpcStreamWriter w = new IpcStreamWriter(withSeq);
+            w.writeBatch(b);
+            w.finish();
+            IpcStreamReader r = new IpcStreamReader(w.toByteArray());
+            assertEquals(Integer.toString(seq), r.schema().metadata().get("rapidbyte.seq"));
+            assertEquals(3, r.next().rowCount());
+        }
+        IpcStreamWriter other = new IpcStreamWriter(Schema.of(Field.notNull("id", ArrowType.INT32)));
+        assertThrows(IllegalArgumentException.class, () -> other.writeBatch(b));
+    }
 }
