@@ -121,10 +121,11 @@ class ProbeLifecycleTest {
 
     @Test
     void memoryCapStopsGuestAllocation() {
-        // TeaVM sets up a 4 MiB heap at start-up; 80 pages (5 MiB) over the initial memory leave
-        // room for that and a 1 MiB array, not for 32 MiB. TeaVM does not check memory.grow, so
-        // the refused growth ends the guest with an out-of-bounds trap: the host stays intact.
-        int cap = Probe.module().initialMemoryPages() + 80;
+        // TeaVM sets up its minimum heap (16 MiB, plus its region tables) at start-up; 320 pages
+        // (20 MiB) over the initial memory leave room for that and a 1 MiB array, not for 32 MiB.
+        // TeaVM does not check memory.grow, so the refused growth ends the guest with an
+        // out-of-bounds trap: the host stays intact.
+        int cap = Probe.module().initialMemoryPages() + 320;
         try (ConnectorInstance c = builder(Role.SOURCE).limits(InstanceLimits.DEFAULT.withMaxMemoryPages(cap)).build()) {
             c.open(Probe.script(op("alloc", "bytes", 1 << 20), op("alloc", "bytes", 32 << 20)));
             GuestCallException e = assertThrows(GuestCallException.class, () -> c.runRead("{}"));
