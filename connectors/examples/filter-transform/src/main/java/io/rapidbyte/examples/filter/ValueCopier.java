@@ -1,0 +1,93 @@
+package io.rapidbyte.examples.filter;
+
+import io.rapidbyte.sdk.arrow.BoolColumn;
+import io.rapidbyte.sdk.arrow.BoolColumnBuilder;
+import io.rapidbyte.sdk.arrow.Column;
+import io.rapidbyte.sdk.arrow.ColumnBuilder;
+import io.rapidbyte.sdk.arrow.DecimalColumn;
+import io.rapidbyte.sdk.arrow.DecimalColumnBuilder;
+import io.rapidbyte.sdk.arrow.FixedSizeBinaryColumn;
+import io.rapidbyte.sdk.arrow.FixedSizeBinaryColumnBuilder;
+import io.rapidbyte.sdk.arrow.FloatColumn;
+import io.rapidbyte.sdk.arrow.FloatColumnBuilder;
+import io.rapidbyte.sdk.arrow.IntColumn;
+import io.rapidbyte.sdk.arrow.IntColumnBuilder;
+import io.rapidbyte.sdk.arrow.IntervalColumn;
+import io.rapidbyte.sdk.arrow.IntervalColumnBuilder;
+import io.rapidbyte.sdk.arrow.ListColumn;
+import io.rapidbyte.sdk.arrow.ListColumnBuilder;
+import io.rapidbyte.sdk.arrow.VarBinaryColumn;
+import io.rapidbyte.sdk.arrow.VarBinaryColumnBuilder;
+
+/**
+ * Copies one value from a decoded column into a builder of the same field, bit-exact (float bits,
+ * raw UTF-8 bytes, 128-bit decimals) and without decoding to Java objects; lists are copied
+ * element by element. Stateless.
+ */
+public final class ValueCopier {
+    private ValueCopier() {
+    }
+
+    /** Appends value {@code i} of {@code src} (or a null) to {@code dst}, a builder of the same field. */
+    public static void copy(Column src, int i, ColumnBuilder dst) {
+        if (src.isNull(i)) {
+            dst.appendNull();
+            return;
+        }
+        switch (src.type().kind()) {
+            case INT:
+            case DATE32:
+            case TIME64_MICROS:
+            case TIMESTAMP_MICROS:
+                ((IntColumnBuilder) dst).append(((IntColumn) src).getLong(i));
+                break;
+            case FLOAT: {
+                FloatColumn f = (FloatColumn) src;
+                if (f.type().bitWidth() == 32) {
+                    ((FloatColumnBuilder) dst).append(f.getFloat(i));
+                } else {
+                    ((FloatColumnBuilder) dst).append(f.getDouble(i));
+                }
+                break;
+            }
+            case BOOL:
+                ((BoolColumnBuilder) dst).append(((BoolColumn) src).getBoolean(i));
+                break;
+            case UTF8:
+            case BINARY: {
+                VarBinaryColumn v = (VarBinaryColumn) src;
+                ((VarBinaryColumnBuilder) dst).append(v.array(), v.valueOffset(i), v.valueLength(i));
+                break;
+            }
+            case DECIMAL128: {
+                DecimalColumn d = (DecimalColumn) src;
+                ((DecimalColumnBuilder) dst).appendUnscaled(d.getHigh(i), d.getLow(i));
+                break;
+            }
+            case FIXED_SIZE_BINARY: {
+                FixedSizeBinaryColumn f = (FixedSizeBinaryColumn) src;
+                ((FixedSizeBinaryColumnBuilder) dst).append(f.array(), f.valueOffset(i));
+                break;
+            }
+            case INTERVAL_MONTH_DAY_NANO: {
+                IntervalColumn v = (IntervalColumn) src;
+                ((IntervalColumnBuilder) dst).append(v.getMonths(i), v.getDays(i), v.getNanos(i));
+                break;
+            }
+            case LIST:
+                copyList((ListColumn) src, i, (ListColumnBuilder) dst);
+                break;
+            default:
+                throw new IllegalArgumentException("cannot copy " + src.type());
+        }
+    }
+
+    private static void copyList(ListColumn src, int i, ListColumnBuilder dst) {
+        dst.startList();
+        int end = src.end(i);
+        for (int j = src.start(i); j < end; j++) {
+            copy(src.child(), j, dst.child());
+        }
+        dst.endList();
+    }
+}
