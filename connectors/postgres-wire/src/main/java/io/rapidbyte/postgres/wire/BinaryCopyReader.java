@@ -100,6 +100,21 @@ public final class BinaryCopyReader {
         return lengths[field] < 0;
     }
 
+    /**
+     * The offsets of the current tuple's fields in {@link #buffer()}, element {@code i} for field
+     * {@code i} (entries past {@link #fieldCount()} are stale). The reader's own array, valid and
+     * unchanged until the next {@code next()}: for hot loops that would otherwise call
+     * {@link #offset(int)} per field. Do not modify.
+     */
+    public int[] offsets() {
+        return offsets;
+    }
+
+    /** The lengths of the current tuple's fields (-1 for NULL); like {@link #offsets()}. Do not modify. */
+    public int[] lengths() {
+        return lengths;
+    }
+
     /** Tuples returned so far. */
     public long tupleCount() {
         return tuples;
@@ -152,7 +167,8 @@ public final class BinaryCopyReader {
             if (end - p < 4) {
                 return false;
             }
-            int len = BigEndian.int32(b, p);
+            // Inlined BigEndian.int32: this loop runs once per field of every row.
+            int len = (b[p] << 24) | ((b[p + 1] & 0xff) << 16) | ((b[p + 2] & 0xff) << 8) | (b[p + 3] & 0xff);
             p += 4;
             if (len < -1) {
                 throw PgException.protocolViolation("negative binary COPY field length " + len);

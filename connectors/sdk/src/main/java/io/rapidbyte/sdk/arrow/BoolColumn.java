@@ -13,4 +13,9 @@ public final class BoolColumn extends Column {
         checkIndex(i);
         return (data[valuesPos + (i >>> 3)] & (1 << (i & 7))) != 0;
     }
+
+    /** Absolute position in {@link #array()} of the values buffer, for encoders that read it in place. */
+    public int valuesPosition() {
+        return valuesPos;
+    }
 }

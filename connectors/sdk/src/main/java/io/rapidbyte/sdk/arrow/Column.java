@@ -45,6 +45,14 @@ public abstract class Column {
         return nullCount;
     }
 
+    /**
+     * Absolute position in {@link #array()} of the validity bitmap (bit i set = row i valid), or -1
+     * when every row is valid. For encoders that read the buffers in place, in bulk.
+     */
+    public final int validityPosition() {
+        return validityPos;
+    }
+
     public final boolean isNull(int i) {
         checkIndex(i);
         return validityPos >= 0 && (data[validityPos + (i >>> 3)] & (1 << (i & 7))) == 0;

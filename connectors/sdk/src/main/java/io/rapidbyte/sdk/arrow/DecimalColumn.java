@@ -68,4 +68,9 @@ public final class DecimalColumn extends Column {
         }
         return Decimal128.toPlainString(getHigh(i), getLow(i), scale());
     }
+
+    /** Absolute position in {@link #array()} of the values buffer, for encoders that read it in place. */
+    public int valuesPosition() {
+        return valuesPos;
+    }
 }

@@ -55,4 +55,9 @@ public final class FixedSizeBinaryColumn extends Column {
         }
         return v;
     }
+
+    /** Absolute position in {@link #array()} of the values buffer, for encoders that read it in place. */
+    public int valuesPosition() {
+        return valuesPos;
+    }
 }

@@ -23,4 +23,9 @@ public final class FloatColumn extends Column {
         return single ? Float.intBitsToFloat(LittleEndian.getInt(data, valuesPos + 4 * i))
                 : (float) Double.longBitsToDouble(LittleEndian.getLong(data, valuesPos + 8 * i));
     }
+
+    /** Absolute position in {@link #array()} of the values buffer, for encoders that read it in place. */
+    public int valuesPosition() {
+        return valuesPos;
+    }
 }

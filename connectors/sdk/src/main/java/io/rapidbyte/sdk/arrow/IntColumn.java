@@ -36,4 +36,9 @@ public final class IntColumn extends Column {
         }
         return (int) getLong(i);
     }
+
+    /** Absolute position in {@link #array()} of the values buffer, for encoders that read it in place. */
+    public int valuesPosition() {
+        return valuesPos;
+    }
 }

@@ -23,4 +23,9 @@ public final class IntervalColumn extends Column {
         checkIndex(i);
         return LittleEndian.getLong(data, valuesPos + 16 * i + 8);
     }
+
+    /** Absolute position in {@link #array()} of the values buffer, for encoders that read it in place. */
+    public int valuesPosition() {
+        return valuesPos;
+    }
 }

@@ -35,4 +35,9 @@ public final class ListColumn extends Column {
     public int valueCount(int i) {
         return end(i) - start(i);
     }
+
+    /** Absolute position in {@link #array()} of the n + 1 int32 offsets into {@link #child()}. */
+    public int offsetsPosition() {
+        return offsetsPos;
+    }
 }

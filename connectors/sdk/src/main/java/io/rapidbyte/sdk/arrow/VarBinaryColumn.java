@@ -53,4 +53,14 @@ public final class VarBinaryColumn extends Column {
         }
         return Utf8.decode(data, valueOffset(i), n, scratch);
     }
+
+    /** Absolute position in {@link #array()} of the n + 1 int32 offsets (relative to {@link #dataPosition()}). */
+    public int offsetsPosition() {
+        return offsetsPos;
+    }
+
+    /** Absolute position in {@link #array()} of the data buffer the offsets point into. */
+    public int dataPosition() {
+        return dataPos;
+    }
 }
