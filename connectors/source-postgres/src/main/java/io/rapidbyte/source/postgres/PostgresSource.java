@@ -1,0 +1,81 @@
+package io.rapidbyte.source.postgres;
+
+import io.rapidbyte.postgres.wire.PgConnection;
+import io.rapidbyte.postgres.wire.PgException;
+import io.rapidbyte.sdk.ConnectorError;
+import io.rapidbyte.sdk.ConnectorException;
+import io.rapidbyte.sdk.Context;
+import io.rapidbyte.sdk.ReadSummary;
+import io.rapidbyte.sdk.SourceConnector;
+import io.rapidbyte.sdk.ValidationResult;
+import io.rapidbyte.sdk.json.JsonObject;
+import io.rapidbyte.source.postgres.catalog.CatalogJson;
+import io.rapidbyte.source.postgres.catalog.CatalogReader;
+import io.rapidbyte.source.postgres.config.ConfigParser;
+import io.rapidbyte.source.postgres.config.SourceConfig;
+import io.rapidbyte.source.postgres.net.Entropy;
+import io.rapidbyte.source.postgres.net.PgSessions;
+import io.rapidbyte.source.postgres.read.StreamReader;
+import io.rapidbyte.source.postgres.read.Validation;
+
+/**
+ * The {@code source-postgres} connector: {@code open} parses the config, {@code discover} lists the
+ * configured schemas' relations, {@code validate} checks every configured stream, {@code run-read}
+ * reads one stream. Each export opens its own session and closes it before returning (the host may
+ * run exports far apart). Single-threaded, like every guest.
+ */
+public final class PostgresSource implements SourceConnector {
+    private final Entropy entropy;
+    private SourceConfig config;
+    private Redactor redactor = Redactor.none();
+    private Log log = Log.host(Redactor.none());
+
+    public PostgresSource(Entropy entropy) {
+        this.entropy = entropy;
+    }
+
+    @Override
+    public void open(JsonObject configJson) {
+        SourceConfig parsed = ConfigParser.parse(configJson);
+        redactor = Redactor.of(parsed.password());
+        log = Log.host(redactor);
+        config = parsed;
+    }
+
+    @Override
+    public JsonObject discover() {
+        PgConnection connection = sessions().open();
+        try {
+            return CatalogJson.catalog(new CatalogReader(connection).tables(config.schemas()));
+        } catch (PgException e) {
+            throw Errors.fromPg("discovering schemas " + config.schemas(), e, redactor);
+        } finally {
+            connection.close();
+        }
+    }
+
+    @Override
+    public ValidationResult validate() {
+        return new Validation(config(), sessions(), log).run();
+    }
+
+    @Override
+    public ReadSummary read(Context ctx) {
+        try {
+            return new StreamReader(config(), sessions(), entropy, redactor, log).read(ctx);
+        } catch (ConnectorException e) {
+            throw Errors.redacted(e, redactor);
+        }
+    }
+
+    private PgSessions sessions() {
+        return new PgSessions(config(), entropy, redactor, log);
+    }
+
+    private SourceConfig config() {
+        if (config == null) {
+            throw ConnectorError.internal("NOT_OPEN", "source-postgres: open() must succeed first").toException();
+        }
+        return config;
+    }
+}

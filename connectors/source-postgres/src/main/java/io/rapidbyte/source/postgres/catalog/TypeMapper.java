@@ -1,0 +1,179 @@
+package io.rapidbyte.source.postgres.catalog;
+
+import io.rapidbyte.postgres.wire.binary.PgOids;
+import io.rapidbyte.sdk.arrow.ArrowType;
+import io.rapidbyte.sdk.arrow.Field;
+import java.util.Collections;
+
+/**
+ * Postgres type to Arrow type, exactly:
+ *
+ * <table>
+ *   <caption>type mapping</caption>
+ *   <tr><th>Postgres</th><th>Arrow</th></tr>
+ *   <tr><td>int2 / int4 / int8</td><td>int16 / int32 / int64</td></tr>
+ *   <tr><td>oid</td><td>int64</td></tr>
+ *   <tr><td>float4 / float8</td><td>float32 / float64 (NaN and infinities kept)</td></tr>
+ *   <tr><td>numeric(p,s), p &le; 38</td><td>decimal128(p,s); NaN becomes null (field always nullable)</td></tr>
+ *   <tr><td>numeric without typmod, numeric(p,s) with p &gt; 38</td><td>utf8, the server's text form
+ *       (exact, including NaN, Infinity, -Infinity)</td></tr>
+ *   <tr><td>bool</td><td>bool</td></tr>
+ *   <tr><td>text, varchar, char(n), name, json</td><td>utf8</td></tr>
+ *   <tr><td>jsonb</td><td>utf8 (the JSON text)</td></tr>
+ *   <tr><td>bytea</td><td>binary</td></tr>
+ *   <tr><td>date</td><td>date32 (&plusmn;infinity: INT32 max/min)</td></tr>
+ *   <tr><td>time</td><td>time64[us]</td></tr>
+ *   <tr><td>timestamp</td><td>timestamp[us] (&plusmn;infinity: INT64 max/min)</td></tr>
+ *   <tr><td>timestamptz</td><td>timestamp[us, tz=UTC] (&plusmn;infinity: INT64 max/min)</td></tr>
+ *   <tr><td>interval</td><td>interval[month_day_nano]</td></tr>
+ *   <tr><td>uuid</td><td>fixed_size_binary[16]</td></tr>
+ *   <tr><td>inet, cidr, macaddr, macaddr8</td><td>utf8, as the server prints them</td></tr>
+ *   <tr><td>arrays of the types above</td><td>list of the element's Arrow type</td></tr>
+ *   <tr><td>enums, everything else (and arrays of them)</td><td>utf8 (list of utf8) through a
+ *       {@code ::text} cast, with a logged notice</td></tr>
+ * </table>
+ *
+ * Domains map like their base type. Stateless.
+ */
+public final class TypeMapper {
+    public static final String PG_TYPE_KEY = "rapidbyte.pg_type";
+    public static final int MAX_DECIMAL_PRECISION = 38;
+
+    private TypeMapper() {
+    }
+
+    public static ColumnMapping map(ColumnInfo c) {
+        if (c.isArray()) {
+            return mapArray(c);
+        }
+        ValueKind kind = scalarKind(c.baseOid(), c.baseKind());
+        String reason = null;
+        ColumnMapping.Cast cast = ColumnMapping.Cast.NONE;
+        int[] decimal = null;
+        if (kind == ValueKind.DECIMAL) {
+            decimal = decimalPrecisionScale(c.baseTypmod());
+            if (decimal == null) {
+                kind = ValueKind.TEXT;
+                cast = ColumnMapping.Cast.TEXT;
+                reason = c.baseTypmod() < 0 ? "numeric without precision: read as its exact text form"
+                        : "numeric precision above 38: read as its exact text form";
+            }
+        } else if (kind == null) {
+            kind = ValueKind.TEXT;
+            cast = ColumnMapping.Cast.TEXT;
+            reason = (c.baseKind() == 'e' ? "enum " : "type ") + c.pgType() + " has no Arrow mapping: read as text";
+        }
+        boolean nullable = !c.notNull() || kind == ValueKind.DECIMAL;
+        ArrowType type = arrowType(kind, decimal);
+        return new ColumnMapping(c, kind, null, cast, withPgType(Field.nullable(c.name(), type), nullable, c), reason);
+    }
+
+    private static ColumnMapping mapArray(ColumnInfo c) {
+        ValueKind element = scalarKind(c.elementOid(), c.elementKind());
+        int[] decimal = null;
+        String reason = null;
+        if (element == ValueKind.DECIMAL) {
+            decimal = decimalPrecisionScale(c.baseTypmod());
+            if (decimal == null) {
+                element = null;
+                reason = "numeric[] without precision 1..38: elements read as their exact text form";
+            }
+        } else if (element == null) {
+            reason = "array type " + c.pgType() + " has no Arrow element mapping: elements read as text";
+        }
+        ColumnMapping.Cast cast = ColumnMapping.Cast.NONE;
+        if (element == null) {
+            element = ValueKind.TEXT;
+            cast = ColumnMapping.Cast.TEXT_ARRAY;
+        }
+        Field item = Field.nullable(Field.LIST_ITEM_NAME, arrowType(element, decimal));
+        Field list = new Field(c.name(), ArrowType.LIST, !c.notNull(), Collections.singletonList(item),
+                Collections.singletonMap(PG_TYPE_KEY, c.pgType()));
+        return new ColumnMapping(c, ValueKind.LIST, element, cast, list, reason);
+    }
+
+    private static Field withPgType(Field f, boolean nullable, ColumnInfo c) {
+        return new Field(f.name(), f.type(), nullable, null, Collections.singletonMap(PG_TYPE_KEY, c.pgType()));
+    }
+
+    /** The native kind of a non-array type, DECIMAL for any numeric, or null for "read as text". */
+    static ValueKind scalarKind(int oid, char typtype) {
+        if (typtype == 'e') {
+            return null;
+        }
+        switch (oid) {
+            case PgOids.INT2: return ValueKind.INT16;
+            case PgOids.INT4: return ValueKind.INT32;
+            case PgOids.INT8: return ValueKind.INT64;
+            case PgOids.OID: return ValueKind.OID;
+            case PgOids.FLOAT4: return ValueKind.FLOAT32;
+            case PgOids.FLOAT8: return ValueKind.FLOAT64;
+            case PgOids.NUMERIC: return ValueKind.DECIMAL;
+            case PgOids.BOOL: return ValueKind.BOOL;
+            case PgOids.TEXT:
+            case PgOids.VARCHAR:
+            case PgOids.BPCHAR:
+            case PgOids.NAME:
+            case PgOids.JSON:
+                return ValueKind.TEXT;
+            case PgOids.JSONB: return ValueKind.JSONB;
+            case PgOids.BYTEA: return ValueKind.BYTEA;
+            case PgOids.DATE: return ValueKind.DATE;
+            case PgOids.TIME: return ValueKind.TIME;
+            case PgOids.TIMESTAMP: return ValueKind.TIMESTAMP;
+            case PgOids.TIMESTAMPTZ: return ValueKind.TIMESTAMPTZ;
+            case PgOids.INTERVAL: return ValueKind.INTERVAL;
+            case PgOids.UUID: return ValueKind.UUID;
+            case PgOids.INET:
+            case PgOids.CIDR:
+                return ValueKind.INET;
+            case PgOids.MACADDR:
+            case PgOids.MACADDR8:
+                return ValueKind.MACADDR;
+            default:
+                return null;
+        }
+    }
+
+    /** {precision, scale} of a numeric typmod when the precision fits decimal128, else null. */
+    static int[] decimalPrecisionScale(int typmod) {
+        if (typmod < 4) {
+            return null;
+        }
+        int mod = typmod - 4;
+        int precision = (mod >> 16) & 0xffff;
+        int scale = ((mod & 0x7ff) ^ 1024) - 1024; // 11-bit signed since PostgreSQL 15
+        if (precision < 1 || precision > MAX_DECIMAL_PRECISION) {
+            return null;
+        }
+        return new int[] {precision, scale};
+    }
+
+    static ArrowType arrowType(ValueKind kind, int[] decimal) {
+        switch (kind) {
+            case INT16: return ArrowType.INT16;
+            case INT32: return ArrowType.INT32;
+            case INT64:
+            case OID:
+                return ArrowType.INT64;
+            case FLOAT32: return ArrowType.FLOAT32;
+            case FLOAT64: return ArrowType.FLOAT64;
+            case BOOL: return ArrowType.BOOL;
+            case DECIMAL: return ArrowType.decimal128(decimal[0], decimal[1]);
+            case BYTEA: return ArrowType.BINARY;
+            case DATE: return ArrowType.DATE32;
+            case TIME: return ArrowType.TIME64_MICROS;
+            case TIMESTAMP: return ArrowType.TIMESTAMP_MICROS;
+            case TIMESTAMPTZ: return ArrowType.timestampMicros("UTC");
+            case INTERVAL: return ArrowType.INTERVAL_MONTH_DAY_NANO;
+            case UUID: return ArrowType.fixedSizeBinary(16);
+            case TEXT:
+            case JSONB:
+            case INET:
+            case MACADDR:
+                return ArrowType.UTF8;
+            default:
+                throw new IllegalArgumentException("no scalar Arrow type for " + kind);
+        }
+    }
+}

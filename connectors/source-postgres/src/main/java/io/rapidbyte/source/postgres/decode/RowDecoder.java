@@ -1,0 +1,105 @@
+package io.rapidbyte.source.postgres.decode;
+
+import io.rapidbyte.postgres.wire.binary.PgOids;
+import io.rapidbyte.sdk.arrow.ColumnBuilder;
+import io.rapidbyte.sdk.arrow.ListColumnBuilder;
+import io.rapidbyte.sdk.arrow.RecordBatchBuilder;
+import io.rapidbyte.source.postgres.Errors;
+import io.rapidbyte.source.postgres.Redactor;
+import io.rapidbyte.source.postgres.catalog.ColumnMapping;
+import io.rapidbyte.source.postgres.catalog.ValueKind;
+import java.util.List;
+
+/**
+ * Decodes the output fields of a COPY row (the first {@code columns.size()} fields) into a
+ * {@link RecordBatchBuilder}, one {@link ValueDecoder} per column. A value that cannot be decoded or
+ * represented fails the read with a {@code data} error naming the stream and column. Not
+ * thread-safe.
+ */
+public final class RowDecoder {
+    private final ValueDecoder[] decoders;
+    private final String[] names;
+    private final String stream;
+    private final Redactor redactor;
+
+    public RowDecoder(String stream, List<ColumnMapping> columns, RecordBatchBuilder batch, DecodeNotes notes,
+            Redactor redactor) {
+        if (batch.columnCount() != columns.size()) {
+            throw new IllegalArgumentException("batch has " + batch.columnCount() + " columns, mapping " + columns.size());
+        }
+        this.stream = stream;
+        this.redactor = redactor;
+        this.decoders = new ValueDecoder[columns.size()];
+        this.names = new String[columns.size()];
+        for (int i = 0; i < decoders.length; i++) {
+            ColumnMapping m = columns.get(i);
+            names[i] = m.column().name();
+            decoders[i] = create(m, batch.column(i), notes);
+        }
+    }
+
+    public int columnCount() {
+        return decoders.length;
+    }
+
+    /** Appends the row's output fields; every column gets exactly one value. */
+    public void decode(Tuple t) {
+        int i = 0;
+        try {
+            byte[] b = t.buffer;
+            int[] offsets = t.offsets;
+            int[] lengths = t.lengths;
+            int base = t.base;
+            ValueDecoder[] d = decoders;
+            for (; i < d.length; i++) {
+                int len = lengths[base + i];
+                if (len < 0) {
+                    d[i].appendNull();
+                } else {
+                    d[i].decode(b, offsets[base + i], len);
+                }
+            }
+        } catch (IllegalArgumentException | IllegalStateException | ArithmeticException | IndexOutOfBoundsException e) {
+            throw Errors.data("DECODE_FAILED", "stream " + stream + ", column \"" + names[i] + "\": " + e.getMessage(),
+                    redactor);
+        }
+    }
+
+    private static ValueDecoder create(ColumnMapping m, ColumnBuilder builder, DecodeNotes notes) {
+        if (m.kind() == ValueKind.LIST) {
+            ListColumnBuilder list = (ListColumnBuilder) builder;
+            ValueDecoder element = scalar(m.elementKind(), list.child(), notes, m.column().name());
+            int elementOid = m.cast() == ColumnMapping.Cast.TEXT_ARRAY ? PgOids.TEXT : m.column().elementOid();
+            return new ListDecoder(list, element, elementOid, notes, m.column().name());
+        }
+        return scalar(m.kind(), builder, notes, m.column().name());
+    }
+
+    private static ValueDecoder scalar(ValueKind kind, ColumnBuilder b, DecodeNotes notes, String column) {
+        switch (kind) {
+            case INT16: return new ScalarDecoders.Int16(b);
+            case INT32: return new ScalarDecoders.Int32(b);
+            case INT64: return new ScalarDecoders.Int64(b);
+            case OID: return new ScalarDecoders.Oid(b);
+            case FLOAT32: return new ScalarDecoders.Float32(b);
+            case FLOAT64: return new ScalarDecoders.Float64(b);
+            case BOOL: return new ScalarDecoders.Bool(b);
+            case DECIMAL: return new DecimalDecoder(b, notes, column);
+            case TEXT:
+            case BYTEA:
+                return new ScalarDecoders.Bytes(b);
+            case JSONB: return new ScalarDecoders.Jsonb(b);
+            case INET: return new ScalarDecoders.Inet(b);
+            case MACADDR: return new ScalarDecoders.MacAddr(b);
+            case UUID: return new ScalarDecoders.Uuid(b);
+            case DATE: return new ScalarDecoders.Date(b, notes, column);
+            case TIME: return new ScalarDecoders.Time(b);
+            case TIMESTAMP:
+            case TIMESTAMPTZ:
+                return new ScalarDecoders.Timestamp(b, notes, column);
+            case INTERVAL: return new ScalarDecoders.Interval(b, notes, column);
+            default:
+                throw new IllegalArgumentException("no decoder for " + kind);
+        }
+    }
+}

@@ -1,0 +1,365 @@
+package io.rapidbyte.source.postgres.decode;
+
+import io.rapidbyte.postgres.wire.binary.BinaryFormatException;
+import io.rapidbyte.postgres.wire.binary.NetworkCodec;
+import io.rapidbyte.postgres.wire.binary.ScalarCodec;
+import io.rapidbyte.postgres.wire.binary.TemporalCodec;
+import io.rapidbyte.sdk.arrow.BoolColumnBuilder;
+import io.rapidbyte.sdk.arrow.ColumnBuilder;
+import io.rapidbyte.sdk.arrow.FixedSizeBinaryColumnBuilder;
+import io.rapidbyte.sdk.arrow.FloatColumnBuilder;
+import io.rapidbyte.sdk.arrow.IntColumnBuilder;
+import io.rapidbyte.sdk.arrow.IntervalColumnBuilder;
+import io.rapidbyte.sdk.arrow.VarBinaryColumnBuilder;
+
+/**
+ * Decoders for the fixed-width, text-like and temporal kinds. Each reads the binary COPY value and
+ * appends it without intermediate objects (except inet/macaddr, which are rendered to text).
+ *
+ * <p>Infinity: {@code date} &plusmn;infinity is stored as {@code Integer.MAX_VALUE} /
+ * {@code Integer.MIN_VALUE} days, {@code timestamp[tz]} &plusmn;infinity as {@code Long.MAX_VALUE} /
+ * {@code Long.MIN_VALUE} microseconds (Postgres' own sentinels; {@code TemporalCodec} maps them back),
+ * and PostgreSQL 17's infinite {@code interval} as all three fields at their max / min. Each is
+ * noted once per column. A finite timestamp after about year 294247, which Postgres accepts but
+ * int64 microseconds since 1970 cannot hold, fails with a data error.
+ */
+final class ScalarDecoders {
+    private ScalarDecoders() {
+    }
+
+    /*
+     * The big-endian reads are written out in each decoder instead of calling ScalarCodec: in the
+     * TeaVM guest every non-inlined call that touches an array costs a shadow-stack frame, and these
+     * run once per value.
+     */
+
+    static BinaryFormatException wrongLength(String type, int len, int expected) {
+        return new BinaryFormatException(type + " value must be " + expected + " bytes, got " + len);
+    }
+
+    static final class Int16 extends ValueDecoder {
+        private final IntColumnBuilder out;
+
+        Int16(ColumnBuilder b) {
+            super(b);
+            out = (IntColumnBuilder) b;
+        }
+
+        @Override
+        public void decode(byte[] b, int off, int len) {
+            if (len != 2) {
+                throw wrongLength("int2", len, 2);
+            }
+            out.append((short) ((b[off] << 8) | (b[off + 1] & 0xff)));
+        }
+    }
+
+    static final class Int32 extends ValueDecoder {
+        private final IntColumnBuilder out;
+
+        Int32(ColumnBuilder b) {
+            super(b);
+            out = (IntColumnBuilder) b;
+        }
+
+        @Override
+        public void decode(byte[] b, int off, int len) {
+            if (len != 4) {
+                throw wrongLength("int4", len, 4);
+            }
+            out.append((b[off] << 24) | ((b[off + 1] & 0xff) << 16) | ((b[off + 2] & 0xff) << 8) | (b[off + 3] & 0xff));
+        }
+    }
+
+    static final class Int64 extends ValueDecoder {
+        private final IntColumnBuilder out;
+
+        Int64(ColumnBuilder b) {
+            super(b);
+            out = (IntColumnBuilder) b;
+        }
+
+        @Override
+        public void decode(byte[] b, int off, int len) {
+            if (len != 8) {
+                throw wrongLength("int8", len, 8);
+            }
+            int hi = (b[off] << 24) | ((b[off + 1] & 0xff) << 16) | ((b[off + 2] & 0xff) << 8) | (b[off + 3] & 0xff);
+            int lo = ((b[off + 4] & 0xff) << 24) | ((b[off + 5] & 0xff) << 16) | ((b[off + 6] & 0xff) << 8) | (b[off + 7] & 0xff);
+            out.append(((long) hi << 32) | (lo & 0xffffffffL));
+        }
+    }
+
+    static final class Oid extends ValueDecoder {
+        private final IntColumnBuilder out;
+
+        Oid(ColumnBuilder b) {
+            super(b);
+            out = (IntColumnBuilder) b;
+        }
+
+        @Override
+        public void decode(byte[] b, int off, int len) {
+            if (len != 4) {
+                throw wrongLength("oid", len, 4);
+            }
+            out.append(((b[off] & 0xffL) << 24) | ((b[off + 1] & 0xff) << 16) | ((b[off + 2] & 0xff) << 8)
+                    | (b[off + 3] & 0xff));
+        }
+    }
+
+    static final class Float32 extends ValueDecoder {
+        private final FloatColumnBuilder out;
+
+        Float32(ColumnBuilder b) {
+            super(b);
+            out = (FloatColumnBuilder) b;
+        }
+
+        @Override
+        public void decode(byte[] b, int off, int len) {
+            if (len != 4) {
+                throw wrongLength("float4", len, 4);
+            }
+            out.append(Float.intBitsToFloat((b[off] << 24) | ((b[off + 1] & 0xff) << 16) | ((b[off + 2] & 0xff) << 8)
+                    | (b[off + 3] & 0xff)));
+        }
+    }
+
+    static final class Float64 extends ValueDecoder {
+        private final FloatColumnBuilder out;
+
+        Float64(ColumnBuilder b) {
+            super(b);
+            out = (FloatColumnBuilder) b;
+        }
+
+        @Override
+        public void decode(byte[] b, int off, int len) {
+            if (len != 8) {
+                throw wrongLength("float8", len, 8);
+            }
+            int hi = (b[off] << 24) | ((b[off + 1] & 0xff) << 16) | ((b[off + 2] & 0xff) << 8) | (b[off + 3] & 0xff);
+            int lo = ((b[off + 4] & 0xff) << 24) | ((b[off + 5] & 0xff) << 16) | ((b[off + 6] & 0xff) << 8) | (b[off + 7] & 0xff);
+            out.append(Double.longBitsToDouble(((long) hi << 32) | (lo & 0xffffffffL)));
+        }
+    }
+
+    static final class Bool extends ValueDecoder {
+        private final BoolColumnBuilder out;
+
+        Bool(ColumnBuilder b) {
+            super(b);
+            out = (BoolColumnBuilder) b;
+        }
+
+        @Override
+        public void decode(byte[] b, int off, int len) {
+            if (len != 1) {
+                throw wrongLength("bool", len, 1);
+            }
+            out.append(b[off] != 0);
+        }
+    }
+
+    /** Text as sent (the server already converted it to UTF-8) and bytea: the bytes themselves. */
+    static final class Bytes extends ValueDecoder {
+        private final VarBinaryColumnBuilder out;
+
+        Bytes(ColumnBuilder b) {
+            super(b);
+            out = (VarBinaryColumnBuilder) b;
+        }
+
+        @Override
+        public void decode(byte[] b, int off, int len) {
+            out.append(b, off, len);
+        }
+    }
+
+    static final class Jsonb extends ValueDecoder {
+        private final VarBinaryColumnBuilder out;
+
+        Jsonb(ColumnBuilder b) {
+            super(b);
+            out = (VarBinaryColumnBuilder) b;
+        }
+
+        @Override
+        public void decode(byte[] b, int off, int len) {
+            int start = ScalarCodec.jsonbTextOffset(b, off, len);
+            out.append(b, start, off + len - start);
+        }
+    }
+
+    static final class Inet extends ValueDecoder {
+        private final VarBinaryColumnBuilder out;
+
+        Inet(ColumnBuilder b) {
+            super(b);
+            out = (VarBinaryColumnBuilder) b;
+        }
+
+        @Override
+        public void decode(byte[] b, int off, int len) {
+            out.append(NetworkCodec.inetText(b, off, len));
+        }
+    }
+
+    static final class MacAddr extends ValueDecoder {
+        private final VarBinaryColumnBuilder out;
+
+        MacAddr(ColumnBuilder b) {
+            super(b);
+            out = (VarBinaryColumnBuilder) b;
+        }
+
+        @Override
+        public void decode(byte[] b, int off, int len) {
+            out.append(NetworkCodec.macText(b, off, len));
+        }
+    }
+
+    static final class Uuid extends ValueDecoder {
+        private final FixedSizeBinaryColumnBuilder out;
+
+        Uuid(ColumnBuilder b) {
+            super(b);
+            out = (FixedSizeBinaryColumnBuilder) b;
+        }
+
+        @Override
+        public void decode(byte[] b, int off, int len) {
+            if (len != 16) {
+                throw new BinaryFormatException("uuid value must be 16 bytes, got " + len);
+            }
+            out.append(b, off);
+        }
+    }
+
+    static final class Date extends ValueDecoder {
+        private final IntColumnBuilder out;
+        private final DecodeNotes notes;
+        private final String column;
+
+        Date(ColumnBuilder b, DecodeNotes notes, String column) {
+            super(b);
+            out = (IntColumnBuilder) b;
+            this.notes = notes;
+            this.column = column;
+        }
+
+        @Override
+        public void decode(byte[] b, int off, int len) {
+            if (len != 4) {
+                throw wrongLength("date", len, 4);
+            }
+            int days = (b[off] << 24) | ((b[off + 1] & 0xff) << 16) | ((b[off + 2] & 0xff) << 8) | (b[off + 3] & 0xff);
+            if (TemporalCodec.isDateInfinite(days)) {
+                notes.note(column, "date +/-infinity is stored as INT32 max/min days");
+            }
+            out.append(TemporalCodec.isDateInfinite(days) ? days : TemporalCodec.dateToUnixDays(days));
+        }
+    }
+
+    static final class Time extends ValueDecoder {
+        private final IntColumnBuilder out;
+
+        Time(ColumnBuilder b) {
+            super(b);
+            out = (IntColumnBuilder) b;
+        }
+
+        @Override
+        public void decode(byte[] b, int off, int len) {
+            if (len != 8) {
+                throw wrongLength("time", len, 8);
+            }
+            int hi = (b[off] << 24) | ((b[off + 1] & 0xff) << 16) | ((b[off + 2] & 0xff) << 8) | (b[off + 3] & 0xff);
+            int lo = ((b[off + 4] & 0xff) << 24) | ((b[off + 5] & 0xff) << 16) | ((b[off + 6] & 0xff) << 8) | (b[off + 7] & 0xff);
+            out.append(((long) hi << 32) | (lo & 0xffffffffL));
+        }
+    }
+
+    /** timestamp and timestamptz: the same encoding; timestamptz values are UTC instants. */
+    static final class Timestamp extends ValueDecoder {
+        private final IntColumnBuilder out;
+        private final DecodeNotes notes;
+        private final String column;
+
+        Timestamp(ColumnBuilder b, DecodeNotes notes, String column) {
+            super(b);
+            out = (IntColumnBuilder) b;
+            this.notes = notes;
+            this.column = column;
+        }
+
+        @Override
+        public void decode(byte[] b, int off, int len) {
+            if (len != 8) {
+                throw wrongLength("timestamp", len, 8);
+            }
+            int hi = (b[off] << 24) | ((b[off + 1] & 0xff) << 16) | ((b[off + 2] & 0xff) << 8) | (b[off + 3] & 0xff);
+            int lo = ((b[off + 4] & 0xff) << 24) | ((b[off + 5] & 0xff) << 16) | ((b[off + 6] & 0xff) << 8) | (b[off + 7] & 0xff);
+            long micros = ((long) hi << 32) | (lo & 0xffffffffL);
+            if (TemporalCodec.isTimestampInfinite(micros)) {
+                notes.note(column, "timestamp +/-infinity is stored as INT64 max/min microseconds");
+            }
+            long unix = micros + TemporalCodec.UNIX_TO_PG_EPOCH_MICROS;
+            // The overflow check of TemporalCodec.timestampToUnixMicros, inline (once per value).
+            if (TemporalCodec.isTimestampInfinite(micros)) {
+                unix = micros;
+            } else if (micros > 0 && unix < 0 || TemporalCodec.isTimestampInfinite(unix)) {
+                unix = TemporalCodec.timestampToUnixMicros(micros); // throws for values past year 294247
+            }
+            out.append(unix);
+        }
+    }
+
+    /**
+     * interval to month-day-nano. The time part is microseconds in Postgres and nanoseconds in
+     * Arrow; when ×1000 would overflow int64 (a time part beyond about 292 years), whole days move
+     * from the time part to the days field (a value Postgres compares as equal), noted once.
+     */
+    static final class Interval extends ValueDecoder {
+        private static final long MAX_MICROS = Long.MAX_VALUE / 1000;
+        private final IntervalColumnBuilder out;
+        private final DecodeNotes notes;
+        private final String column;
+
+        Interval(ColumnBuilder b, DecodeNotes notes, String column) {
+            super(b);
+            out = (IntervalColumnBuilder) b;
+            this.notes = notes;
+            this.column = column;
+        }
+
+        @Override
+        public void decode(byte[] b, int off, int len) {
+            int months = TemporalCodec.intervalMonths(b, off, len);
+            int days = TemporalCodec.intervalDays(b, off, len);
+            long micros = TemporalCodec.intervalMicros(b, off, len);
+            if (months == Integer.MAX_VALUE && days == Integer.MAX_VALUE && micros == Long.MAX_VALUE) {
+                notes.note(column, "interval +/-infinity is stored as all fields at their max/min");
+                out.append(Integer.MAX_VALUE, Integer.MAX_VALUE, Long.MAX_VALUE);
+                return;
+            }
+            if (months == Integer.MIN_VALUE && days == Integer.MIN_VALUE && micros == Long.MIN_VALUE) {
+                notes.note(column, "interval +/-infinity is stored as all fields at their max/min");
+                out.append(Integer.MIN_VALUE, Integer.MIN_VALUE, Long.MIN_VALUE);
+                return;
+            }
+            if (micros > MAX_MICROS || micros < -MAX_MICROS) {
+                long wholeDays = micros / TemporalCodec.MICROS_PER_DAY;
+                long newDays = days + wholeDays;
+                if (newDays > Integer.MAX_VALUE || newDays < Integer.MIN_VALUE) {
+                    throw new BinaryFormatException("interval does not fit month-day-nano");
+                }
+                notes.note(column, "intervals with a time part beyond 292 years keep whole days in the days field");
+                days = (int) newDays;
+                micros -= wholeDays * TemporalCodec.MICROS_PER_DAY;
+            }
+            out.append(months, days, micros * 1000);
+        }
+    }
+}

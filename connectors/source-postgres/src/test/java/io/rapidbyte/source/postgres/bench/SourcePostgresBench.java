@@ -1,0 +1,182 @@
+package io.rapidbyte.source.postgres.bench;
+
+import io.rapidbyte.host.channels.BatchOutput;
+import io.rapidbyte.host.frames.FramePayload;
+import io.rapidbyte.host.imports.CheckpointKind;
+import io.rapidbyte.host.imports.HostListener;
+import io.rapidbyte.host.imports.LogLevel;
+import io.rapidbyte.host.lifecycle.ConnectorInstance;
+import io.rapidbyte.host.lifecycle.ConnectorModule;
+import io.rapidbyte.host.lifecycle.ReadSummary;
+import io.rapidbyte.host.lifecycle.Role;
+import io.rapidbyte.host.sockets.NetworkAcl;
+import io.rapidbyte.host.sockets.SocketOptions;
+import io.rapidbyte.postgres.testkit.TestPostgres;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.sql.Connection;
+import java.util.List;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+
+/**
+ * Throughput of source-postgres (compiled wasm in the real host, frames into a discarding sink)
+ * beside pgjdbc's {@code CopyManager} running the same binary COPY into a discarding stream, on the
+ * same embedded Postgres 17 and the same table. Not a test: run it by hand.
+ *
+ * <pre>
+ * mvn -o -q -pl connectors/source-postgres test-compile exec:java -Dexec.classpathScope=test \
+ *     -Dexec.mainClass=io.rapidbyte.source.postgres.bench.SourcePostgresBench [-Dbench.rows=1000000 -Dbench.rounds=3]
+ * </pre>
+ *
+ * (Not {@code -Dexec.args}: the module's own exec execution, which builds the wasm, would take it as
+ * its command line.) Rows default to 1,000,000, measured rounds to 3, after one warm-up round of
+ * each. Prints rows/s and MB/s per round and the best round's ratio. MB/s counts what each side
+ * delivers: Arrow IPC bytes for the connector, binary COPY bytes for pgjdbc. On a shared machine
+ * wall time is noisy; the guest thread's CPU time (instance start-up, connect and SCRAM included)
+ * is printed as well.
+ */
+public final class SourcePostgresBench {
+    private static final String TABLE = "bench";
+    /** Exactly what source-postgres sends for a full refresh of the table (see ReadPlan). */
+    private static final String CONNECTOR_QUERY = "COPY (SELECT src.\"id\", src.\"n\", src.\"label\", src.\"at\","
+            + " src.\"amount\", src.\"flag\", src.\"ref\", src.\"id\"::text AS \"__rb_k0\" FROM \"public\".\"bench\""
+            + " AS src ORDER BY src.\"id\") TO STDOUT (FORMAT binary)";
+    private static final String PLAIN_QUERY = "COPY (SELECT * FROM bench ORDER BY id) TO STDOUT (FORMAT binary)";
+
+    private SourcePostgresBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int rows = Integer.parseInt(System.getProperty("bench.rows", args.length > 0 ? args[0] : "1000000"));
+        int rounds = Integer.parseInt(System.getProperty("bench.rounds", args.length > 1 ? args[1] : "3"));
+        TestPostgres pg = TestPostgres.shared();
+        String db = pg.createDatabase("bench");
+        System.out.printf("creating %,d rows ...%n", rows);
+        pg.execute(db, "CREATE TABLE bench (id bigint PRIMARY KEY, n int NOT NULL, label text NOT NULL,"
+                + " at timestamptz NOT NULL, amount numeric(12,2), flag bool, ref uuid);"
+                + "INSERT INTO bench SELECT g, g % 100000, 'customer-' || g || '-' || md5(g::text),"
+                + " timestamptz '2024-01-01 00:00:00+00' + g * interval '1 second', (g % 1000000) / 100.0, g % 3 = 0,"
+                + " md5(g::text)::uuid FROM generate_series(1, " + rows + ") g");
+        pg.execute(db, "VACUUM ANALYZE bench");
+        ConnectorModule module;
+        try (InputStream in = SourcePostgresBench.class.getResourceAsStream("/rapidbyte/connectors/source-postgres.wasm")) {
+            module = ConnectorModule.load(in.readAllBytes()).requireRole(Role.SOURCE);
+        }
+        String config = "{\"host\":\"127.0.0.1\",\"port\":" + pg.port() + ",\"database\":\"" + db + "\",\"user\":\""
+                + TestPostgres.SCRAM_USER + "\",\"password\":\"" + TestPostgres.PASSWORD + "\"}";
+
+        double bestSource = 0;
+        double bestCopy = 0;
+        double bestPlain = 0;
+        for (int round = 0; round <= rounds; round++) {
+            String label = round == 0 ? "warm-up" : "round " + round;
+            Measure copy = copyManager(pg, db, CONNECTOR_QUERY);
+            Measure plain = copyManager(pg, db, PLAIN_QUERY);
+            Measure source = connector(module, config, pg.port());
+            if (source.rows != rows || copy.rows != rows) {
+                throw new IllegalStateException("row counts differ: source " + source.rows + ", copy " + copy.rows);
+            }
+            System.out.printf("%-8s pgjdbc COPY (same query) %s | pgjdbc COPY (SELECT *) %s | source-postgres %s%n",
+                    label, copy, plain, source);
+            if (round > 0) {
+                bestSource = Math.max(bestSource, source.rowsPerSecond());
+                bestCopy = Math.max(bestCopy, copy.rowsPerSecond());
+                bestPlain = Math.max(bestPlain, plain.rowsPerSecond());
+            }
+        }
+        System.out.printf("best rows/s: source-postgres %,.0f, pgjdbc COPY same query %,.0f (ratio %.2f),"
+                + " pgjdbc COPY SELECT * %,.0f (ratio %.2f)%n", bestSource, bestCopy, bestSource / bestCopy, bestPlain,
+                bestSource / bestPlain);
+        System.exit(0);
+    }
+
+    /** {@code cpuNanos}: CPU time of the thread that ran the guest (the host's side only), or -1. */
+    private record Measure(long rows, long bytes, long nanos, long cpuNanos) {
+        double rowsPerSecond() {
+            return rows * 1e9 / nanos;
+        }
+
+        @Override
+        public String toString() {
+            return String.format("%,10.0f rows/s %7.1f MB/s (%5.2f s%s, %,d bytes)", rowsPerSecond(),
+                    bytes / 1e6 * 1e9 / nanos, nanos / 1e9,
+                    cpuNanos < 0 ? "" : String.format(", guest thread CPU %.2f s = %,.0f rows/CPU-s", cpuNanos / 1e9,
+                            rows * 1e9 / cpuNanos), bytes);
+        }
+    }
+
+    private static Measure copyManager(TestPostgres pg, String db, String sql) throws Exception {
+        try (Connection c = pg.connect(db)) {
+            CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+            CountingSink sink = new CountingSink();
+            long start = System.nanoTime();
+            long rows = copy.copyOut(sql, sink);
+            return new Measure(rows, sink.bytes, System.nanoTime() - start, -1);
+        }
+    }
+
+    private static Measure connector(ConnectorModule module, String config, int port) {
+        CountingOutput out = new CountingOutput();
+        HostListener quiet = new HostListener() {
+            @Override
+            public void onLog(String connector, LogLevel level, String message) {
+            }
+
+            @Override
+            public void onCheckpoint(String connector, CheckpointKind kind, String stream, String payloadJson) {
+            }
+
+            @Override
+            public void onMetric(String connector, String payloadJson) {
+            }
+        };
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long start = System.nanoTime();
+        long cpuStart = threads.getCurrentThreadCpuTime();
+        try (ConnectorInstance source = ConnectorInstance.builder(module, Role.SOURCE)
+                .name("source-postgres-bench")
+                .network(NetworkAcl.of(List.of("127.0.0.1:" + port)), SocketOptions.DEFAULT)
+                .listener(quiet)
+                .output(out)
+                .build()) {
+            source.open(config);
+            ReadSummary summary = source.runRead("{\"stream\":\"public." + TABLE + "\",\"limits\":null,\"resume\":null}");
+            return new Measure(summary.recordsRead(), out.bytes, System.nanoTime() - start,
+                    threads.getCurrentThreadCpuTime() - cpuStart);
+        }
+    }
+
+    private static final class CountingSink extends OutputStream {
+        long bytes;
+
+        @Override
+        public void write(int b) {
+            bytes++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            bytes += len;
+        }
+    }
+
+    private static final class CountingOutput implements BatchOutput {
+        long bytes;
+
+        @Override
+        public void emit(FramePayload batch) {
+            bytes += batch.length();
+        }
+
+        @Override
+        public void finish() {
+        }
+
+        @Override
+        public void fail(Throwable cause) {
+        }
+    }
+}

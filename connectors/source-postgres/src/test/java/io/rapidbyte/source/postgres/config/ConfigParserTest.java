@@ -1,0 +1,90 @@
+package io.rapidbyte.source.postgres.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.rapidbyte.sdk.ConnectorException;
+import io.rapidbyte.sdk.ErrorCategory;
+import io.rapidbyte.sdk.json.Json;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ConfigParserTest {
+    @Test
+    void fullConfigIsParsed() {
+        SourceConfig c = ConfigParser.parse(Json.parseObject("{\"host\":\"db\",\"port\":6543,\"database\":\"shop\","
+                + "\"user\":\"u\",\"password\":\"pw\",\"schemas\":[\"a\",\"b\"],\"max_batch_rows\":500,"
+                + "\"max_batch_bytes\":65536,\"connect_timeout_ms\":2000,\"statement_timeout_ms\":30000,"
+                + "\"application_name\":\"x\",\"streams\":[{\"name\":\"a.orders\",\"sync_mode\":\"incremental\","
+                + "\"cursor_field\":\"ts\",\"tie_breaker\":[\"id\",\"line\"],\"columns\":[\"id\",\"ts\"]},"
+                + "{\"name\":\"b.t.with.dots\"}]}"));
+        assertEquals("db:6543", c.address());
+        assertEquals("shop", c.database());
+        assertEquals("pw", c.password());
+        assertEquals(List.of("a", "b"), c.schemas());
+        assertEquals(500, c.maxBatchRows());
+        assertEquals(65536, c.maxBatchBytes());
+        assertEquals(2000, c.connectTimeoutMs());
+        assertEquals(30000, c.statementTimeoutMs());
+        StreamConfig s = c.stream("a.orders");
+        assertEquals(SyncMode.INCREMENTAL, s.syncMode());
+        assertEquals("ts", s.cursorField());
+        assertEquals(List.of("id", "line"), s.tieBreaker());
+        assertEquals(List.of("id", "ts"), s.columns());
+        StreamConfig dotted = c.stream("b.t.with.dots");
+        assertEquals("b", dotted.schema());
+        assertEquals("t.with.dots", dotted.table());
+        assertFalse(c.toString().contains("pw"), c.toString());
+    }
+
+    @Test
+    void defaultsApply() {
+        SourceConfig c = ConfigParser.parse(Json.parseObject("{\"host\":\"db\",\"user\":\"u\"}"));
+        assertEquals(5432, c.port());
+        assertEquals("u", c.database());
+        assertNull(c.password());
+        assertEquals(List.of("public"), c.schemas());
+        assertEquals(SourceConfig.DEFAULT_MAX_BATCH_BYTES, c.maxBatchBytes());
+        assertEquals(0, c.maxBatchRows());
+        assertEquals(0, c.statementTimeoutMs());
+        StreamConfig unconfigured = c.stream("public.t");
+        assertEquals(SyncMode.FULL_REFRESH, unconfigured.syncMode());
+        assertNull(unconfigured.columns());
+        assertEquals("[::1]:5432", ConfigParser.parse(Json.parseObject("{\"host\":\"::1\",\"user\":\"u\"}")).address());
+    }
+
+    @Test
+    void tieBreakerMayBeOneString() {
+        SourceConfig c = ConfigParser.parse(Json.parseObject("{\"host\":\"h\",\"user\":\"u\",\"streams\":[{\"name\":"
+                + "\"s.t\",\"sync_mode\":\"incremental\",\"cursor_field\":\"c\",\"tie_breaker\":\"id\"}]}"));
+        assertEquals(List.of("id"), c.stream("s.t").tieBreaker());
+    }
+
+    @Test
+    void everyProblemIsListedAndNoValueEchoed() {
+        ConnectorException e = assertThrows(ConnectorException.class, () -> ConfigParser.parse(Json.parseObject(
+                "{\"port\":\"5432\",\"user\":\"\",\"password\":[\"hunter2\"],\"max_batch_bytes\":10,"
+                        + "\"streams\":[{\"name\":\"s.t\",\"sync_mode\":\"sideways\"},"
+                        + "{\"name\":\"s.u\",\"cursor_field\":\"c\"},"
+                        + "{\"name\":\"s.v\",\"sync_mode\":\"incremental\",\"cursor_field\":\"c\",\"columns\":[\"a\",\"a\"],"
+                        + "\"tie_breaker\":[\"c\"],\"curser\":1},"
+                        + "{\"name\":\"s.t\"}]}")));
+        assertEquals(ErrorCategory.CONFIG, e.error().category());
+        assertEquals("INVALID_CONFIG", e.error().code());
+        String m = e.error().message();
+        for (String part : List.of("\"host\" is required", "\"port\" must be an integer", "\"user\" must be a non-empty",
+                "\"password\" must be a string", "\"max_batch_bytes\" must be between 4096",
+                "\"streams[0].sync_mode\" must be full_refresh or incremental, got \"sideways\"",
+                "stream \"s.u\": \"cursor_field\" and \"tie_breaker\" only apply to incremental sync",
+                "stream \"s.v\": cursor_field \"c\" must be one of the projected \"columns\"",
+                "stream \"s.v\": the cursor_field cannot also be a tie_breaker column",
+                "stream \"s.v\": column \"a\" is listed twice", "unknown member \"streams[2].curser\"",
+                "stream \"s.t\" is configured twice")) {
+            assertTrue(m.contains(part), part + " missing in: " + m);
+        }
+        assertFalse(m.contains("hunter2"));
+    }
+}
