@@ -2,6 +2,7 @@ package io.rapidbyte.host.lifecycle;
 
 import com.dylibso.chicory.compiler.InterpreterFallback;
 import com.dylibso.chicory.compiler.MachineFactoryCompiler;
+import com.dylibso.chicory.runtime.CompiledModule;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Machine;
 import com.dylibso.chicory.wasm.ChicoryException;
@@ -12,8 +13,10 @@ import com.dylibso.chicory.wasm.types.Export;
 import com.dylibso.chicory.wasm.types.ExternalType;
 import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
+import com.dylibso.chicory.wasm.types.SectionId;
 import com.dylibso.chicory.wasm.types.UnknownCustomSection;
 import com.dylibso.chicory.wasm.types.ValType;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -81,6 +84,31 @@ public final class ConnectorModule {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read wasm module " + path, e);
         }
+    }
+
+    /**
+     * The module for these bytes, using {@code precompiled} (the class Chicory's build-time
+     * compiler generated from exactly these bytes) instead of compiling at run time: only the
+     * custom sections of {@code wasmBytes} are parsed, for the manifest. Cached like
+     * {@link #load(byte[])}; if the same bytes were already loaded, that module is returned.
+     *
+     * @throws InvalidModuleException if the manifest is malformed
+     */
+    public static ConnectorModule load(byte[] wasmBytes, CompiledModule precompiled) {
+        java.util.Objects.requireNonNull(precompiled, "precompiled");
+        String sha = sha256(wasmBytes);
+        return ModuleCache.get(sha, () -> {
+            WasmModule customSections;
+            try {
+                customSections = Parser.builder().includeSectionId(SectionId.CUSTOM).build()
+                        .parse(() -> new ByteArrayInputStream(wasmBytes));
+            } catch (ChicoryException e) {
+                throw new InvalidModuleException("module sha256:" + sha + " is not a valid wasm module: "
+                        + e.getMessage(), e);
+            }
+            return new ConnectorModule(sha, precompiled.wasmModule(), precompiled.machineFactory(),
+                    readManifest(sha, customSections));
+        });
     }
 
     private static ConnectorModule compile(String sha, byte[] bytes) {
