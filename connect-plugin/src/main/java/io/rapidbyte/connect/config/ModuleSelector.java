@@ -1,0 +1,144 @@
+package io.rapidbyte.connect.config;
+
+import io.rapidbyte.host.lifecycle.ConnectorModule;
+import io.rapidbyte.host.lifecycle.InvalidModuleException;
+import io.rapidbyte.host.lifecycle.Manifest;
+import io.rapidbyte.host.lifecycle.Role;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Finds the wasm module a connector config names — bundled by {@link WasmConfig#CONNECTOR} or a
+ * file by {@link WasmConfig#PATH} — checks the optional SHA-256 pin and that the module can play
+ * the role of the Connect connector using it. Every problem is a {@link KeyedConfigException} naming
+ * the key to fix, so {@code validate()} can attach it to that field. Stateless.
+ */
+public final class ModuleSelector {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ModuleSelector.class);
+
+    private ModuleSelector() {
+    }
+
+    /** A module chosen by the config, and where it came from (for messages). */
+    public record Selected(ConnectorModule module, String origin, String key) {
+    }
+
+    /**
+     * @throws KeyedConfigException naming {@link WasmConfig#CONNECTOR}, {@link WasmConfig#PATH} or
+     *         {@link WasmConfig#SHA256}
+     */
+    public static Selected select(WasmConfig config, Role role) {
+        String bundled = config.getString(WasmConfig.CONNECTOR).trim();
+        String path = config.getString(WasmConfig.PATH).trim();
+        if (bundled.isEmpty() == path.isEmpty()) {
+            String key = bundled.isEmpty() ? WasmConfig.CONNECTOR : WasmConfig.PATH;
+            throw new KeyedConfigException(key, "exactly one of " + WasmConfig.CONNECTOR
+                    + " (a bundled connector: " + String.join(", ", BundledConnectors.names()) + ") and "
+                    + WasmConfig.PATH + " (a .wasm file on the worker) must be set");
+        }
+        String key = bundled.isEmpty() ? WasmConfig.PATH : WasmConfig.CONNECTOR;
+        byte[] bytes = bundled.isEmpty() ? readFile(path) : readBundled(bundled);
+        String origin = bundled.isEmpty() ? "module " + path : "bundled connector '" + bundled + "'";
+        String pin = config.getString(WasmConfig.SHA256).trim().toLowerCase(Locale.ROOT);
+        if (!pin.isEmpty()) {
+            // Checked before the module is parsed or compiled: an unexpected module is never touched.
+            String actual = sha256(bytes);
+            if (!pin.equals(actual)) {
+                throw new KeyedConfigException(WasmConfig.SHA256, origin + " has SHA-256 " + actual
+                        + ", not the pinned " + pin);
+            }
+        }
+        ConnectorModule module;
+        try {
+            module = bundled.isEmpty()
+                    ? ConnectorModule.load(bytes)
+                    : BundledConnectors.precompiled(bundled)
+                            .map(compiled -> ConnectorModule.load(bytes, compiled))
+                            .orElseGet(() -> {
+                                LOG.warn("bundled connector '{}' has no build-time compiled class; compiling it now "
+                                        + "(once per worker)", bundled);
+                                return ConnectorModule.load(bytes);
+                            });
+        } catch (InvalidModuleException e) {
+            throw new KeyedConfigException(key, origin + " is not a usable wasm module: "
+                    + e.getMessage());
+        }
+        requireRole(module, role, origin, key);
+        return new Selected(module, origin, key);
+    }
+
+    private static void requireRole(ConnectorModule module, Role role, String origin, String key) {
+        Optional<String> declared = module.manifest().flatMap(Manifest::role);
+        if (declared.isPresent() && roleOf(declared.get()) != role) {
+            throw new KeyedConfigException(key, origin + " (" + module.describe() + ") is a " + declared.get()
+                    + " connector; this Connect connector needs a " + roleName(role) + " connector");
+        }
+        try {
+            module.requireRole(role);
+        } catch (InvalidModuleException e) {
+            throw new KeyedConfigException(key, e.getMessage());
+        }
+    }
+
+    /** The manifest's role spelling to a {@link Role}, or null for an unknown one. */
+    static Role roleOf(String manifestRole) {
+        return switch (manifestRole.trim().toLowerCase(Locale.ROOT)) {
+            case "source" -> Role.SOURCE;
+            case "destination", "dest", "sink" -> Role.DESTINATION;
+            case "transform" -> Role.TRANSFORM;
+            default -> null;
+        };
+    }
+
+    static String roleName(Role role) {
+        return switch (role) {
+            case SOURCE -> "source";
+            case DESTINATION -> "destination";
+            case TRANSFORM -> "transform";
+        };
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM ships SHA-256", e);
+        }
+    }
+
+    private static byte[] readBundled(String name) {
+        return BundledConnectors.read(name).orElseThrow(() -> new KeyedConfigException(WasmConfig.CONNECTOR,
+                "no bundled connector named '" + name + "' (resource " + BundledConnectors.RESOURCE_DIR + name
+                        + ".wasm is not on the plugin class path); bundled: " + String.join(", ", BundledConnectors.names())));
+    }
+
+    private static byte[] readFile(String path) {
+        Path file;
+        try {
+            file = Path.of(path);
+        } catch (InvalidPathException e) {
+            throw new KeyedConfigException(WasmConfig.PATH, "not a valid path: " + e.getMessage());
+        }
+        if (!path.endsWith(".wasm")) {
+            throw new KeyedConfigException(WasmConfig.PATH, "must name a .wasm file");
+        }
+        if (!file.isAbsolute()) {
+            throw new KeyedConfigException(WasmConfig.PATH, "must be absolute (workers do not share a working directory)");
+        }
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            throw new KeyedConfigException(WasmConfig.PATH, "no readable file at this path on the worker");
+        }
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new KeyedConfigException(WasmConfig.PATH, "cannot read: " + e.getMessage());
+        } catch (UncheckedIOException e) {
+            throw new KeyedConfigException(WasmConfig.PATH, "cannot read: " + e.getCause().getMessage());
+        }
+    }
+}

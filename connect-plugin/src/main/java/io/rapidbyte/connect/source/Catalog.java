@@ -1,0 +1,95 @@
+package io.rapidbyte.connect.source;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.rapidbyte.connect.json.Json;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The streams a source connector's {@code discover} offers: {@code {"streams": [{"name": ...,
+ * "sync_mode": "incremental" | "full_refresh", ...}, ...]}}. Only an entry's own
+ * {@code sync_mode} (the mode the connector will use) makes a stream incremental here; lists of
+ * supported modes ({@code sync_modes}, {@code supported_sync_modes}) say nothing about the mode
+ * chosen, which {@link #withIncremental} adds from the configuration. Immutable.
+ */
+public final class Catalog {
+    private static final String INCREMENTAL = "incremental";
+
+    private final Map<String, StreamSpec> streams;
+
+    private Catalog(Map<String, StreamSpec> streams) {
+        this.streams = streams;
+    }
+
+    /** @throws IllegalArgumentException if {@code discoverJson} is not a catalog */
+    public static Catalog parse(String discoverJson) {
+        JsonNode root = Json.parse(discoverJson);
+        JsonNode list = root.path("streams");
+        if (!list.isArray()) {
+            throw new IllegalArgumentException("discover result has no \"streams\" array");
+        }
+        Map<String, StreamSpec> out = new LinkedHashMap<>();
+        for (JsonNode entry : list) {
+            String name = entry.path("name").asText("");
+            if (name.isEmpty()) {
+                throw new IllegalArgumentException("discover result has a stream without a name: " + entry);
+            }
+            out.put(name, new StreamSpec(name, INCREMENTAL.equals(entry.path("sync_mode").asText(""))));
+        }
+        return new Catalog(out);
+    }
+
+    public List<StreamSpec> streams() {
+        return new ArrayList<>(streams.values());
+    }
+
+    /**
+     * The streams named in {@code wanted} (all when empty), in catalog order.
+     *
+     * @throws IllegalArgumentException naming the streams the catalog does not offer
+     */
+    public List<StreamSpec> select(List<String> wanted) {
+        if (wanted.isEmpty()) {
+            return streams();
+        }
+        List<String> unknown = wanted.stream().filter(w -> !streams.containsKey(w)).toList();
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("the connector offers no stream named " + unknown + "; it offers "
+                    + streams.keySet());
+        }
+        return streams.values().stream().filter(s -> wanted.contains(s.name())).toList();
+    }
+
+    /**
+     * {@code streams} with the incremental ones marked: those the catalog marks, those listed in
+     * {@value SourceConfig#INCREMENTAL_STREAMS}, and those the connector's own settings declare
+     * incremental with the common convention {@code "streams": [{"name": ..., "sync_mode":
+     * "incremental"}]} (as source-postgres does).
+     */
+    public static List<StreamSpec> withIncremental(List<StreamSpec> streams, List<String> configured,
+                                                   JsonNode connectorConfig) {
+        java.util.Set<String> incremental = new java.util.HashSet<>(configured);
+        for (JsonNode s : connectorConfig.path("streams")) {
+            if (s.isObject() && INCREMENTAL.equals(s.path("sync_mode").asText(""))) {
+                incremental.add(s.path("name").asText());
+            }
+        }
+        return streams.stream().map(s -> new StreamSpec(s.name(), s.incremental() || incremental.contains(s.name())))
+                .toList();
+    }
+
+    /** {@code streams} dealt round-robin into at most {@code maxTasks} non-empty groups. */
+    public static List<List<StreamSpec>> split(List<StreamSpec> streams, int maxTasks) {
+        int groups = Math.max(1, Math.min(maxTasks, streams.size()));
+        List<List<StreamSpec>> out = new ArrayList<>();
+        for (int i = 0; i < groups; i++) {
+            out.add(new ArrayList<>());
+        }
+        for (int i = 0; i < streams.size(); i++) {
+            out.get(i % groups).add(streams.get(i));
+        }
+        return out;
+    }
+}

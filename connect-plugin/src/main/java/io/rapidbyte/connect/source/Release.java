@@ -1,0 +1,30 @@
+package io.rapidbyte.connect.source;
+
+import java.util.List;
+
+/** What {@link SourceBuffer} hands to {@code poll()}, in the order it must be produced. Immutable. */
+public sealed interface Release {
+    /**
+     * Consecutive events of one stream, released together. Every record carries the stream's
+     * previous checkpoint as its offset, except the last, which carries {@code checkpoint} (the
+     * checkpoint that came right after the events and covers them all). An uncovered release has
+     * no checkpoint: the buffer had to let the events go before the connector checkpointed.
+     *
+     * @param priorCheckpoint the stream's checkpoint before these events, or null for none yet
+     * @param checkpoint      the checkpoint covering the events, or null when uncovered
+     */
+    record Events(String stream, List<SourceEvent> events, String priorCheckpoint, String checkpoint)
+            implements Release {
+        public Events {
+            events = List.copyOf(events);
+        }
+
+        public boolean covered() {
+            return checkpoint != null;
+        }
+    }
+
+    /** A state change to persist ({@link io.rapidbyte.connect.state.OffsetStateStore}). */
+    record StateChange(String namespace, String key, String value) implements Release {
+    }
+}

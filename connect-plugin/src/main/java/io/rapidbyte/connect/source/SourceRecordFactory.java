@@ -1,0 +1,107 @@
+package io.rapidbyte.connect.source;
+
+import io.rapidbyte.connect.metrics.TaskMetrics;
+import io.rapidbyte.connect.records.FrameHeaders;
+import io.rapidbyte.host.frames.FramePayload;
+import io.rapidbyte.host.imports.DlqRecord;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.header.ConnectHeaders;
+import org.apache.kafka.connect.source.SourceRecord;
+
+/**
+ * Maps what {@link SourceBuffer} releases to {@link SourceRecord}s (DESIGN.md, Kafka mapping):
+ * <ul>
+ *   <li>a batch: key = stream name (string), value = the sealed frame's bytes (bytes schema; the
+ *       frame's own array, not a copy, whenever the frame spans it), headers
+ *       {@link FrameHeaders}, to {@code topic} or {@code topic.prefix + stream};</li>
+ *   <li>a dead letter: to {@code dlq.topic}, key = stream, value = the record JSON, the reason in
+ *       {@code rapidbyte.dlq.*} headers;</li>
+ *   <li>a state change: to the state topic, carrying the value in its source offset.</li>
+ * </ul>
+ * Offsets follow {@link Release.Events}. Confined to the task thread.
+ */
+public final class SourceRecordFactory {
+    public static final String DLQ_STREAM = "rapidbyte.dlq.stream";
+    public static final String DLQ_MESSAGE = "rapidbyte.dlq.error.message";
+    public static final String DLQ_CATEGORY = "rapidbyte.dlq.error.category";
+    public static final String DLQ_CONNECTOR = "rapidbyte.dlq.connector";
+    public static final String STATE_NAMESPACE = "rapidbyte.state.namespace";
+    public static final String STATE_KEY = "rapidbyte.state.key";
+
+    private final SourceConfig config;
+    private final TaskMetrics metrics;
+
+    public SourceRecordFactory(SourceConfig config, TaskMetrics metrics) {
+        this.config = config;
+        this.metrics = metrics;
+    }
+
+    public List<SourceRecord> toRecords(List<Release> releases) {
+        List<SourceRecord> out = new ArrayList<>();
+        for (Release release : releases) {
+            if (release instanceof Release.Events ev) {
+                events(ev, out);
+            } else if (release instanceof Release.StateChange st) {
+                out.add(state(st));
+            }
+        }
+        return out;
+    }
+
+    private void events(Release.Events ev, List<SourceRecord> out) {
+        Map<String, String> partition = SourceOffsets.streamPartition(ev.stream());
+        List<SourceEvent> events = ev.events();
+        for (int i = 0; i < events.size(); i++) {
+            boolean last = i == events.size() - 1;
+            String checkpoint = last && ev.covered() ? ev.checkpoint() : ev.priorCheckpoint();
+            Map<String, String> offset = SourceOffsets.streamOffset(checkpoint);
+            SourceEvent event = events.get(i);
+            if (event instanceof SourceEvent.Batch batch) {
+                out.add(batch(ev.stream(), batch, partition, offset));
+            } else if (event instanceof SourceEvent.DeadLetter dead) {
+                out.add(deadLetter(ev.stream(), dead.record(), partition, offset));
+            }
+        }
+    }
+
+    private SourceRecord batch(String stream, SourceEvent.Batch batch, Map<String, String> partition,
+                               Map<String, String> offset) {
+        FramePayload payload = batch.payload();
+        byte[] value = payload.toByteArray();
+        if (value != payload.array()) {
+            // The frame kept spare capacity (several writes): Kafka needs an exact array.
+            metrics.copies().addInternal(payload.length());
+        }
+        ConnectHeaders headers = new ConnectHeaders();
+        FrameHeaders.addBatchHeaders(headers, stream, batch.summary());
+        metrics.batch(batch.summary().rows(), payload.length());
+        return new SourceRecord(partition, offset, config.topicFor(stream), null, Schema.STRING_SCHEMA, stream,
+                Schema.BYTES_SCHEMA, value, null, headers);
+    }
+
+    private SourceRecord deadLetter(String stream, DlqRecord record, Map<String, String> partition,
+                                    Map<String, String> offset) {
+        ConnectHeaders headers = new ConnectHeaders();
+        headers.addString(DLQ_STREAM, record.stream());
+        headers.addString(DLQ_MESSAGE, record.errorMessage());
+        headers.addString(DLQ_CATEGORY, record.errorCategory());
+        headers.addString(DLQ_CONNECTOR, config.connectorName());
+        metrics.deadLetter();
+        return new SourceRecord(partition, offset, config.dlqTopic(), null, Schema.STRING_SCHEMA, stream,
+                Schema.BYTES_SCHEMA, record.recordJson().getBytes(StandardCharsets.UTF_8), null, headers);
+    }
+
+    private SourceRecord state(Release.StateChange st) {
+        ConnectHeaders headers = new ConnectHeaders();
+        headers.addString(STATE_NAMESPACE, st.namespace());
+        headers.addString(STATE_KEY, st.key());
+        return new SourceRecord(SourceOffsets.statePartition(st.namespace(), st.key()),
+                SourceOffsets.stateOffset(st.value()), config.stateTopic(), null, Schema.STRING_SCHEMA,
+                st.namespace() + "/" + st.key(), Schema.BYTES_SCHEMA, st.value().getBytes(StandardCharsets.UTF_8),
+                null, headers);
+    }
+}

@@ -1,0 +1,179 @@
+package io.rapidbyte.connect.source;
+
+import io.rapidbyte.connect.config.ConnectorSetup;
+import io.rapidbyte.connect.guest.GuestFailures;
+import io.rapidbyte.connect.guest.RetryPolicy;
+import io.rapidbyte.connect.metrics.TaskMetrics;
+import io.rapidbyte.host.imports.StateNamespaces;
+import io.rapidbyte.host.lifecycle.ConnectorInstance;
+import io.rapidbyte.host.lifecycle.Role;
+import io.rapidbyte.host.pipeline.StreamLimits;
+import io.rapidbyte.host.sockets.SocketOptions;
+import io.rapidbyte.host.state.StateStore;
+import java.time.Duration;
+import java.util.Optional;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads one stream on its own thread: builds and opens an instance of the connector there (the
+ * instance must live on the thread that calls it), then calls {@code run-read} with the stream's
+ * last checkpoint as {@code resume} — once for a full-refresh stream, every
+ * {@code poll.interval.ms} for an incremental one. Retryable connector errors are retried with
+ * backoff (held-back batches of the failed run are dropped and read again from the checkpoint);
+ * any other failure is handed to the {@link SourceBuffer}, which makes {@code poll()} fail the
+ * task with the connector's message.
+ *
+ * <p><b>Threading.</b> {@link #run()} on the stream thread; {@link #stop()} and
+ * {@link #inFlightNanos()} from any thread. The instance is closed (frames and sockets freed) on
+ * the stream thread however the loop ends.
+ */
+final class StreamReader implements Runnable {
+    private static final Logger LOG = LoggerFactory.getLogger(StreamReader.class);
+
+    private final StreamSpec stream;
+    private final ConnectorSetup setup;
+    private final SourceBuffer buffer;
+    private final StateStore state;
+    private final StateNamespaces namespaces;
+    private final TaskMetrics metrics;
+    private final String instanceName;
+    private final long pollIntervalMs;
+    private final RetryPolicy retry;
+    private final boolean dlqEnabled;
+    private volatile boolean stopping;
+    private volatile ConnectorInstance current;
+    private volatile Thread thread;
+    private volatile long callStartNanos;
+
+    StreamReader(StreamSpec stream, ConnectorSetup setup, SourceBuffer buffer, StateStore state,
+                 StateNamespaces namespaces, TaskMetrics metrics, String instanceName, long pollIntervalMs,
+                 long retryBudgetMs, boolean dlqEnabled) {
+        this.stream = stream;
+        this.setup = setup;
+        this.buffer = buffer;
+        this.state = state;
+        this.namespaces = namespaces;
+        this.metrics = metrics;
+        this.instanceName = instanceName;
+        this.pollIntervalMs = pollIntervalMs;
+        this.retry = new RetryPolicy(retryBudgetMs);
+        this.dlqEnabled = dlqEnabled;
+    }
+
+    @Override
+    public void run() {
+        thread = Thread.currentThread();
+        StreamLimits limits = setup.streamLimits(8);
+        ConnectorInstance instance = null;
+        try {
+            while (!stopping) {
+                try {
+                    if (instance == null || !instance.isUsable()) {
+                        closeQuietly(instance);
+                        instance = open();
+                    }
+                    runOnce(instance, limits);
+                    retry.onSuccess();
+                    if (!stream.incremental()) {
+                        LOG.info("{}: full refresh of stream {} finished", instanceName, stream.name());
+                        return;
+                    }
+                    Thread.sleep(pollIntervalMs);
+                } catch (InterruptedException e) {
+                    return;
+                } catch (Throwable failure) {
+                    int dropped = buffer.endRun(stream.name(), false);
+                    if (stopping) {
+                        return;
+                    }
+                    Optional<Duration> delay = retry.onFailure(failure);
+                    String message = GuestFailures.describe(stream.name(), failure);
+                    if (delay.isEmpty()) {
+                        LOG.error("{}: {}", instanceName, message, failure);
+                        buffer.fail(new ConnectException(message, failure));
+                        return;
+                    }
+                    LOG.warn("{}: {}; dropped {} uncommitted record(s), retrying in {} ms", instanceName, message,
+                            dropped, delay.get().toMillis());
+                    Thread.sleep(delay.get().toMillis());
+                }
+            }
+        } catch (InterruptedException e) {
+            // stop() interrupts a sleeping reader; nothing else to do.
+        } finally {
+            closeQuietly(instance);
+            current = null;
+        }
+    }
+
+    private ConnectorInstance open() {
+        ConnectorInstance instance = ConnectorInstance.builder(setup.module(), Role.SOURCE)
+                .name(instanceName)
+                .limits(setup.instanceLimits())
+                .network(setup.acl(), SocketOptions.DEFAULT)
+                .state(state, namespaces)
+                .listener(new SourceListener(stream.name(), buffer, dlqEnabled))
+                .copyCounter(metrics.copies())
+                .output(new StreamOutput(stream.name(), buffer))
+                .build();
+        current = instance;
+        if (stopping) {
+            instance.cancel();
+        }
+        timed(() -> instance.open(setup.configJson()));
+        return instance;
+    }
+
+    private void runOnce(ConnectorInstance instance, StreamLimits limits) {
+        String ctx = limits.contextJson(stream.name(), buffer.checkpoint(stream.name()));
+        timed(() -> instance.runRead(ctx));
+        int uncovered = buffer.endRun(stream.name(), true);
+        if (uncovered > 0) {
+            LOG.warn("{}: run-read of {} ended without checkpointing its last {} record(s); they are delivered "
+                    + "at-least-once", instanceName, stream.name(), uncovered);
+        }
+    }
+
+    private void timed(Runnable call) {
+        callStartNanos = System.nanoTime();
+        try {
+            call.run();
+        } finally {
+            long start = callStartNanos;
+            callStartNanos = 0;
+            metrics.guestTime(System.nanoTime() - start);
+        }
+    }
+
+    /** Nanoseconds the current guest call has run so far (0 when none runs). */
+    long inFlightNanos() {
+        long start = callStartNanos;
+        return start == 0 ? 0 : System.nanoTime() - start;
+    }
+
+    /** Cancels the running guest call and ends the loop; the stream thread closes the instance. */
+    void stop() {
+        stopping = true;
+        ConnectorInstance instance = current;
+        if (instance != null) {
+            instance.cancel();
+        }
+        Thread t = thread;
+        if (t != null) {
+            t.interrupt();
+        }
+    }
+
+    private void closeQuietly(ConnectorInstance instance) {
+        if (instance == null) {
+            return;
+        }
+        try {
+            instance.close();
+        } catch (RuntimeException e) {
+            LOG.warn("{}: closing the connector failed: {}", instanceName, GuestFailures.describe(stream.name(), e));
+        }
+    }
+}

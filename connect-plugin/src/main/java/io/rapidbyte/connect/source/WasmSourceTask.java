@@ -1,0 +1,137 @@
+package io.rapidbyte.connect.source;
+
+import io.rapidbyte.connect.Version;
+import io.rapidbyte.connect.config.ConnectorSetup;
+import io.rapidbyte.connect.config.KeyedConfigException;
+import io.rapidbyte.connect.metrics.TaskMetrics;
+import io.rapidbyte.connect.state.OffsetStateStore;
+import io.rapidbyte.host.imports.StateNamespaces;
+import io.rapidbyte.host.lifecycle.Role;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.apache.kafka.connect.source.SourceTask;
+import org.apache.kafka.connect.storage.OffsetStorageReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A Connect source task running a wasm source connector: one {@link StreamReader} thread per
+ * assigned stream feeds a shared {@link SourceBuffer}; {@code poll()} turns what the buffer
+ * releases into records ({@link SourceRecordFactory}). On start every stream resumes from the
+ * checkpoint stored in its source offset.
+ *
+ * <p><b>Threading.</b> Connect calls {@link #start}, {@link #poll} and {@link #commit} on the
+ * task thread and {@link #stop} on another; {@code stop()} cancels the guests, wakes
+ * {@code poll()} and waits (bounded) for the stream threads, which free their instances.
+ */
+public class WasmSourceTask extends SourceTask {
+    private static final Logger LOG = LoggerFactory.getLogger(WasmSourceTask.class);
+    private static final long POLL_WAIT_MS = 1_000;
+    private static final long STOP_WAIT_MS = 10_000;
+
+    private SourceBuffer buffer;
+    private SourceRecordFactory records;
+    private TaskMetrics metrics;
+    // Copy-on-write: the metrics reporter thread iterates it while start() fills it.
+    private final List<StreamReader> readers = new CopyOnWriteArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
+    private volatile boolean stopping;
+
+    @Override
+    public String version() {
+        return Version.get();
+    }
+
+    @Override
+    public void start(Map<String, String> props) {
+        SourceConfig config = new SourceConfig(props);
+        ConnectorSetup setup;
+        try {
+            setup = ConnectorSetup.resolve(config, Role.SOURCE);
+        } catch (KeyedConfigException e) {
+            throw new ConnectException("invalid configuration: " + e.getMessage(), e);
+        }
+        List<StreamSpec> streams;
+        try {
+            streams = StreamSpec.fromJson(config.getString(SourceConfig.TASK_STREAMS));
+        } catch (IllegalArgumentException e) {
+            throw new ConnectException("task config has no valid " + SourceConfig.TASK_STREAMS + ": " + e.getMessage());
+        }
+        buffer = new SourceBuffer(config.getLong(SourceConfig.BUFFER_MAX_BYTES), config.exactlyOnceRequired());
+        OffsetStorageReader reader = context.offsetStorageReader();
+        Map<Map<String, String>, Map<String, Object>> stored =
+                reader.offsets(streams.stream().map(s -> SourceOffsets.streamPartition(s.name())).toList());
+        for (StreamSpec s : streams) {
+            try {
+                buffer.open(s.name(), SourceOffsets.checkpointOf(stored.get(SourceOffsets.streamPartition(s.name()))));
+            } catch (IllegalArgumentException e) {
+                throw new ConnectException("stored offset of stream " + s.name() + " is unusable: " + e.getMessage());
+            }
+        }
+        metrics = new TaskMetrics(context.pluginMetrics(), buffer::depth,
+                () -> readers.stream().mapToLong(StreamReader::inFlightNanos).sum());
+        records = new SourceRecordFactory(config, metrics);
+        OffsetStateStore state = new OffsetStateStore(reader, buffer::state);
+        for (StreamSpec s : streams) {
+            String name = config.connectorName() + ":" + s.name();
+            StreamReader r = new StreamReader(s, setup, buffer, state,
+                    new StateNamespaces(config.pipelineId(), s.name(), config.connectorName()), metrics, name,
+                    config.getLong(SourceConfig.POLL_INTERVAL_MS), config.getLong(SourceConfig.RETRY_TIMEOUT_MS),
+                    !config.dlqTopic().isEmpty());
+            readers.add(r);
+            Thread t = new Thread(r, "rapidbyte-source-" + name);
+            t.setDaemon(true);
+            threads.add(t);
+        }
+        threads.forEach(Thread::start);
+        LOG.info("{} reads streams {} with {}", config.connectorName(), streams, setup.origin());
+    }
+
+    @Override
+    public List<SourceRecord> poll() throws InterruptedException {
+        if (stopping) {
+            return null;
+        }
+        List<Release> released;
+        try {
+            released = buffer.drain(POLL_WAIT_MS);
+        } catch (ConnectException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new ConnectException(e.getMessage(), e);
+        }
+        if (released.isEmpty() || stopping) {
+            return null;
+        }
+        return records.toRecords(released);
+    }
+
+    @Override
+    public void stop() {
+        stopping = true;
+        readers.forEach(StreamReader::stop);
+        if (buffer != null) {
+            buffer.close();
+        }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STOP_WAIT_MS);
+        for (Thread t : threads) {
+            try {
+                t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            if (t.isAlive()) {
+                LOG.warn("stream thread {} did not end within {} ms", t.getName(), STOP_WAIT_MS);
+            }
+        }
+        if (metrics != null) {
+            metrics.close();
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.rapidbyte.connect.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.rapidbyte.host.lifecycle.ConnectorModule;
+import io.rapidbyte.host.lifecycle.Role;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class BundledConnectorsTest {
+    @Test
+    void theExampleConnectorsAreBundledAndPrecompiled() {
+        assertTrue(BundledConnectors.names().containsAll(java.util.List.of("example-generator", "example-verify")),
+                BundledConnectors.names().toString());
+        assertTrue(BundledConnectors.read("example-generator").isPresent());
+        assertTrue(BundledConnectors.precompiled("example-generator").isPresent(),
+                "build-time compiled class " + BundledConnectors.PRECOMPILED_PACKAGE + ".ExampleGenerator");
+        assertTrue(BundledConnectors.precompiled("example-verify").isPresent());
+        assertEquals("ExampleGenerator", BundledConnectors.className("example-generator"));
+    }
+
+    @Test
+    void namesCannotEscapeTheResourceDirectory() {
+        assertFalse(BundledConnectors.read("../guests/probe").isPresent());
+        assertFalse(BundledConnectors.read("").isPresent());
+        assertFalse(BundledConnectors.isPlainName("a/b"));
+        assertFalse(BundledConnectors.isPlainName(".hidden"));
+    }
+
+    @Test
+    void aBundledConnectorIsSelectedByNameWithItsManifestAndRole() {
+        WasmConfig config = new WasmConfig(WasmConfig.commonDefinition(), Map.of("wasm.connector", "example-verify"));
+        ModuleSelector.Selected selected = ModuleSelector.select(config, Role.DESTINATION);
+        assertEquals("example-verify", selected.module().manifest().orElseThrow().name().orElseThrow());
+        assertEquals(WasmConfig.CONNECTOR, selected.key());
+        ConnectorModule again = ModuleSelector.select(config, Role.DESTINATION).module();
+        assertSame(selected.module(), again, "the module is loaded once per worker");
+        KeyedConfigException e = org.junit.jupiter.api.Assertions.assertThrows(KeyedConfigException.class,
+                () -> ModuleSelector.select(config, Role.SOURCE));
+        assertTrue(e.reason().contains("is a destination connector"), e.reason());
+    }
+}

@@ -1,0 +1,122 @@
+package io.rapidbyte.connect.records;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.rapidbyte.connect.testing.ArrowStreams;
+import io.rapidbyte.host.frames.FramePayload;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.apache.arrow.vector.types.TimeUnit;
+import org.apache.arrow.vector.types.pojo.ArrowType;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.FieldType;
+import org.apache.arrow.vector.types.pojo.Schema;
+import org.junit.jupiter.api.Test;
+
+class ArrowStreamInspectorTest {
+    private static FrameSummary inspect(byte[] bytes) {
+        return ArrowStreamInspector.inspect(FramePayload.wrap(bytes));
+    }
+
+    @Test
+    void readsRowsAndBatchMetadataOfAnArrowJavaStream() {
+        FrameSummary s = inspect(ArrowStreams.stream(ArrowStreams.batchMetadata("public.orders", "run-1", 7), 1234));
+        assertEquals(1234, s.rows());
+        assertEquals(1, s.recordBatches());
+        assertEquals("public.orders", s.stream());
+        assertEquals("run-1", s.syncRun());
+        assertEquals("7", s.seq());
+        assertTrue(s.fingerprint().matches("sha256:[0-9a-f]{32}"), s.fingerprint());
+    }
+
+    @Test
+    void sumsRowsOverSeveralRecordBatches() {
+        Schema schema = ArrowStreams.defaultSchema(Map.of());
+        assertEquals(30, inspect(ArrowStreams.stream(schema, 10, 3)).rows());
+        assertEquals(3, inspect(ArrowStreams.stream(schema, 10, 3)).recordBatches());
+    }
+
+    @Test
+    void readsAWindowOfALargerArray() {
+        byte[] ipc = ArrowStreams.stream(ArrowStreams.batchMetadata("s", "r", 1), 5);
+        byte[] padded = new byte[ipc.length + 20];
+        System.arraycopy(ipc, 0, padded, 11, ipc.length);
+        assertEquals(5, ArrowStreamInspector.inspect(FramePayload.wrap(padded, 11, ipc.length)).rows());
+    }
+
+    @Test
+    void fingerprintIgnoresSchemaMetadataButNotFieldsTypesOrFieldMetadata() {
+        String a = inspect(ArrowStreams.stream(ArrowStreams.batchMetadata("s", "r", 1), 3)).fingerprint();
+        String b = inspect(ArrowStreams.stream(ArrowStreams.batchMetadata("s", "r", 2), 9)).fingerprint();
+        assertEquals(a, b, "seq and row count do not change the schema");
+
+        Field id = new Field("id", new FieldType(false, new ArrowType.Int(64, true), null,
+                Map.of("rapidbyte.pg_type", "int8")), null);
+        Field name = new Field("name", FieldType.nullable(new ArrowType.Utf8()), null);
+        String otherPgType = inspect(ArrowStreams.stream(new Schema(List.of(id, name)), 1, 1)).fingerprint();
+        assertNotEquals(a, otherPgType);
+
+        Field ts = new Field("name", FieldType.nullable(new ArrowType.Timestamp(TimeUnit.MICROSECOND, "UTC")), null);
+        Field idPlain = new Field("id", new FieldType(false, new ArrowType.Int(64, true), null,
+                Map.of("rapidbyte.pg_type", "bigint")), null);
+        Schema withTimestamp = new Schema(List.of(idPlain, ts));
+        assertNotEquals(a, fingerprintOfEmptyStream(withTimestamp));
+    }
+
+    private static String fingerprintOfEmptyStream(Schema schema) {
+        // Zero batches: schema message and end-of-stream only (no id/name vectors to fill).
+        try (org.apache.arrow.memory.BufferAllocator allocator = new org.apache.arrow.memory.RootAllocator();
+             org.apache.arrow.vector.VectorSchemaRoot root = org.apache.arrow.vector.VectorSchemaRoot.create(schema, allocator)) {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            try (org.apache.arrow.vector.ipc.ArrowStreamWriter w = new org.apache.arrow.vector.ipc.ArrowStreamWriter(root,
+                    null, java.nio.channels.Channels.newChannel(out))) {
+                w.start();
+                w.end();
+            }
+            FrameSummary s = inspect(out.toByteArray());
+            assertEquals(0, s.rows());
+            return s.fingerprint();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void rejectsStreamsThatAreNotCompleteIpcStreams() {
+        byte[] ipc = ArrowStreams.stream(ArrowStreams.batchMetadata("s", "r", 1), 5);
+        assertThrows(InvalidFrameException.class, () -> inspect(new byte[0]));
+        assertThrows(InvalidFrameException.class, () -> inspect("hello, not arrow".getBytes()));
+        assertThrows(InvalidFrameException.class, () -> inspect(Arrays.copyOf(ipc, ipc.length - 8)),
+                "missing end-of-stream marker");
+        assertThrows(InvalidFrameException.class, () -> inspect(Arrays.copyOf(ipc, ipc.length - 3)), "truncated");
+        byte[] trailing = Arrays.copyOf(ipc, ipc.length + 8);
+        assertThrows(InvalidFrameException.class, () -> inspect(trailing), "bytes after the end-of-stream marker");
+        byte[] eosOnly = {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0, 0, 0, 0};
+        assertThrows(InvalidFrameException.class, () -> inspect(eosOnly), "no schema message");
+    }
+
+    @Test
+    void corruptedBytesOnlyEverFailAsInvalidFrames() {
+        byte[] ipc = ArrowStreams.stream(ArrowStreams.batchMetadata("public.orders", "run", 3), 50);
+        Random random = new Random(42);
+        int valid = 0;
+        for (int i = 0; i < 5_000; i++) {
+            byte[] copy = ipc.clone();
+            for (int flips = 1 + random.nextInt(4); flips > 0; flips--) {
+                copy[random.nextInt(copy.length)] = (byte) random.nextInt(256);
+            }
+            try {
+                inspect(copy);
+                valid++;
+            } catch (InvalidFrameException expected) {
+                // the only acceptable failure
+            }
+        }
+        assertTrue(valid < 5_000, "some corruption must be detected");
+    }
+}

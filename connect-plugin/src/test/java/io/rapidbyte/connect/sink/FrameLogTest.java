@@ -1,0 +1,124 @@
+package io.rapidbyte.connect.sink;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.rapidbyte.host.frames.FramePayload;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.connect.sink.SinkRecord;
+import org.junit.jupiter.api.Test;
+
+class FrameLogTest {
+    private static FrameLog.Entry entry(int partition, long offset, int bytes) {
+        byte[] value = new byte[bytes];
+        return new FrameLog.Entry(FramePayload.wrap(value),
+                new SinkRecord("t", partition, null, null, null, value, offset), 1);
+    }
+
+    @Test
+    void aCheckpointConfirmsExactlyTheBatchesHandedOutBeforeIt() throws Exception {
+        FrameLog log = new FrameLog(1 << 20);
+        FrameLog.Entry a = entry(0, 1, 10);
+        FrameLog.Entry b = entry(0, 2, 10);
+        FrameLog.Entry c = entry(0, 3, 10);
+        log.append(a);
+        log.append(b);
+        log.append(c);
+        log.beginRun();
+        assertSame(a.payload(), log.next());
+        assertSame(b.payload(), log.next());
+        assertEquals(List.of(a, b), log.confirmDelivered(e -> { }));
+        assertEquals(1, log.unconfirmed());
+        assertSame(c.payload(), log.next());
+        assertSame(c, log.lastDelivered());
+    }
+
+    @Test
+    void aFailedRunIsReplayedFromTheFirstUnconfirmedBatch() throws Exception {
+        FrameLog log = new FrameLog(1 << 20);
+        FrameLog.Entry a = entry(0, 1, 10);
+        FrameLog.Entry b = entry(0, 2, 10);
+        log.append(a);
+        log.append(b);
+        log.beginRun();
+        log.next();
+        log.confirmDelivered(e -> { });
+        log.next();
+        log.beginRun();
+        assertSame(b.payload(), log.next(), "replay starts at the unconfirmed batch");
+        log.endRun();
+        assertNull(log.next(), "an ended run reads no more");
+    }
+
+    @Test
+    void aFullLogWithEverythingHandedOutEndsTheRunSoTheDestinationCommits() throws Exception {
+        FrameLog log = new FrameLog(1 << 20);
+        log.append(entry(0, 1, 700_000));
+        log.beginRun();
+        log.next();
+        AtomicReference<Throwable> error = new AtomicReference<>();
+        Thread producer = new Thread(() -> {
+            try {
+                assertTrue(log.append(entry(0, 2, 700_000)));
+            } catch (Throwable t) {
+                error.set(t);
+            }
+        });
+        producer.start();
+        // The destination, waiting for more, is told the run is over once the producer is blocked.
+        assertNull(log.next());
+        assertEquals(1, log.confirmDelivered(e -> { }).size());
+        producer.join();
+        assertNull(error.get());
+        assertEquals(1, log.unconfirmed());
+    }
+
+    @Test
+    void revokedPartitionsLoseOnlyBatchesNotYetHandedOut() throws Exception {
+        FrameLog log = new FrameLog(1 << 20);
+        FrameLog.Entry inGuest = entry(1, 1, 1);
+        log.append(inGuest);
+        log.append(entry(0, 1, 1));
+        log.append(entry(1, 2, 1));
+        log.beginRun();
+        log.next();
+        List<FrameLog.Entry> dropped = log.dropUndelivered(List.of(new TopicPartition("t", 1)));
+        assertEquals(1, dropped.size());
+        assertEquals(2, dropped.get(0).record().kafkaOffset());
+        assertEquals(2, log.unconfirmed());
+    }
+
+    @Test
+    void closeReleasesBlockedProducersAndReaders() throws Exception {
+        FrameLog log = new FrameLog(1 << 20);
+        log.close();
+        assertFalse(log.append(entry(0, 1, 1)));
+        assertNull(log.next());
+        assertFalse(log.awaitWork());
+    }
+
+    @Test
+    void aFlushRequestedBetweenRunsEndsTheNextRunOnceItHasEverything() throws Exception {
+        FrameLog log = new FrameLog(1 << 20);
+        FrameLog.Entry a = entry(0, 1, 10);
+        log.append(a);
+        log.endRun();
+        log.beginRun();
+        assertSame(a.payload(), log.next());
+        assertNull(log.next(), "the flush applies to the run that starts after it");
+        log.confirmDelivered(e -> { });
+        log.runEnded();
+        log.append(entry(0, 2, 10));
+        log.beginRun();
+        log.next();
+        assertFalse(log.awaitConfirmed(0, () -> false), "unconfirmed while the run holds it");
+        log.confirmDelivered(e -> { });
+        log.runEnded();
+        assertTrue(log.awaitConfirmed(0, () -> false));
+    }
+}

@@ -1,0 +1,123 @@
+package io.rapidbyte.connect.source;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.rapidbyte.connect.records.FrameHeaders;
+import io.rapidbyte.connect.testing.FakeSourceContext;
+import io.rapidbyte.connect.testing.ProbeModule;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The source task with the probe guest loaded from a {@code .wasm} file (with a SHA-256 pin),
+ * scripted to use the control-plane imports: dead-letter records, state and checkpoints.
+ */
+class ProbeSourceTaskTest {
+    private static Map<String, String> probeConfig(String script, String... extra) {
+        Map<String, String> props = new HashMap<>(Map.of(
+                "name", "probe-src", "wasm.path", ProbeModule.path().toString(), "wasm.sha256", ProbeModule.sha256(),
+                "topic", "data", "wasm.config.script", script,
+                SourceConfig.TASK_STREAMS, StreamSpec.toJson(List.of(new StreamSpec("probe", false)))));
+        for (int i = 0; i < extra.length; i += 2) {
+            props.put(extra[i], extra[i + 1]);
+        }
+        return props;
+    }
+
+    private static WasmSourceTask start(Map<String, String> props) {
+        WasmSourceTask task = new WasmSourceTask();
+        task.initialize(new FakeSourceContext(props));
+        task.start(props);
+        return task;
+    }
+
+    private static List<SourceRecord> poll(WasmSourceTask task, int n) throws InterruptedException {
+        List<SourceRecord> out = new ArrayList<>();
+        while (out.size() < n) {
+            List<SourceRecord> polled = task.poll();
+            if (polled != null) {
+                out.addAll(polled);
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void deadLettersAndStateBecomeRecordsWithTheirOffsets() throws Exception {
+        String script = """
+                [{"op": "state-put", "scope": "stream", "key": "slot", "value": "rb_slot_1"},
+                 {"op": "dlq", "stream": "probe", "record": {"id": 7}, "message": "value out of range", "category": "data"},
+                 {"op": "checkpoint", "kind": "source", "payload": {"pos": 1}}]""";
+        WasmSourceTask task = start(probeConfig(script, "dlq.topic", "probe-dlq"));
+        List<SourceRecord> records;
+        try {
+            records = poll(task, 2);
+        } finally {
+            task.stop();
+        }
+        SourceRecord state = records.get(0);
+        assertEquals("probe-src.rapidbyte-state", state.topic());
+        assertEquals(Map.of("value", "rb_slot_1"), state.sourceOffset());
+        assertEquals("slot", state.sourcePartition().get(SourceOffsets.STATE_KEY));
+        assertTrue(((String) state.sourcePartition().get(SourceOffsets.STATE_NAMESPACE)).endsWith("/stream/probe"));
+
+        SourceRecord dead = records.get(1);
+        assertEquals("probe-dlq", dead.topic());
+        assertEquals("{\"id\":7}", new String((byte[]) dead.value(), StandardCharsets.UTF_8));
+        assertEquals("value out of range", FrameHeaders.text(dead.headers(), SourceRecordFactory.DLQ_MESSAGE));
+        assertEquals(Map.of("checkpoint", "{\"pos\":1}"), dead.sourceOffset(), "the checkpoint covers the dead letter");
+    }
+
+    @Test
+    void withoutADlqTopicARejectedRecordFailsTheTaskWithTheConnectorsReason() throws Exception {
+        String script = """
+                [{"op": "dlq", "stream": "probe", "record": {"id": 7}, "message": "value out of range", "category": "data"}]""";
+        WasmSourceTask task = start(probeConfig(script));
+        try {
+            ConnectException e = assertThrows(ConnectException.class, () -> poll(task, 1));
+            assertTrue(e.getMessage().contains("value out of range"), e.getMessage());
+            assertTrue(e.getMessage().contains("dlq.topic"), e.getMessage());
+        } finally {
+            task.stop();
+        }
+    }
+
+    @Test
+    void stopCancelsAGuestThatNeverReturns() throws Exception {
+        WasmSourceTask task = start(probeConfig("[{\"op\": \"spin\"}]"));
+        assertEquals(null, task.poll(), "the spinning guest emits nothing");
+        task.stop();
+        assertFalse(Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(t -> t.getName().startsWith("rapidbyte-source-probe-src")), "the stream thread ended");
+    }
+
+    @Test
+    void aWrongPinIsRefusedBeforeTheModuleIsUsed() {
+        Map<String, String> props = probeConfig("[]", "wasm.sha256", "ab".repeat(32));
+        ConnectException e = assertThrows(ConnectException.class, () -> start(props));
+        assertTrue(e.getMessage().contains("wasm.sha256"), e.getMessage());
+    }
+
+    @Test
+    void anIncrementalStreamIsReadAgainOnThePollInterval() throws Exception {
+        String script = """
+                [{"op": "dlq", "stream": "probe", "record": {"pass": 1}, "message": "m", "category": "data"},
+                 {"op": "checkpoint", "kind": "source", "payload": {"pos": 1}}]""";
+        WasmSourceTask task = start(probeConfig(script, "dlq.topic", "probe-dlq", "poll.interval.ms", "10",
+                SourceConfig.TASK_STREAMS, StreamSpec.toJson(List.of(new StreamSpec("probe", true)))));
+        try {
+            assertEquals(3, poll(task, 3).size(), "one dead letter per pass: the stream keeps being read");
+        } finally {
+            task.stop();
+        }
+    }
+}
