@@ -61,7 +61,10 @@ class PluginArchiveIT {
                     "io/rapidbyte/connect/rapidbyte-connect-version.properties",
                     "rapidbyte/connectors/example-generator.wasm", "rapidbyte/connectors/example-verify.wasm",
                     "io/rapidbyte/connect/precompiled/ExampleGenerator.class",
-                    "io/rapidbyte/connect/precompiled/ExampleVerify.class")) {
+                    "io/rapidbyte/connect/precompiled/ExampleVerify.class",
+                    "rapidbyte/connectors/source-postgres.wasm", "rapidbyte/connectors/dest-postgres.wasm",
+                    "io/rapidbyte/connect/precompiled/SourcePostgres.class",
+                    "io/rapidbyte/connect/precompiled/DestPostgres.class")) {
                 assertTrue(jar.getEntry(entry) != null, "missing " + entry);
             }
         }
