@@ -47,8 +47,10 @@ public final class ConfigValidator {
             this.values = values;
         }
 
+        /** Adds {@code message} to {@code key}, prefixed with the key (Connect's 400 answer lists messages without keys). */
         public void add(String key, String message) {
-            values.computeIfAbsent(key, ConfigValue::new).addErrorMessage(message);
+            String named = message.contains(key) ? message : key + ": " + message;
+            values.computeIfAbsent(key, ConfigValue::new).addErrorMessage(named);
         }
 
         public boolean any() {

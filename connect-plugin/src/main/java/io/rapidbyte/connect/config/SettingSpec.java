@@ -54,6 +54,9 @@ public record SettingSpec(String property, Kind kind, boolean secret, boolean re
                 }
             });
         }
+        if (types.isEmpty()) {
+            return kindOfValues(schema);
+        }
         if (types.size() != 1) {
             return Kind.JSON;
         }
@@ -64,6 +67,31 @@ public record SettingSpec(String property, Kind kind, boolean secret, boolean re
             case "boolean" -> Kind.BOOLEAN;
             default -> Kind.JSON;
         };
+    }
+
+    /**
+     * An untyped property constrained by {@code enum} or {@code const} takes the kind its values
+     * share (so {@code {"enum": ["append", "upsert"]}} is a plain string setting, not JSON text).
+     */
+    private static Kind kindOfValues(JsonNode schema) {
+        List<JsonNode> values = new ArrayList<>();
+        schema.path("enum").forEach(values::add);
+        if (schema.has("const")) {
+            values.add(schema.get("const"));
+        }
+        if (values.isEmpty()) {
+            return Kind.JSON;
+        }
+        if (values.stream().allMatch(JsonNode::isTextual)) {
+            return Kind.STRING;
+        }
+        if (values.stream().allMatch(JsonNode::isIntegralNumber)) {
+            return Kind.INTEGER;
+        }
+        if (values.stream().allMatch(JsonNode::isBoolean)) {
+            return Kind.BOOLEAN;
+        }
+        return Kind.JSON;
     }
 
     /** The Connect property holding this setting. */

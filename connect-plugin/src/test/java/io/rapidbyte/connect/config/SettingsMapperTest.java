@@ -26,6 +26,9 @@ class SettingsMapperTest {
                  "ratio": {"type": "number", "exclusiveMinimum": 0},
                  "tls": {"type": "boolean", "default": false},
                  "mode": {"type": "string", "enum": ["copy", "cursor"]},
+                 "write_mode": {"enum": ["append", "upsert"], "default": "append"},
+                 "level": {"enum": [1, 2, 3]},
+                 "mixed": {"enum": ["a", 1]},
                  "tables": {"type": "array", "items": {"type": "string", "pattern": "^[a-z_.]+$"}, "minItems": 1},
                  "options": {"type": "object", "properties": {"fetch": {"type": "integer", "minimum": 1}}}
                }},
@@ -55,6 +58,10 @@ class SettingsMapperTest {
         assertEquals(ConfigDef.Type.BOOLEAN, s.setting("tls").orElseThrow().connectType());
         assertEquals(ConfigDef.Type.STRING, s.setting("tables").orElseThrow().connectType(), "arrays are JSON text");
         assertTrue(s.setting("host").orElseThrow().required());
+        assertEquals(SettingSpec.Kind.STRING, s.setting("write_mode").orElseThrow().kind(),
+                "an untyped enum of strings is a plain string, written without JSON quotes");
+        assertEquals(SettingSpec.Kind.INTEGER, s.setting("level").orElseThrow().kind());
+        assertEquals(SettingSpec.Kind.JSON, s.setting("mixed").orElseThrow().kind());
         assertEquals("wasm.config.host", s.setting("host").orElseThrow().key());
         assertEquals(List.of("${host}:${port}"), s.networkTemplates());
     }
@@ -63,11 +70,12 @@ class SettingsMapperTest {
     void flatPropertiesBecomeTheConnectorsConfigJson() {
         SettingsMapper.Result r = SettingsMapper.map(props("host", "db.internal", "password", "s3cret", "port", "6543",
                 "ratio", "0.25", "tls", "TRUE", "mode", "copy", "tables", "[\"public.orders\",\"public.items\"]",
-                "options", "{\"fetch\": 500}"), schema());
+                "options", "{\"fetch\": 500}", "write_mode", "upsert"), schema());
         assertTrue(r.ok(), r.errors().toString());
         assertEquals(Json.parse("""
                 {"host": "db.internal", "password": "s3cret", "port": 6543, "ratio": 0.25, "tls": true, "mode": "copy",
-                 "tables": ["public.orders", "public.items"], "options": {"fetch": 500}}"""), r.configJson());
+                 "tables": ["public.orders", "public.items"], "options": {"fetch": 500}, "write_mode": "upsert"}"""),
+                r.configJson());
     }
 
     @Test
@@ -80,13 +88,15 @@ class SettingsMapperTest {
     @Test
     void everyProblemIsReportedOnItsOwnKey() {
         SettingsMapper.Result r = SettingsMapper.map(props("port", "70000", "ratio", "0", "tls", "yes", "mode", "bulk",
-                "tables", "[\"Bad-Name\"]", "options", "{\"fetch\": 0}", "tabels", "[]", "host", ""), schema());
+                "tables", "[\"Bad-Name\"]", "options", "{\"fetch\": 0}", "tabels", "[]", "host", "",
+                "write_mode", "merge"), schema());
         Map<String, List<String>> e = r.errors();
         assertTrue(e.get("wasm.config.password").get(0).contains("Missing required"), e.toString());
         assertTrue(e.get("wasm.config.port").get(0).contains("at most 65535"), e.toString());
         assertTrue(e.get("wasm.config.ratio").get(0).contains("greater than 0"), e.toString());
         assertTrue(e.get("wasm.config.tls").get(0).contains("true or false"), e.toString());
         assertTrue(e.get("wasm.config.mode").get(0).contains("one of"), e.toString());
+        assertTrue(e.get("wasm.config.write_mode").get(0).contains("one of"), e.toString());
         assertTrue(e.get("wasm.config.tables").get(0).contains("/tables/0"), e.toString());
         assertTrue(e.get("wasm.config.options").get(0).contains("/options/fetch"), e.toString());
         assertTrue(e.get("wasm.config.tabels").get(0).contains("not a setting"), e.toString());

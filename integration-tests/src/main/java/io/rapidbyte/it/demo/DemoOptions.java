@@ -1,0 +1,61 @@
+package io.rapidbyte.it.demo;
+
+import java.nio.file.Path;
+
+/**
+ * Command-line options of the demo and the benchmark: {@code --rows=N[,M…]},
+ * {@code --keep-running=true|false}, {@code --plugin-path=DIR}, {@code --config-dir=DIR}.
+ * Every bad value is refused naming the option. Immutable.
+ */
+public record DemoOptions(long[] rows, boolean keepRunning, Path pluginPath, Path configDir) {
+
+    public static DemoOptions parse(String[] args) {
+        long[] rows = {1_000_000};
+        boolean keep = false;
+        Path plugins = Path.of("integration-tests/target/plugins");
+        Path config = Path.of("config");
+        for (String arg : args) {
+            int eq = arg.indexOf('=');
+            if (!arg.startsWith("--") || eq < 0) {
+                throw new IllegalArgumentException("arguments look like --name=value, got " + arg);
+            }
+            String name = arg.substring(2, eq);
+            String value = arg.substring(eq + 1);
+            switch (name) {
+                case "rows" -> rows = parseRows(value);
+                case "keep-running" -> keep = parseBoolean(name, value);
+                case "plugin-path" -> plugins = Path.of(value);
+                case "config-dir" -> config = Path.of(value);
+                default -> throw new IllegalArgumentException("unknown option --" + name
+                        + " (known: --rows, --keep-running, --plugin-path, --config-dir)");
+            }
+        }
+        return new DemoOptions(rows, keep, plugins, config);
+    }
+
+    private static long[] parseRows(String value) {
+        String[] parts = value.split(",");
+        long[] out = new long[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            try {
+                out[i] = Long.parseLong(parts[i].trim().replace("_", ""));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--rows must be positive whole numbers (comma-separated), got " + value);
+            }
+            if (out[i] <= 0) {
+                throw new IllegalArgumentException("--rows must be positive, got " + parts[i]);
+            }
+        }
+        return out;
+    }
+
+    private static boolean parseBoolean(String name, String value) {
+        if (value.equalsIgnoreCase("true") || value.isEmpty()) {
+            return true;
+        }
+        if (value.equalsIgnoreCase("false")) {
+            return false;
+        }
+        throw new IllegalArgumentException("--" + name + " must be true or false, got " + value);
+    }
+}

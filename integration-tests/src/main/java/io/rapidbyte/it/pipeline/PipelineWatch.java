@@ -1,0 +1,90 @@
+package io.rapidbyte.it.pipeline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.rapidbyte.it.env.PostgresServer;
+import io.rapidbyte.it.rest.ConnectRest;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.LongConsumer;
+
+/**
+ * Waits for a pipeline to deliver: polls the target table's row count and the connectors' status
+ * over REST, failing fast (with the worker's trace) when a connector or task is FAILED. Not
+ * thread-safe; one per wait.
+ */
+public final class PipelineWatch {
+    private static final long POLL_MS = 500;
+
+    private final ConnectRest rest;
+    private final PostgresServer pg;
+    private final List<String> connectors;
+
+    public PipelineWatch(ConnectRest rest, PostgresServer pg, List<String> connectors) {
+        this.rest = rest;
+        this.pg = pg;
+        this.connectors = List.copyOf(connectors);
+    }
+
+    /**
+     * Blocks until {@code table} in {@code database} holds at least {@code rows} rows.
+     *
+     * @param progress called with the current count about every {@code progressEvery} (may be null)
+     * @return the count reached
+     * @throws IllegalStateException on timeout or when a connector or task failed
+     */
+    public long awaitRows(String database, String table, long rows, Duration timeout, Duration progressEvery,
+                          LongConsumer progress) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long nextReport = System.nanoTime();
+        long count = 0;
+        while (true) {
+            count = countRows(database, table);
+            if (progress != null && (System.nanoTime() >= nextReport || count >= rows)) {
+                progress.accept(count);
+                nextReport = System.nanoTime() + progressEvery.toNanos();
+            }
+            if (count >= rows) {
+                return count;
+            }
+            failIfFailed();
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(table + " has " + count + " of " + rows + " rows after " + timeout
+                        + "; status: " + statuses());
+            }
+            Thread.sleep(POLL_MS);
+        }
+    }
+
+    /** The row count, 0 while the table does not exist yet. */
+    public long countRows(String database, String table) {
+        if (pg.queryLong(database, "SELECT count(*) FROM pg_class WHERE oid = to_regclass('" + table + "')") == 0) {
+            return 0;
+        }
+        return pg.queryLong(database, "SELECT count(*) FROM " + table);
+    }
+
+    /** @throws IllegalStateException naming the failed connector or task and its trace */
+    public void failIfFailed() {
+        for (String name : connectors) {
+            JsonNode status = rest.get("/connectors/" + name + "/status").body();
+            if ("FAILED".equals(status.path("connector").path("state").asText())) {
+                throw new IllegalStateException("connector " + name + " FAILED: " + status.path("connector").path("trace").asText());
+            }
+            for (JsonNode task : status.path("tasks")) {
+                if ("FAILED".equals(task.path("state").asText())) {
+                    throw new IllegalStateException("task " + name + "/" + task.path("id").asInt() + " FAILED: "
+                            + task.path("trace").asText());
+                }
+            }
+        }
+    }
+
+    /** Every watched connector's status JSON, for messages. */
+    public String statuses() {
+        StringBuilder out = new StringBuilder();
+        for (String name : connectors) {
+            out.append(rest.get("/connectors/" + name + "/status").body()).append(' ');
+        }
+        return out.toString().trim();
+    }
+}
