@@ -27,4 +27,14 @@ public sealed interface Release {
     /** A state change to persist ({@link io.rapidbyte.connect.state.OffsetStateStore}). */
     record StateChange(String namespace, String key, String value) implements Release {
     }
+
+    /**
+     * A full-refresh stream finished: its run-read returned and every record of it was released
+     * before this. Committed with the stream's own source partition, it tells a restarted task not
+     * to read the stream again.
+     *
+     * @param checkpoint the stream's last checkpoint, or null when the connector never checkpointed
+     */
+    record StreamFinished(String stream, String checkpoint) implements Release {
+    }
 }

@@ -31,9 +31,13 @@ import java.util.concurrent.locks.ReentrantLock;
  * events are released early without a covering checkpoint (at-least-once for them) — or, when
  * exactly-once is required, the task fails with an explanation.
  *
+ * <p><b>End of a full refresh.</b> {@link #finish} queues a {@link Release.StreamFinished} behind
+ * the stream's last released group, so the marker is never committed before the records it vouches
+ * for (same source partition, and under exactly-once the same or a later transaction).
+ *
  * <p><b>Threading.</b> Thread-safe: stream threads call {@link #add}, {@link #checkpoint},
- * {@link #state} and {@link #endRun}; the task thread calls {@link #drain}; any thread may call
- * {@link #close} and {@link #fail}.
+ * {@link #state}, {@link #endRun} and {@link #finish}; the task thread calls {@link #drain}; any
+ * thread may call {@link #close} and {@link #fail}.
  */
 public final class SourceBuffer {
     private final long maxBytes;
@@ -210,6 +214,33 @@ public final class SourceBuffer {
             }
             lane.pending.clear();
             return n;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * A full-refresh run of {@code stream} returned successfully: releases a
+     * {@link Release.StreamFinished} carrying the stream's current checkpoint, after everything the
+     * stream released so far. Call it after {@link #endRun endRun(stream, true)}.
+     *
+     * @throws ConnectorException {@code CHANNEL_CLOSED} once the buffer is closed or failed: the
+     *         stream's records may not all be delivered, so no marker is recorded (a restart then
+     *         reads the stream again, as it would have without the marker)
+     */
+    public void finish(String stream) {
+        lock.lock();
+        try {
+            Lane lane = lane(stream);
+            if (closed || failure != null) {
+                // After a failure (e.g. a record rejected without a DLQ) the stream's output may be
+                // incomplete: marking it finished would make a restart skip what was lost.
+                throw new ConnectorException(ConnectorError.of(ErrorCategory.INTERNAL, ErrorCodes.CHANNEL_CLOSED,
+                        (closed ? "the task is stopping" : "the task failed") + "; stream " + stream
+                                + " is not recorded as finished, a restarted task reads it again"));
+            }
+            ready.add(new Release.StreamFinished(stream, lane.checkpoint));
+            notEmpty.signalAll();
         } finally {
             lock.unlock();
         }

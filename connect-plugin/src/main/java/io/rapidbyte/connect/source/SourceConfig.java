@@ -54,10 +54,11 @@ public final class SourceConfig extends WasmConfig {
                 "Streams read again every " + POLL_INTERVAL_MS + " (each pass resumes from the last checkpoint). "
                         + "Streams the catalog gives sync_mode incremental, or the connector's own settings list as "
                         + "{\"name\": ..., \"sync_mode\": \"incremental\"} under \"streams\", are incremental too; "
-                        + "all others are full refreshes, read once per task start.",
+                        + "all others are full refreshes, read once: a finished full refresh is recorded in the "
+                        + "stream's source offset and not read again on restart (reset the offsets to redo it).",
                 GROUP_KAFKA, ++order, Width.LONG, "Incremental streams");
         def.define(POLL_INTERVAL_MS, Type.LONG, 5_000L, Range.atLeast(0), Importance.MEDIUM,
-                "Pause between two reads of an incremental stream (full-refresh streams are read once per task start).",
+                "Pause between two reads of an incremental stream (full-refresh streams are read once).",
                 GROUP_KAFKA, ++order, Width.SHORT, "Poll interval (ms)");
         def.define(DLQ_TOPIC, Type.STRING, "", Importance.MEDIUM,
                 "Topic for records the connector rejects (emit-dlq-record), with the reason in headers. Empty: a "

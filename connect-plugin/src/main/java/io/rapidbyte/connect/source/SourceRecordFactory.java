@@ -20,7 +20,12 @@ import org.apache.kafka.connect.source.SourceRecord;
  *       {@link FrameHeaders}, to {@code topic} or {@code topic.prefix + stream};</li>
  *   <li>a dead letter: to {@code dlq.topic}, key = stream, value = the record JSON, the reason in
  *       {@code rapidbyte.dlq.*} headers;</li>
- *   <li>a state change: to the state topic, carrying the value in its source offset.</li>
+ *   <li>a state change: to the state topic, carrying the value in its source offset;</li>
+ *   <li>a finished full refresh: a small record on the state topic, key {@code stream/<name>},
+ *       header {@value #STREAM_FINISHED}, with the stream's own source partition and the offset
+ *       {@link SourceOffsets#streamOffset(String, boolean) marked finished}. Connect has no
+ *       offset-only records, so the offset needs a carrier; sharing the data's partition makes
+ *       Connect commit it only after the stream's last records.</li>
  * </ul>
  * Offsets follow {@link Release.Events}. Confined to the task thread.
  */
@@ -31,6 +36,7 @@ public final class SourceRecordFactory {
     public static final String DLQ_CONNECTOR = "rapidbyte.dlq.connector";
     public static final String STATE_NAMESPACE = "rapidbyte.state.namespace";
     public static final String STATE_KEY = "rapidbyte.state.key";
+    public static final String STREAM_FINISHED = "rapidbyte.stream.finished";
 
     private final SourceConfig config;
     private final TaskMetrics metrics;
@@ -47,6 +53,8 @@ public final class SourceRecordFactory {
                 events(ev, out);
             } else if (release instanceof Release.StateChange st) {
                 out.add(state(st));
+            } else if (release instanceof Release.StreamFinished done) {
+                out.add(finished(done));
             }
         }
         return out;
@@ -103,5 +111,14 @@ public final class SourceRecordFactory {
                 SourceOffsets.stateOffset(st.value()), config.stateTopic(), null, Schema.STRING_SCHEMA,
                 st.namespace() + "/" + st.key(), Schema.BYTES_SCHEMA, st.value().getBytes(StandardCharsets.UTF_8),
                 null, headers);
+    }
+
+    private SourceRecord finished(Release.StreamFinished done) {
+        ConnectHeaders headers = new ConnectHeaders();
+        headers.addString(STREAM_FINISHED, done.stream());
+        return new SourceRecord(SourceOffsets.streamPartition(done.stream()),
+                SourceOffsets.streamOffset(done.checkpoint(), true), config.stateTopic(), null, Schema.STRING_SCHEMA,
+                "stream/" + done.stream(), Schema.BYTES_SCHEMA, "finished".getBytes(StandardCharsets.UTF_8), null,
+                headers);
     }
 }

@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads one stream on its own thread: builds and opens an instance of the connector there (the
  * instance must live on the thread that calls it), then calls {@code run-read} with the stream's
- * last checkpoint as {@code resume} — once for a full-refresh stream, every
+ * last checkpoint as {@code resume} — once for a full-refresh stream (whose successful end is then
+ * recorded with {@link SourceBuffer#finish}, so a restarted task does not read it again), every
  * {@code poll.interval.ms} for an incremental one. Retryable connector errors are retried with
  * backoff (held-back batches of the failed run are dropped and read again from the checkpoint);
  * any other failure is handed to the {@link SourceBuffer}, which makes {@code poll()} fail the
@@ -77,7 +78,8 @@ final class StreamReader implements Runnable {
                     runOnce(instance, limits);
                     retry.onSuccess();
                     if (!stream.incremental()) {
-                        LOG.info("{}: full refresh of stream {} finished", instanceName, stream.name());
+                        LOG.info("{}: full refresh of stream {} finished; once committed, a restart does not read it "
+                                + "again", instanceName, stream.name());
                         return;
                     }
                     Thread.sleep(pollIntervalMs);
@@ -133,6 +135,10 @@ final class StreamReader implements Runnable {
         if (uncovered > 0) {
             LOG.warn("{}: run-read of {} ended without checkpointing its last {} record(s); they are delivered "
                     + "at-least-once", instanceName, stream.name(), uncovered);
+        }
+        if (!stream.incremental()) {
+            // Queued behind the stream's last records: the marker is only committed once they are.
+            buffer.finish(stream.name());
         }
     }
 

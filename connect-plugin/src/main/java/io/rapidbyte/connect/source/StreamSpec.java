@@ -9,7 +9,8 @@ import java.util.Objects;
 
 /**
  * A stream a source task reads, and whether it is read again and again (incremental) or once
- * per task start (full refresh). Immutable.
+ * (full refresh: a task restarted before it finished resumes it, one started after it finished
+ * skips it, see {@link SourceOffsets#isFinished}). Immutable.
  */
 public record StreamSpec(String name, boolean incremental) {
     public StreamSpec {

@@ -150,7 +150,10 @@ public class WasmSourceConnector extends SourceConnector {
         return ExactlyOnceSupport.SUPPORTED;
     }
 
-    /** Accepts stream positions and state entries of the shapes {@link SourceOffsets} writes. */
+    /**
+     * Accepts stream positions (a checkpoint, a finished flag or both) and state entries of the
+     * shapes {@link SourceOffsets} writes, or null to reset one.
+     */
     @Override
     public boolean alterOffsets(Map<String, String> connectorConfig, Map<Map<String, ?>, Map<String, ?>> offsets) {
         offsets.forEach((partition, offset) -> {

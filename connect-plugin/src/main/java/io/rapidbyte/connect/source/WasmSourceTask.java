@@ -23,7 +23,9 @@ import org.slf4j.LoggerFactory;
  * A Connect source task running a wasm source connector: one {@link StreamReader} thread per
  * assigned stream feeds a shared {@link SourceBuffer}; {@code poll()} turns what the buffer
  * releases into records ({@link SourceRecordFactory}). On start every stream resumes from the
- * checkpoint stored in its source offset.
+ * checkpoint stored in its source offset, except a full-refresh stream whose offset says it
+ * finished ({@link SourceOffsets#isFinished}): that one is not read again, like a completed
+ * snapshot. A task left with no stream to read idles ({@code poll()} returns null).
  *
  * <p><b>Threading.</b> Connect calls {@link #start}, {@link #poll} and {@link #commit} on the
  * task thread and {@link #stop} on another; {@code stop()} cancels the guests, wakes
@@ -64,20 +66,12 @@ public class WasmSourceTask extends SourceTask {
         }
         buffer = new SourceBuffer(config.getLong(SourceConfig.BUFFER_MAX_BYTES), config.exactlyOnceRequired());
         OffsetStorageReader reader = context.offsetStorageReader();
-        Map<Map<String, String>, Map<String, Object>> stored =
-                reader.offsets(streams.stream().map(s -> SourceOffsets.streamPartition(s.name())).toList());
-        for (StreamSpec s : streams) {
-            try {
-                buffer.open(s.name(), SourceOffsets.checkpointOf(stored.get(SourceOffsets.streamPartition(s.name()))));
-            } catch (IllegalArgumentException e) {
-                throw new ConnectException("stored offset of stream " + s.name() + " is unusable: " + e.getMessage());
-            }
-        }
+        List<StreamSpec> toRead = openUnfinished(config.connectorName(), streams, reader);
         metrics = new TaskMetrics(context.pluginMetrics(), buffer::depth,
                 () -> readers.stream().mapToLong(StreamReader::inFlightNanos).sum());
         records = new SourceRecordFactory(config, metrics);
         OffsetStateStore state = new OffsetStateStore(reader, buffer::state);
-        for (StreamSpec s : streams) {
+        for (StreamSpec s : toRead) {
             String name = config.connectorName() + ":" + s.name();
             StreamReader r = new StreamReader(s, setup, buffer, state,
                     new StateNamespaces(config.pipelineId(), s.name(), config.connectorName()), metrics, name,
@@ -89,7 +83,37 @@ public class WasmSourceTask extends SourceTask {
             threads.add(t);
         }
         threads.forEach(Thread::start);
-        LOG.info("{} reads streams {} with {}", config.connectorName(), streams, setup.origin());
+        LOG.info("{} reads streams {} with {}", config.connectorName(), toRead, setup.origin());
+    }
+
+    /**
+     * Opens in the buffer, at their stored checkpoints, the streams still to read: all but the
+     * full-refresh streams recorded as finished (an incremental stream ignores the flag).
+     */
+    private List<StreamSpec> openUnfinished(String connector, List<StreamSpec> streams, OffsetStorageReader reader) {
+        Map<Map<String, String>, Map<String, Object>> stored =
+                reader.offsets(streams.stream().map(s -> SourceOffsets.streamPartition(s.name())).toList());
+        List<StreamSpec> toRead = new ArrayList<>();
+        for (StreamSpec s : streams) {
+            Map<String, Object> offset = stored.get(SourceOffsets.streamPartition(s.name()));
+            String checkpoint;
+            boolean finished;
+            try {
+                checkpoint = SourceOffsets.checkpointOf(offset);
+                finished = SourceOffsets.isFinished(offset);
+            } catch (IllegalArgumentException e) {
+                throw new ConnectException("stored offset of stream " + s.name() + " is unusable: " + e.getMessage());
+            }
+            if (finished && !s.incremental()) {
+                LOG.info("{}: stream {} finished its full refresh in an earlier run and is not read again. To read "
+                        + "it again, stop the connector and reset its offsets (DELETE /connectors/{}/offsets, "
+                        + "Connect 3.6+) or use a new connector name", connector, s.name(), connector);
+                continue;
+            }
+            buffer.open(s.name(), checkpoint);
+            toRead.add(s);
+        }
+        return toRead;
     }
 
     @Override

@@ -34,12 +34,14 @@ import org.junit.jupiter.api.Test;
 /**
  * The plugin in a real (embedded) Connect cluster with exactly-once source support, driven only
  * through the REST API: example-generator source → topic → example-verify destination, with the
- * source tasks crashing mid-stream (a wasm trap) and being restarted, a poison record going to the
- * sink's dead-letter queue, and config validation errors reported per field.
+ * source tasks crashing mid-stream (a wasm trap) and being restarted, finished full refreshes not
+ * read again after a restart, a poison record going to the sink's dead-letter queue, and config
+ * validation errors reported per field.
  */
 class WasmConnectorsClusterTest {
     private static final String TOPIC = "batches";
     private static final String SINK_DLQ = "verify-dlq";
+    private static final String SOURCE_STATE_TOPIC = "gen.rapidbyte-state";
     private static final long ROWS = 10_000;
     private static final long BATCH_ROWS = 500;
     private static final List<String> STREAMS = List.of("gen.a", "gen.b");
@@ -65,6 +67,9 @@ class WasmConnectorsClusterTest {
                 .build();
         connect.start();
         connect.kafka().createTopic(TOPIC, 1);
+        // The source's state topic (finished markers of full refreshes, connector state): this broker
+        // does not auto-create topics.
+        connect.kafka().createTopic(SOURCE_STATE_TOPIC, 1);
     }
 
     @AfterAll
@@ -174,6 +179,13 @@ class WasmConnectorsClusterTest {
             return batchesPerStream().values().stream().allMatch(s -> s.size() == ROWS / BATCH_ROWS);
         }, WAIT_MS, "the source did not deliver every batch of every stream");
 
+        // Once both full refreshes are committed as finished, restarting every task reads nothing again.
+        TestUtils.waitForCondition(() -> finishedStreams().containsAll(STREAMS), WAIT_MS,
+                () -> "the finished full refreshes were not committed: " + connect.connectorOffsets("gen").offsets());
+        connect.restartConnectorAndTasks("gen", false, true, false);
+        connect.assertions().assertConnectorAndExactlyNumTasksAreRunning("gen", 2, "the source did not restart");
+        Thread.sleep(5_000);
+
         Map<String, Map<Long, Long>> batches = batchesPerStream();
         for (String stream : STREAMS) {
             Map<Long, Long> rowsBySeq = batches.get(stream);
@@ -181,7 +193,7 @@ class WasmConnectorsClusterTest {
             assertEquals(ROWS, rowsBySeq.values().stream().mapToLong(Long::longValue).sum(), "no row lost: " + stream);
         }
         assertEquals(ROWS / BATCH_ROWS * STREAMS.size(), countBatchRecords(),
-                "exactly-once: no batch written twice despite the crashes");
+                "exactly-once: no batch written twice despite the crashes and the restart");
 
         // The sink consumed and confirmed everything, including the poison record.
         long end = 0;
@@ -239,6 +251,14 @@ class WasmConnectorsClusterTest {
         } catch (Exception e) {
             throw new AssertionError("cannot read " + TOPIC, e);
         }
+    }
+
+    /** Streams whose committed source offset says their full refresh finished. */
+    private static List<String> finishedStreams() {
+        return connect.connectorOffsets("gen").offsets().stream()
+                .filter(o -> "true".equals(o.offset().get("finished")))
+                .map(o -> (String) o.partition().get("stream"))
+                .toList();
     }
 
     private static long committedSinkOffset() {

@@ -2,6 +2,7 @@ package io.rapidbyte.connect.source;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -34,9 +35,13 @@ class ProbeSourceTaskTest {
     }
 
     private static WasmSourceTask start(Map<String, String> props) {
+        return start(new FakeSourceContext(props));
+    }
+
+    private static WasmSourceTask start(FakeSourceContext context) {
         WasmSourceTask task = new WasmSourceTask();
-        task.initialize(new FakeSourceContext(props));
-        task.start(props);
+        task.initialize(context);
+        task.start(context.configs());
         return task;
     }
 
@@ -116,6 +121,63 @@ class ProbeSourceTaskTest {
                 SourceConfig.TASK_STREAMS, StreamSpec.toJson(List.of(new StreamSpec("probe", true)))));
         try {
             assertEquals(3, poll(task, 3).size(), "one dead letter per pass: the stream keeps being read");
+        } finally {
+            task.stop();
+        }
+    }
+
+    @Test
+    void aFullRefreshIsMarkedFinishedAfterItsLastRecord() throws Exception {
+        String script = """
+                [{"op": "dlq", "stream": "probe", "record": {"id": 1}, "message": "m", "category": "data"},
+                 {"op": "checkpoint", "kind": "source", "payload": {"pos": 1}}]""";
+        WasmSourceTask task = start(probeConfig(script, "dlq.topic", "probe-dlq"));
+        List<SourceRecord> records;
+        try {
+            records = poll(task, 2);
+        } finally {
+            task.stop();
+        }
+        assertEquals("probe-dlq", records.get(0).topic());
+        SourceRecord marker = records.get(1);
+        assertEquals("probe-src.rapidbyte-state", marker.topic());
+        assertEquals(Map.of("stream", "probe"), marker.sourcePartition());
+        assertEquals(Map.of("checkpoint", "{\"pos\":1}", "finished", "true"), marker.sourceOffset());
+    }
+
+    @Test
+    void anIncrementalStreamIgnoresTheFinishedFlagAndResumes() throws Exception {
+        String script = """
+                [{"op": "dlq", "stream": "probe", "record": {"pass": 1}, "message": "m", "category": "data"},
+                 {"op": "checkpoint", "kind": "source", "payload": {"pos": 2}}]""";
+        FakeSourceContext context = new FakeSourceContext(probeConfig(script, "dlq.topic", "probe-dlq",
+                "poll.interval.ms", "10", SourceConfig.TASK_STREAMS,
+                StreamSpec.toJson(List.of(new StreamSpec("probe", true)))));
+        context.commit(SourceOffsets.streamPartition("probe"), SourceOffsets.streamOffset("{\"pos\":1}", true));
+        WasmSourceTask task = start(context);
+        List<SourceRecord> records;
+        try {
+            records = poll(task, 2);
+        } finally {
+            task.stop();
+        }
+        assertEquals("probe-dlq", records.get(0).topic(), "read although flagged finished");
+        records.forEach(r -> assertEquals(Map.of("checkpoint", "{\"pos\":2}"), r.sourceOffset(),
+                "an incremental stream is never marked finished"));
+    }
+
+    @Test
+    void aFullRefreshFlaggedFinishedIsNotRead() throws Exception {
+        String script = """
+                [{"op": "dlq", "stream": "probe", "record": {"id": 1}, "message": "m", "category": "data"},
+                 {"op": "checkpoint", "kind": "source", "payload": {"pos": 2}}]""";
+        FakeSourceContext context = new FakeSourceContext(probeConfig(script, "dlq.topic", "probe-dlq"));
+        context.commit(SourceOffsets.streamPartition("probe"), SourceOffsets.streamOffset("{\"pos\":1}", true));
+        WasmSourceTask task = start(context);
+        try {
+            assertNull(task.poll());
+            assertFalse(Thread.getAllStackTraces().keySet().stream()
+                    .anyMatch(t -> t.getName().startsWith("rapidbyte-source-probe-src")), "no stream thread");
         } finally {
             task.stop();
         }

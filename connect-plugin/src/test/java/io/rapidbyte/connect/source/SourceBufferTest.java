@@ -173,4 +173,50 @@ class SourceBufferTest {
         assertEquals(1, b.drain(0).size());
         assertThrows(IllegalStateException.class, () -> b.drain(0));
     }
+
+    @Test
+    void aFinishedStreamIsRecordedAfterItsLastGroupWithItsLastCheckpoint() throws Exception {
+        SourceBuffer b = new SourceBuffer(1 << 20, false);
+        b.open("s", "{\"c\":0}");
+        b.open("t", null);
+        b.add("s", batch(5));
+        b.checkpoint("s", "{\"c\":1}");
+        b.add("s", batch(5));
+        b.add("t", batch(5));
+        b.checkpoint("s", "{\"c\":2}");
+        assertEquals(0, b.endRun("s", true));
+        b.finish("s");
+        List<Release> out = b.drain(0);
+        assertEquals(3, out.size(), "t's batch waits for its own checkpoint");
+        assertEquals("{\"c\":1}", ((Release.Events) out.get(0)).checkpoint());
+        assertEquals("{\"c\":2}", ((Release.Events) out.get(1)).checkpoint());
+        assertEquals(new Release.StreamFinished("s", "{\"c\":2}"), out.get(2));
+    }
+
+    @Test
+    void aFinishedStreamFollowsItsUncoveredTailAndMayHaveNoCheckpoint() throws Exception {
+        SourceBuffer b = new SourceBuffer(1 << 20, false);
+        b.open("s", null);
+        b.add("s", batch(5));
+        assertEquals(1, b.endRun("s", true));
+        b.finish("s");
+        List<Release> out = b.drain(0);
+        assertFalse(((Release.Events) out.get(0)).covered());
+        assertEquals(new Release.StreamFinished("s", null), out.get(1));
+    }
+
+    @Test
+    void finishIsRefusedOnceTheBufferIsClosedOrFailed() {
+        SourceBuffer closed = new SourceBuffer(1 << 20, false);
+        closed.open("s", null);
+        closed.close();
+        ConnectorException e = assertThrows(ConnectorException.class, () -> closed.finish("s"));
+        assertEquals("CHANNEL_CLOSED", e.error().code());
+
+        SourceBuffer failed = new SourceBuffer(1 << 20, false);
+        failed.open("s", null);
+        failed.fail(new IllegalStateException("another stream failed"));
+        assertThrows(ConnectorException.class, () -> failed.finish("s"));
+        assertThrows(IllegalStateException.class, () -> failed.drain(0), "no marker was queued");
+    }
 }

@@ -105,6 +105,27 @@ class SourceRecordFactoryTest {
     }
 
     @Test
+    void aFinishedStreamIsCarriedOnTheStateTopicInTheStreamsOwnPartition() {
+        byte[] ipc = ArrowStreams.stream(ArrowStreams.batchMetadata("public.orders", "r", 1), 1);
+        List<SourceRecord> records = new SourceRecordFactory(config(), metrics).toRecords(List.of(
+                new Release.Events("public.orders", List.of(batch(ipc)), null, "{\"pos\":3}"),
+                new Release.StreamFinished("public.orders", "{\"pos\":3}")));
+        SourceRecord last = records.get(0);
+        SourceRecord done = records.get(1);
+        assertEquals("pg-src.rapidbyte-state", done.topic());
+        assertEquals(last.sourcePartition(), done.sourcePartition(), "committed in order with the stream's data");
+        assertEquals(Map.of("checkpoint", "{\"pos\":3}", "finished", "true"), done.sourceOffset());
+        assertEquals("stream/public.orders", done.key());
+        assertEquals("public.orders", FrameHeaders.text(done.headers(), SourceRecordFactory.STREAM_FINISHED));
+        assertNull(done.headers().lastWithName(FrameHeaders.FORMAT), "not a batch: sinks must not take it for one");
+        assertEquals(1, metrics.batches(), "the marker is no batch");
+
+        SourceRecord neverCheckpointed = new SourceRecordFactory(config(), metrics).toRecords(List.of(
+                new Release.StreamFinished("s", null))).get(0);
+        assertEquals(Map.of("finished", "true"), neverCheckpointed.sourceOffset());
+    }
+
+    @Test
     void aSingleTopicTakesEveryStream() {
         byte[] ipc = ArrowStreams.stream(ArrowStreams.batchMetadata("a", "r", 1), 1);
         SourceConfig c = new SourceConfig(Map.of("name", "n", "wasm.connector", "x", "topic", "all-batches"));

@@ -1,6 +1,8 @@
 package io.rapidbyte.connect.source;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,16 +33,40 @@ class WasmSourceTaskTest {
         return props;
     }
 
-    /** Polls until {@code batches} batch records arrived (each stream's full refresh is finite). */
+    /**
+     * Polls until {@code batches} batch records arrived (each stream's full refresh is finite);
+     * the records marking a finished stream are left out.
+     */
     static List<SourceRecord> pollBatches(WasmSourceTask task, int batches) throws InterruptedException {
         List<SourceRecord> out = new ArrayList<>();
         while (out.size() < batches) {
+            List<SourceRecord> polled = task.poll();
+            if (polled != null) {
+                polled.stream().filter(r -> r.headers().lastWithName(FrameHeaders.FORMAT) != null).forEach(out::add);
+            }
+        }
+        return out;
+    }
+
+    /** Polls every record until {@code streams} streams were marked finished. */
+    private static List<SourceRecord> pollUntilFinished(WasmSourceTask task, int streams) throws InterruptedException {
+        List<SourceRecord> out = new ArrayList<>();
+        while (out.stream().filter(WasmSourceTaskTest::isFinishedMarker).count() < streams) {
             List<SourceRecord> polled = task.poll();
             if (polled != null) {
                 out.addAll(polled);
             }
         }
         return out;
+    }
+
+    private static boolean isFinishedMarker(SourceRecord r) {
+        return r.headers().lastWithName(SourceRecordFactory.STREAM_FINISHED) != null;
+    }
+
+    private static boolean readerThreadAlive(String stream) {
+        return Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(t -> t.getName().equals("rapidbyte-source-gen:" + stream));
     }
 
     private static WasmSourceTask start(FakeSourceContext context) {
@@ -140,5 +166,77 @@ class WasmSourceTaskTest {
         assertEquals(null, task.poll());
         assertTrue(Thread.getAllStackTraces().keySet().stream()
                 .noneMatch(t -> t.getName().startsWith("rapidbyte-source-gen")), "stream threads ended");
+    }
+
+    @Test
+    void aFinishedFullRefreshIsMarkedAfterItsLastBatchWithItsLastCheckpoint() throws Exception {
+        WasmSourceTask task = start(new FakeSourceContext(generatorConfig(2500)));
+        List<SourceRecord> records;
+        try {
+            records = pollUntilFinished(task, 2);
+        } finally {
+            task.stop();
+        }
+        for (String stream : List.of("gen.a", "gen.b")) {
+            Map<String, String> partition = SourceOffsets.streamPartition(stream);
+            List<SourceRecord> ofStream = records.stream().filter(r -> r.sourcePartition().equals(partition)).toList();
+            assertEquals(4, ofStream.size(), "3 batches, then the marker");
+            SourceRecord lastBatch = ofStream.get(2);
+            SourceRecord marker = ofStream.get(3);
+            assertTrue(isFinishedMarker(marker));
+            assertEquals("gen.rapidbyte-state", marker.topic());
+            assertEquals(SourceOffsets.streamOffset((String) lastBatch.sourceOffset().get(SourceOffsets.CHECKPOINT),
+                    true), marker.sourceOffset());
+        }
+    }
+
+    @Test
+    void aRestartedTaskSkipsAFinishedStreamAndReadsTheOthers() throws Exception {
+        WasmSourceTask task = start(new FakeSourceContext(generatorConfig(2500)));
+        List<SourceRecord> first;
+        try {
+            first = pollUntilFinished(task, 2);
+        } finally {
+            task.stop();
+        }
+        // As the worker would: commit, in order, what was polled for stream a (its marker last).
+        FakeSourceContext second = new FakeSourceContext(generatorConfig(2500));
+        first.stream().filter(r -> r.sourcePartition().equals(SourceOffsets.streamPartition("gen.a")))
+                .forEach(r -> second.commit(r.sourcePartition(), r.sourceOffset()));
+        WasmSourceTask restarted = start(second);
+        List<SourceRecord> after;
+        try {
+            after = pollUntilFinished(restarted, 1);
+            assertFalse(readerThreadAlive("gen.a"), "no reader for the finished stream");
+        } finally {
+            restarted.stop();
+        }
+        assertTrue(after.stream().noneMatch(r -> r.sourcePartition().get(SourceOffsets.STREAM).equals("gen.a")));
+        assertEquals(4, after.stream().filter(r -> r.sourcePartition().get(SourceOffsets.STREAM).equals("gen.b"))
+                .count(), "stream b is read in full, then marked");
+    }
+
+    @Test
+    void aTaskWhoseStreamsAllFinishedIdles() throws Exception {
+        FakeSourceContext context = new FakeSourceContext(generatorConfig(2500));
+        context.commit(SourceOffsets.streamPartition("gen.a"), SourceOffsets.streamOffset("{\"next_row\":2500}", true));
+        context.commit(SourceOffsets.streamPartition("gen.b"), SourceOffsets.streamOffset(null, true));
+        WasmSourceTask task = start(context);
+        try {
+            assertNull(task.poll());
+            assertFalse(readerThreadAlive("gen.a") || readerThreadAlive("gen.b"));
+        } finally {
+            task.stop();
+        }
+    }
+
+    @Test
+    void aMalformedFinishedFlagFailsTheStartNamingIt() {
+        FakeSourceContext context = new FakeSourceContext(generatorConfig(2500));
+        context.commit(SourceOffsets.streamPartition("gen.a"), Map.of("finished", "yes"));
+        WasmSourceTask task = new WasmSourceTask();
+        task.initialize(context);
+        ConnectException e = assertThrows(ConnectException.class, () -> task.start(context.configs()));
+        assertTrue(e.getMessage().contains("gen.a") && e.getMessage().contains("\"finished\""), e.getMessage());
     }
 }
