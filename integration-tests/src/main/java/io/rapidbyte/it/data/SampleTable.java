@@ -45,7 +45,7 @@ public final class SampleTable {
                 + " ARRAY['t' || (g % 7), 'k' || (g % 13)],"
                 + " md5(g::text)::uuid,"
                 + " jsonb_build_object('channel', (ARRAY['web','app','store'])[1 + g % 3], 'items', g % 9)"
-                + " FROM generate_series(1, " + rows + ") AS g;"
+                + " FROM generate_series(1::bigint, " + rows + ") AS g;"
                 + "ANALYZE " + TABLE);
     }
 }

@@ -6,6 +6,7 @@ import io.rapidbyte.it.rest.ConnectRest;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.LongConsumer;
+import java.util.function.LongSupplier;
 
 /**
  * Waits for a pipeline to deliver: polls the target table's row count and the connectors' status
@@ -34,11 +35,20 @@ public final class PipelineWatch {
      */
     public long awaitRows(String database, String table, long rows, Duration timeout, Duration progressEvery,
                           LongConsumer progress) throws InterruptedException {
+        return awaitCount(table, () -> countRows(database, table), rows, timeout, progressEvery, progress);
+    }
+
+    /**
+     * Blocks until {@code counter} reaches {@code rows} (e.g. rows committed according to the
+     * destination's watermark table, cheaper than {@code count(*)} on a big table).
+     */
+    public long awaitCount(String what, LongSupplier counter, long rows, Duration timeout, Duration progressEvery,
+                           LongConsumer progress) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         long nextReport = System.nanoTime();
         long count = 0;
         while (true) {
-            count = countRows(database, table);
+            count = counter.getAsLong();
             if (progress != null && (System.nanoTime() >= nextReport || count >= rows)) {
                 progress.accept(count);
                 nextReport = System.nanoTime() + progressEvery.toNanos();
@@ -48,7 +58,7 @@ public final class PipelineWatch {
             }
             failIfFailed();
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(table + " has " + count + " of " + rows + " rows after " + timeout
+                throw new IllegalStateException(what + " has " + count + " of " + rows + " rows after " + timeout
                         + "; status: " + statuses());
             }
             Thread.sleep(POLL_MS);
@@ -61,6 +71,15 @@ public final class PipelineWatch {
             return 0;
         }
         return pg.queryLong(database, "SELECT count(*) FROM " + table);
+    }
+
+    /** Rows dest-postgres committed into {@code schema} (its watermark table's running totals; 0 before the first commit). */
+    public long committedRows(String database, String schema) {
+        String table = schema + "._rapidbyte_watermarks";
+        if (pg.queryLong(database, "SELECT count(*) FROM pg_class WHERE oid = to_regclass('" + table + "')") == 0) {
+            return 0;
+        }
+        return pg.queryLong(database, "SELECT coalesce(sum(rows_total), 0) FROM " + table);
     }
 
     /** @throws IllegalStateException naming the failed connector or task and its trace */

@@ -1,0 +1,85 @@
+package io.rapidbyte.it.bench;
+
+import io.rapidbyte.it.data.SampleTable;
+import io.rapidbyte.it.demo.DemoOptions;
+import io.rapidbyte.it.env.ConnectEnvironment;
+import io.rapidbyte.it.env.Environments;
+import io.rapidbyte.it.env.PostgresServer;
+import io.rapidbyte.it.pipeline.ChainRun;
+import io.rapidbyte.it.pipeline.PostgresPipeline;
+import io.rapidbyte.it.pipeline.Secrets;
+import io.rapidbyte.it.rest.ConnectRest;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The end-to-end benchmark (not a test; {@code mvn -B verify -Pbench [-Dbench.rows=…]}): for each
+ * size, source-postgres → Kafka → dest-postgres through a real worker, timed from
+ * {@code POST /connectors} to the last committed row, beside the physical reference
+ * ({@link CopyPipeReference}) on the same table; prints rows/s, MB/s, the ratio and the peak heap
+ * of the JVM hosting the worker. One unreported 50,000-row run first warms the JIT.
+ */
+public final class EndToEndBench {
+    private static final long WARM_UP_ROWS = 50_000;
+
+    private record Row(long rows, ChainRun.Outcome chain, double referenceSeconds, long peakHeap) {
+    }
+
+    private EndToEndBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        DemoOptions options = DemoOptions.parse(args);
+        List<Row> results = new ArrayList<>();
+        int status = 0;
+        try (ConnectEnvironment env = Environments.start(options.pluginPath(), options.configDir())) {
+            ConnectRest rest = new ConnectRest(env::restUrl);
+            Secrets secrets = Secrets.create(Files.createTempDirectory("rapidbyte-bench"));
+            System.out.println("environment: " + env.describe() + "; " + Runtime.getRuntime().availableProcessors()
+                    + " CPUs; max heap " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB");
+            chain(env, rest, secrets, options, "warmup", WARM_UP_ROWS);
+            for (long rows : options.rows()) {
+                String db = "bench_" + rows;
+                ChainRun.Outcome outcome;
+                long peak;
+                try (HeapPeak heap = new HeapPeak()) {
+                    outcome = chain(env, rest, secrets, options, db, rows);
+                    peak = heap.peakBytes();
+                }
+                if (!outcome.diff().equal()) {
+                    System.out.println("MISMATCH at " + rows + " rows: " + outcome.diff());
+                    status = 1;
+                }
+                double reference = CopyPipeReference.run(env.postgres(), db, SampleTable.TABLE, "reference.orders");
+                results.add(new Row(rows, outcome, reference, peak));
+                print(results);
+            }
+        }
+        System.exit(status);
+    }
+
+    private static ChainRun.Outcome chain(ConnectEnvironment env, ConnectRest rest, Secrets secrets, DemoOptions options,
+                                          String name, long rows) throws InterruptedException {
+        PostgresServer pg = env.postgres();
+        pg.createDatabase(name);
+        PostgresPipeline pipeline = PostgresPipeline.fromConfig(options.configDir(), pg, secrets).named(name);
+        System.out.printf("-- %s: %,d rows%n", name, rows);
+        ChainRun.Outcome outcome = ChainRun.run(rest, pg, pipeline, name, rows, System.out);
+        pipeline.undeploy(rest);
+        return outcome;
+    }
+
+    private static void print(List<Row> results) {
+        System.out.println();
+        System.out.println("| rows | chain s | chain rows/s | Arrow MB/s | table MB/s | COPY pipe s | COPY rows/s | chain ÷ COPY time | peak heap MiB |");
+        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        for (Row r : results) {
+            ChainRun.Outcome o = r.chain();
+            System.out.printf("| %,d | %.2f | %,.0f | %.1f | %.1f | %.2f | %,.0f | %.1f× | %,d |%n", r.rows(), o.seconds(),
+                    o.rowsPerSecond(), o.arrowMegabytesPerSecond(), o.tableMegabytesPerSecond(), r.referenceSeconds(),
+                    r.rows() / r.referenceSeconds(), o.seconds() / r.referenceSeconds(), r.peakHeap() >> 20);
+        }
+        System.out.println();
+    }
+}
