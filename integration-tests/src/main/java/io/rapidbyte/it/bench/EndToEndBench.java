@@ -51,6 +51,7 @@ public final class EndToEndBench {
                     System.out.println("MISMATCH at " + rows + " rows: " + outcome.diff());
                     status = 1;
                 }
+                env.postgres().execute(db, "CHECKPOINT");
                 double reference = CopyPipeReference.run(env.postgres(), db, SampleTable.TABLE, "reference.orders");
                 results.add(new Row(rows, outcome, reference, peak));
                 print(results);
@@ -64,6 +65,12 @@ public final class EndToEndBench {
         PostgresServer pg = env.postgres();
         pg.createDatabase(name);
         PostgresPipeline pipeline = PostgresPipeline.fromConfig(options.configDir(), pg, secrets).named(name);
+        String wasmDir = System.getProperty("bench.wasmDir", "");
+        if (!wasmDir.isEmpty()) {
+            // Compare: the same modules from files, compiled by the worker at run time.
+            pipeline.source().set("wasm.connector", null).set("wasm.path", wasmDir + "/source-postgres.wasm");
+            pipeline.sink().set("wasm.connector", null).set("wasm.path", wasmDir + "/dest-postgres.wasm");
+        }
         System.out.printf("-- %s: %,d rows%n", name, rows);
         ChainRun.Outcome outcome = ChainRun.run(rest, pg, pipeline, name, rows, System.out);
         pipeline.undeploy(rest);

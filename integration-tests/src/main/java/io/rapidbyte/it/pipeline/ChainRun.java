@@ -55,6 +55,7 @@ public final class ChainRun {
         say(out, String.format("created %s with %,d rows (%,.1f MB) in %.1f s", SampleTable.TABLE, rows,
                 tableBytes / 1e6, (System.nanoTime() - t0) / 1e9));
 
+        pg.execute(database, "CHECKPOINT");
         pipeline.from(database, SampleTable.TABLE).to(database, TARGET_SCHEMA);
         PipelineWatch watch = new PipelineWatch(rest, pg, List.of(pipeline.source().name(), pipeline.sink().name()));
         long start = System.nanoTime();
