@@ -56,19 +56,23 @@ class ProbeSourceTaskTest {
         return out;
     }
 
+    /** Starts a task, polls {@code n} records and stops it. */
+    private static List<SourceRecord> pollOnce(FakeSourceContext context, int n) throws InterruptedException {
+        WasmSourceTask task = start(context);
+        try {
+            return poll(task, n);
+        } finally {
+            task.stop();
+        }
+    }
+
     @Test
     void deadLettersAndStateBecomeRecordsWithTheirOffsets() throws Exception {
         String script = """
                 [{"op": "state-put", "scope": "stream", "key": "slot", "value": "rb_slot_1"},
                  {"op": "dlq", "stream": "probe", "record": {"id": 7}, "message": "value out of range", "category": "data"},
                  {"op": "checkpoint", "kind": "source", "payload": {"pos": 1}}]""";
-        WasmSourceTask task = start(probeConfig(script, "dlq.topic", "probe-dlq"));
-        List<SourceRecord> records;
-        try {
-            records = poll(task, 2);
-        } finally {
-            task.stop();
-        }
+        List<SourceRecord> records = pollOnce(new FakeSourceContext(probeConfig(script, "dlq.topic", "probe-dlq")), 2);
         SourceRecord state = records.get(0);
         assertEquals("probe-src.rapidbyte-state", state.topic());
         assertEquals(Map.of("value", "rb_slot_1"), state.sourceOffset());
@@ -131,13 +135,7 @@ class ProbeSourceTaskTest {
         String script = """
                 [{"op": "dlq", "stream": "probe", "record": {"id": 1}, "message": "m", "category": "data"},
                  {"op": "checkpoint", "kind": "source", "payload": {"pos": 1}}]""";
-        WasmSourceTask task = start(probeConfig(script, "dlq.topic", "probe-dlq"));
-        List<SourceRecord> records;
-        try {
-            records = poll(task, 2);
-        } finally {
-            task.stop();
-        }
+        List<SourceRecord> records = pollOnce(new FakeSourceContext(probeConfig(script, "dlq.topic", "probe-dlq")), 2);
         assertEquals("probe-dlq", records.get(0).topic());
         SourceRecord marker = records.get(1);
         assertEquals("probe-src.rapidbyte-state", marker.topic());
@@ -154,13 +152,7 @@ class ProbeSourceTaskTest {
                 "poll.interval.ms", "10", SourceConfig.TASK_STREAMS,
                 StreamSpec.toJson(List.of(new StreamSpec("probe", true)))));
         context.commit(SourceOffsets.streamPartition("probe"), SourceOffsets.streamOffset("{\"pos\":1}", true));
-        WasmSourceTask task = start(context);
-        List<SourceRecord> records;
-        try {
-            records = poll(task, 2);
-        } finally {
-            task.stop();
-        }
+        List<SourceRecord> records = pollOnce(context, 2);
         assertEquals("probe-dlq", records.get(0).topic(), "read although flagged finished");
         records.forEach(r -> assertEquals(Map.of("checkpoint", "{\"pos\":2}"), r.sourceOffset(),
                 "an incremental stream is never marked finished"));
