@@ -48,7 +48,7 @@ public final class Demo {
             ChainRun.Outcome outcome = ChainRun.run(rest, env.postgres(), pipeline, database, options.rows()[0], OUT);
             status = report(outcome);
             if (options.keepRunning()) {
-                explore(env, pipeline, database);
+                explore(env, pipeline, database, status);
             }
         } catch (Exception e) {
             System.err.println("demo FAILED: " + e.getMessage());
@@ -78,7 +78,8 @@ public final class Demo {
         return 1;
     }
 
-    private static void explore(ConnectEnvironment env, PostgresPipeline pipeline, String database) throws InterruptedException {
+    private static void explore(ConnectEnvironment env, PostgresPipeline pipeline, String database, int status)
+            throws InterruptedException {
         String url = env.restUrl();
         OUT.println();
         OUT.println("Everything keeps running; Ctrl-C stops it. Try:");
@@ -86,10 +87,12 @@ public final class Demo {
         OUT.println("  curl -s " + url + "/connectors/" + pipeline.source().name() + "/offsets");
         OUT.println("  curl -s " + url + "/connector-plugins");
         OUT.println("  PostgreSQL: " + env.postgres().jdbcUrl(database) + " (user postgres)   Kafka: " + env.bootstrapServers());
-        // Ctrl-C: the JVM runs this hook and halts; main never returns from the wait below.
+        // Ctrl-C: the JVM runs this hook; main never returns from the wait below. halt() keeps the
+        // run's own status (a stop by Ctrl-C is not a failure).
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             OUT.println("stopping …");
             env.close();
+            Runtime.getRuntime().halt(status);
         }, "demo-stop"));
         new CountDownLatch(1).await();
     }
