@@ -39,8 +39,11 @@ public final class EndToEndBench {
             System.out.println("environment: " + env.describe() + "; " + Runtime.getRuntime().availableProcessors()
                     + " CPUs; max heap " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB");
             chain(env, rest, secrets, options, "warmup", WARM_UP_ROWS);
-            for (long rows : options.rows()) {
-                String db = "bench_" + rows;
+            for (int i = 0; i < options.rows().length; i++) {
+                long rows = options.rows()[i];
+                // A new name per run: Connect keeps a deleted connector's offsets, so a connector
+                // re-created under an old name would resume (here: find its full refresh finished).
+                String db = "bench_" + (i + 1) + "_" + rows;
                 ChainRun.Outcome outcome;
                 long peak;
                 try (HeapPeak heap = new HeapPeak()) {

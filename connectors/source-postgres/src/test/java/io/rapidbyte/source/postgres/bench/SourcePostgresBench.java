@@ -18,6 +18,8 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.sql.Connection;
 import java.util.List;
+import java.util.Map;
+import java.util.List;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
@@ -29,6 +31,7 @@ import org.postgresql.copy.CopyManager;
  * <pre>
  * mvn -o -q -pl connectors/source-postgres test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=io.rapidbyte.source.postgres.bench.SourcePostgresBench [-Dbench.rows=1000000 -Dbench.rounds=3]
+ *     [-Dbench.extra=tags,attributes,score,discount,quantity,ship_date,note]
  * </pre>
  *
  * (Not {@code -Dexec.args}: the module's own exec execution, which builds the wasm, would take it as
@@ -46,7 +49,34 @@ public final class SourcePostgresBench {
             + " AS src ORDER BY src.\"id\") TO STDOUT (FORMAT binary)";
     private static final String PLAIN_QUERY = "COPY (SELECT * FROM bench ORDER BY id) TO STDOUT (FORMAT binary)";
 
+    /**
+     * Columns {@code -Dbench.extra=a,b} adds to the table (name → type, value expression over g), to
+     * see what each type costs the guest; with any, the pgjdbc "same query" is {@code SELECT *}.
+     */
+    private static final Map<String, String[]> EXTRA_COLUMNS = Map.of(
+            "tags", new String[] {"text[]", "ARRAY['t' || (g % 7), 'k' || (g % 13)]"},
+            "attributes", new String[] {"jsonb", "jsonb_build_object('channel', 'web', 'items', g % 9)"},
+            "score", new String[] {"double precision", "sqrt(g::double precision)"},
+            "discount", new String[] {"real", "((g % 30) / 100.0)::real"},
+            "quantity", new String[] {"smallint", "(g % 20 + 1)::smallint"},
+            "ship_date", new String[] {"date", "date '2024-01-01' + (g % 400)::int"},
+            "note", new String[] {"varchar(200)", "'order note #' || g"});
+
     private SourcePostgresBench() {
+    }
+
+    private static List<String> extraColumns() {
+        String spec = System.getProperty("bench.extra", "").trim();
+        if (spec.isEmpty()) {
+            return List.of();
+        }
+        List<String> names = List.of(spec.split(","));
+        for (String n : names) {
+            if (!EXTRA_COLUMNS.containsKey(n)) {
+                throw new IllegalArgumentException("bench.extra: unknown column " + n + "; known: " + EXTRA_COLUMNS.keySet());
+            }
+        }
+        return names;
     }
 
     public static void main(String[] args) throws Exception {
@@ -55,11 +85,20 @@ public final class SourcePostgresBench {
         TestPostgres pg = TestPostgres.shared();
         String db = pg.createDatabase("bench");
         System.out.printf("creating %,d rows ...%n", rows);
+        List<String> extra = extraColumns();
+        StringBuilder ddl = new StringBuilder();
+        StringBuilder values = new StringBuilder();
+        for (String name : extra) {
+            String[] col = EXTRA_COLUMNS.get(name);
+            ddl.append(", ").append(name).append(' ').append(col[0]);
+            values.append(", ").append(col[1]);
+        }
         pg.execute(db, "CREATE TABLE bench (id bigint PRIMARY KEY, n int NOT NULL, label text NOT NULL,"
-                + " at timestamptz NOT NULL, amount numeric(12,2), flag bool, ref uuid);"
+                + " at timestamptz NOT NULL, amount numeric(12,2), flag bool, ref uuid" + ddl + ");"
                 + "INSERT INTO bench SELECT g, g % 100000, 'customer-' || g || '-' || md5(g::text),"
                 + " timestamptz '2024-01-01 00:00:00+00' + g * interval '1 second', (g % 1000000) / 100.0, g % 3 = 0,"
-                + " md5(g::text)::uuid FROM generate_series(1, " + rows + ") g");
+                + " md5(g::text)::uuid" + values + " FROM generate_series(1, " + rows + ") g");
+        String sameQuery = extra.isEmpty() ? CONNECTOR_QUERY : PLAIN_QUERY;
         pg.execute(db, "VACUUM ANALYZE bench");
         ConnectorModule module;
         try (InputStream in = SourcePostgresBench.class.getResourceAsStream("/rapidbyte/connectors/source-postgres.wasm")) {
@@ -73,7 +112,7 @@ public final class SourcePostgresBench {
         double bestPlain = 0;
         for (int round = 0; round <= rounds; round++) {
             String label = round == 0 ? "warm-up" : "round " + round;
-            Measure copy = copyManager(pg, db, CONNECTOR_QUERY);
+            Measure copy = copyManager(pg, db, sameQuery);
             Measure plain = copyManager(pg, db, PLAIN_QUERY);
             Measure source = connector(module, config, pg.port());
             if (source.rows != rows || copy.rows != rows) {
