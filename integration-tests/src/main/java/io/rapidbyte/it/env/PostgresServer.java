@@ -75,7 +75,11 @@ public final class PostgresServer {
         execute("postgres", "CREATE DATABASE " + name);
     }
 
-    /** Creates (or resets the password of) a login role that authenticates with a password. */
+    /**
+     * Creates (or resets the password of) a login role that authenticates with a password. It is a
+     * superuser because scenarios create and drop databases freely; in production the source needs
+     * only SELECT on its tables and the destination CREATE on its target schema.
+     */
     public void createLoginRole(String role, String password) {
         execute("postgres", "SET password_encryption = 'scram-sha-256';"
                 + "DO $$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + role + "') THEN "
