@@ -34,6 +34,18 @@ public final class NetworkRules {
         return List.copyOf(rules);
     }
 
+    /** The property names the templates refer to ({@code ${name}}), in order of appearance. */
+    public static Set<String> placeholders(List<String> templates) {
+        Set<String> names = new LinkedHashSet<>();
+        for (String t : templates) {
+            Matcher m = PLACEHOLDER.matcher(t);
+            while (m.find()) {
+                names.add(m.group(1).trim());
+            }
+        }
+        return names;
+    }
+
     static List<String> expand(String template, ManifestSchema schema, JsonNode configJson) {
         List<String> partial = List.of("");
         Matcher m = PLACEHOLDER.matcher(template);

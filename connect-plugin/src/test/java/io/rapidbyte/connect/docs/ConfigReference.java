@@ -29,8 +29,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.ConfigKey;
@@ -49,8 +47,6 @@ import org.apache.kafka.common.config.ConfigDef.ConfigKey;
 public final class ConfigReference {
     /** The bundled connectors documented, in this order. */
     public static final List<String> DOCUMENTED_CONNECTORS = List.of("source-postgres", "dest-postgres");
-
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]+)}");
 
     private ConfigReference() {
     }
@@ -193,13 +189,7 @@ public final class ConfigReference {
                     .append("` the connector cannot open any connection.\n");
             return;
         }
-        Set<String> placeholders = new LinkedHashSet<>();
-        for (String t : templates) {
-            Matcher m = PLACEHOLDER.matcher(t);
-            while (m.find()) {
-                placeholders.add(m.group(1).trim());
-            }
-        }
+        Set<String> placeholders = NetworkRules.placeholders(templates);
         ObjectNode example = Json.object();
         List<String> bindings = new ArrayList<>();
         for (String p : placeholders) {
