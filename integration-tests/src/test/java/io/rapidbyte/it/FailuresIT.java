@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.rapidbyte.it.pipeline.PipelineWatch;
 import io.rapidbyte.it.pipeline.PostgresPipeline;
 import io.rapidbyte.it.rest.ConnectRest;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
@@ -129,13 +131,9 @@ class FailuresIT {
             ConnectRest.Reply reply = SharedEnvironment.rest().get("/connectors/" + name + "/status");
             if (reply.ok()) {
                 status = reply.body();
-                if ("FAILED".equals(status.path("connector").path("state").asText())) {
-                    return status.path("connector").path("trace").asText();
-                }
-                for (JsonNode task : status.path("tasks")) {
-                    if ("FAILED".equals(task.path("state").asText())) {
-                        return task.path("trace").asText();
-                    }
+                Optional<String> trace = PipelineWatch.failureTrace(status);
+                if (trace.isPresent()) {
+                    return trace.get();
                 }
             }
             Thread.sleep(200);

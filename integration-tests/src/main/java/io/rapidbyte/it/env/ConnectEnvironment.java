@@ -12,6 +12,11 @@ public interface ConnectEnvironment extends AutoCloseable {
     /** Base URL of the worker's REST API, e.g. {@code http://127.0.0.1:41233} (changes when the worker restarts). */
     String restUrl();
 
+    /** {@code url} without a trailing slash (Connect's own URLs end with one; paths are appended to ours). */
+    static String withoutTrailingSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
     String bootstrapServers();
 
     PostgresServer postgres();

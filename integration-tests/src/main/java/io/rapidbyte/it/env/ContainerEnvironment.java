@@ -62,8 +62,7 @@ public final class ContainerEnvironment implements ConnectEnvironment {
 
     @Override
     public String restUrl() {
-        String url = worker.rest().advertisedUrl().toString();
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        return ConnectEnvironment.withoutTrailingSlash(worker.rest().advertisedUrl().toString());
     }
 
     @Override

@@ -48,8 +48,7 @@ public final class EmbeddedEnvironment implements ConnectEnvironment {
 
     @Override
     public String restUrl() {
-        String url = connect.endpointForResource("");
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        return ConnectEnvironment.withoutTrailingSlash(connect.endpointForResource(""));
     }
 
     @Override

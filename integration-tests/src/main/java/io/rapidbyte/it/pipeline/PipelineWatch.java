@@ -5,6 +5,7 @@ import io.rapidbyte.it.env.PostgresServer;
 import io.rapidbyte.it.rest.ConnectRest;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
 
@@ -67,35 +68,42 @@ public final class PipelineWatch {
 
     /** The row count, 0 while the table does not exist yet. */
     public long countRows(String database, String table) {
-        if (pg.queryLong(database, "SELECT count(*) FROM pg_class WHERE oid = to_regclass('" + table + "')") == 0) {
-            return 0;
-        }
-        return pg.queryLong(database, "SELECT count(*) FROM " + table);
+        return exists(database, table) ? pg.queryLong(database, "SELECT count(*) FROM " + table) : 0;
+    }
+
+    private boolean exists(String database, String table) {
+        return pg.queryLong(database, "SELECT count(*) FROM pg_class WHERE oid = to_regclass('" + table + "')") > 0;
     }
 
     /** Rows dest-postgres committed into {@code schema} (its watermark table's running totals; 0 before the first commit). */
     public long committedRows(String database, String schema) {
         String table = schema + "._rapidbyte_watermarks";
-        if (pg.queryLong(database, "SELECT count(*) FROM pg_class WHERE oid = to_regclass('" + table + "')") == 0) {
-            return 0;
-        }
-        return pg.queryLong(database, "SELECT coalesce(sum(rows_total), 0) FROM " + table);
+        return exists(database, table) ? pg.queryLong(database, "SELECT coalesce(sum(rows_total), 0) FROM " + table) : 0;
     }
 
     /** @throws IllegalStateException naming the failed connector or task and its trace */
     public void failIfFailed() {
         for (String name : connectors) {
-            JsonNode status = rest.get("/connectors/" + name + "/status").body();
-            if ("FAILED".equals(status.path("connector").path("state").asText())) {
-                throw new IllegalStateException("connector " + name + " FAILED: " + status.path("connector").path("trace").asText());
-            }
-            for (JsonNode task : status.path("tasks")) {
-                if ("FAILED".equals(task.path("state").asText())) {
-                    throw new IllegalStateException("task " + name + "/" + task.path("id").asInt() + " FAILED: "
-                            + task.path("trace").asText());
-                }
+            failureTrace(rest.get("/connectors/" + name + "/status").body()).ifPresent(trace -> {
+                throw new IllegalStateException(name + " FAILED: " + trace);
+            });
+        }
+    }
+
+    /**
+     * The trace of a FAILED connector or task in a {@code GET /connectors/{name}/status} answer
+     * (the connector's first), or empty when nothing failed.
+     */
+    public static Optional<String> failureTrace(JsonNode status) {
+        if ("FAILED".equals(status.path("connector").path("state").asText())) {
+            return Optional.of("connector: " + status.path("connector").path("trace").asText());
+        }
+        for (JsonNode task : status.path("tasks")) {
+            if ("FAILED".equals(task.path("state").asText())) {
+                return Optional.of("task " + task.path("id").asInt() + ": " + task.path("trace").asText());
             }
         }
+        return Optional.empty();
     }
 
     /** Every watched connector's status JSON, for messages. */
