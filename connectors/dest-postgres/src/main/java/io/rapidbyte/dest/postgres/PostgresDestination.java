@@ -1,10 +1,10 @@
 package io.rapidbyte.dest.postgres;
 
-import io.rapidbyte.dest.postgres.config.DestConfig;
+import io.rapidbyte.dest.postgres.config.PostgresDestConfig;
 import io.rapidbyte.dest.postgres.pg.Database;
 import io.rapidbyte.dest.postgres.pg.PgErrors;
 import io.rapidbyte.dest.postgres.pg.Sql;
-import io.rapidbyte.dest.postgres.sync.WriteRun;
+import io.rapidbyte.dest.postgres.run.WriteRun;
 import io.rapidbyte.postgres.wire.PgException;
 import io.rapidbyte.postgres.wire.QueryResult;
 import io.rapidbyte.sdk.ConnectorError;
@@ -21,16 +21,16 @@ import io.rapidbyte.sdk.json.JsonObject;
  * fresh connection. Called on one thread, one export at a time.
  */
 public final class PostgresDestination implements DestinationConnector {
-    private DestConfig config;
+    private PostgresDestConfig config;
 
     @Override
     public void open(JsonObject json) {
-        config = DestConfig.parse(json);
+        config = PostgresDestConfig.parse(json);
     }
 
     @Override
     public ValidationResult validate() {
-        DestConfig c = requireConfig();
+        PostgresDestConfig c = requireConfig();
         try (Database db = Database.connect(c)) {
             String schemaOid = "(SELECT oid FROM pg_namespace WHERE nspname = " + Sql.literal(c.schema) + ")";
             QueryResult r = db.query("SELECT has_database_privilege(current_database(), 'CREATE'), "
@@ -63,7 +63,7 @@ public final class PostgresDestination implements DestinationConnector {
         return new WriteRun(ctx, requireConfig()).run();
     }
 
-    private DestConfig requireConfig() {
+    private PostgresDestConfig requireConfig() {
         if (config == null) {
             throw ConnectorError.config("NOT_OPEN", "open was not called").toException();
         }

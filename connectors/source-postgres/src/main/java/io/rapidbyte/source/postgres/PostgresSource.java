@@ -12,11 +12,11 @@ import io.rapidbyte.sdk.json.JsonObject;
 import io.rapidbyte.source.postgres.catalog.CatalogJson;
 import io.rapidbyte.source.postgres.catalog.CatalogReader;
 import io.rapidbyte.source.postgres.config.ConfigParser;
-import io.rapidbyte.source.postgres.config.SourceConfig;
+import io.rapidbyte.source.postgres.config.PostgresSourceConfig;
 import io.rapidbyte.source.postgres.net.Entropy;
 import io.rapidbyte.source.postgres.net.PgSessions;
-import io.rapidbyte.source.postgres.read.StreamReader;
-import io.rapidbyte.source.postgres.read.Validation;
+import io.rapidbyte.source.postgres.run.ReadRun;
+import io.rapidbyte.source.postgres.run.Validation;
 
 /**
  * The {@code source-postgres} connector: {@code open} parses the config, {@code discover} lists the
@@ -26,7 +26,7 @@ import io.rapidbyte.source.postgres.read.Validation;
  */
 public final class PostgresSource implements SourceConnector {
     private final Entropy entropy;
-    private SourceConfig config;
+    private PostgresSourceConfig config;
     private Redactor redactor = Redactor.none();
     private Log log = Log.host(Redactor.none());
 
@@ -36,7 +36,7 @@ public final class PostgresSource implements SourceConnector {
 
     @Override
     public void open(JsonObject configJson) {
-        SourceConfig parsed = ConfigParser.parse(configJson);
+        PostgresSourceConfig parsed = ConfigParser.parse(configJson);
         redactor = Redactor.of(parsed.password());
         log = Log.host(redactor);
         config = parsed;
@@ -62,7 +62,7 @@ public final class PostgresSource implements SourceConnector {
     @Override
     public ReadSummary read(Context ctx) {
         try {
-            return new StreamReader(config(), sessions(), entropy, redactor, log).read(ctx);
+            return new ReadRun(config(), sessions(), entropy, redactor, log).read(ctx);
         } catch (ConnectorException e) {
             throw Errors.redacted(e, redactor);
         }
@@ -72,7 +72,7 @@ public final class PostgresSource implements SourceConnector {
         return new PgSessions(config(), entropy, redactor, log);
     }
 
-    private SourceConfig config() {
+    private PostgresSourceConfig config() {
         if (config == null) {
             throw ConnectorError.internal("NOT_OPEN", "source-postgres: open() must succeed first").toException();
         }

@@ -1,6 +1,6 @@
 package io.rapidbyte.dest.postgres.pg;
 
-import io.rapidbyte.dest.postgres.config.DestConfig;
+import io.rapidbyte.dest.postgres.config.PostgresDestConfig;
 import io.rapidbyte.postgres.wire.CopyIn;
 import io.rapidbyte.postgres.wire.NonceSource;
 import io.rapidbyte.postgres.wire.PgConnectOptions;
@@ -29,7 +29,7 @@ public final class Database implements AutoCloseable {
      * @throws ConnectorException the host's NETWORK_DENIED / CONNECT_FAILED, or the server's
      *         refusal (auth, missing database, ...) with its SQLSTATE
      */
-    public static Database connect(DestConfig config) {
+    public static Database connect(PostgresDestConfig config) {
         SocketStream socket = SocketStream.connect(config.host, config.port, GuestTransport.BUFFER);
         PgConnectOptions.Builder options = PgConnectOptions.builder(config.user)
                 .password(config.password())

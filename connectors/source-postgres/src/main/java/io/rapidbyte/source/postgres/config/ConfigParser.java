@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Turns the {@code open} config object into a {@link SourceConfig}, collecting every problem before
+ * Turns the {@code open} config object into a {@link PostgresSourceConfig}, collecting every problem before
  * failing with one {@code config/INVALID_CONFIG} error that lists them all. Values are never echoed
  * in problems (a misplaced secret must not end up in a message); member names are. Stateless.
  */
@@ -23,19 +23,19 @@ public final class ConfigParser {
     }
 
     /** @throws io.rapidbyte.sdk.ConnectorException {@code config/INVALID_CONFIG} listing every problem */
-    public static SourceConfig parse(JsonObject config) {
+    public static PostgresSourceConfig parse(JsonObject config) {
         List<String> problems = new ArrayList<String>();
         unknownMembers(config, TOP_LEVEL, "", problems);
         String host = string(config, "host", true, "", problems);
-        long port = integer(config, "port", SourceConfig.DEFAULT_PORT, 1, 65535, "", problems);
+        long port = integer(config, "port", PostgresSourceConfig.DEFAULT_PORT, 1, 65535, "", problems);
         String user = string(config, "user", true, "", problems);
         String database = string(config, "database", false, "", problems);
         String password = password(config, problems);
         List<String> schemas = names(config, "schemas", "", problems);
         long maxRows = integer(config, "max_batch_rows", 0, 1, Long.MAX_VALUE, "", problems);
-        long maxBytes = integer(config, "max_batch_bytes", SourceConfig.DEFAULT_MAX_BATCH_BYTES, 4096,
+        long maxBytes = integer(config, "max_batch_bytes", PostgresSourceConfig.DEFAULT_MAX_BATCH_BYTES, 4096,
                 Integer.MAX_VALUE, "", problems);
-        long connectTimeout = integer(config, "connect_timeout_ms", SourceConfig.DEFAULT_CONNECT_TIMEOUT_MS, 1,
+        long connectTimeout = integer(config, "connect_timeout_ms", PostgresSourceConfig.DEFAULT_CONNECT_TIMEOUT_MS, 1,
                 Integer.MAX_VALUE, "", problems);
         long statementTimeout = integer(config, "statement_timeout_ms", 0, 0, Integer.MAX_VALUE, "", problems);
         String appName = string(config, "application_name", false, "", problems);
@@ -47,9 +47,9 @@ public final class ConfigParser {
             }
             throw ConnectorError.config("INVALID_CONFIG", sb.toString()).toException();
         }
-        return new SourceConfig(host, (int) port, database != null ? database : user, user, password,
+        return new PostgresSourceConfig(host, (int) port, database != null ? database : user, user, password,
                 schemas != null ? schemas : Collections.singletonList("public"), streams, maxRows, maxBytes,
-                connectTimeout, statementTimeout, appName != null ? appName : SourceConfig.DEFAULT_APPLICATION_NAME);
+                connectTimeout, statementTimeout, appName != null ? appName : PostgresSourceConfig.DEFAULT_APPLICATION_NAME);
     }
 
     private static List<StreamConfig> streams(JsonObject config, List<String> problems) {

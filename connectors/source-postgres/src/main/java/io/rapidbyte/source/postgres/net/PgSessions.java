@@ -8,7 +8,7 @@ import io.rapidbyte.sdk.ConnectorException;
 import io.rapidbyte.source.postgres.Errors;
 import io.rapidbyte.source.postgres.Log;
 import io.rapidbyte.source.postgres.Redactor;
-import io.rapidbyte.source.postgres.config.SourceConfig;
+import io.rapidbyte.source.postgres.config.PostgresSourceConfig;
 
 /**
  * Opens authenticated sessions for the configured server through the host's allow-listed sockets.
@@ -17,12 +17,12 @@ import io.rapidbyte.source.postgres.config.SourceConfig;
  * code (see {@link Errors}). Stateless apart from its collaborators; single-threaded.
  */
 public final class PgSessions {
-    private final SourceConfig config;
+    private final PostgresSourceConfig config;
     private final Entropy entropy;
     private final Redactor redactor;
     private final Log log;
 
-    public PgSessions(SourceConfig config, Entropy entropy, Redactor redactor, Log log) {
+    public PgSessions(PostgresSourceConfig config, Entropy entropy, Redactor redactor, Log log) {
         this.config = config;
         this.entropy = entropy;
         this.redactor = redactor;

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class ConfigParserTest {
     @Test
     void fullConfigIsParsed() {
-        SourceConfig c = ConfigParser.parse(Json.parseObject("{\"host\":\"db\",\"port\":6543,\"database\":\"shop\","
+        PostgresSourceConfig c = ConfigParser.parse(Json.parseObject("{\"host\":\"db\",\"port\":6543,\"database\":\"shop\","
                 + "\"user\":\"u\",\"password\":\"pw\",\"schemas\":[\"a\",\"b\"],\"max_batch_rows\":500,"
                 + "\"max_batch_bytes\":65536,\"connect_timeout_ms\":2000,\"statement_timeout_ms\":30000,"
                 + "\"application_name\":\"x\",\"streams\":[{\"name\":\"a.orders\",\"sync_mode\":\"incremental\","
@@ -42,12 +42,12 @@ class ConfigParserTest {
 
     @Test
     void defaultsApply() {
-        SourceConfig c = ConfigParser.parse(Json.parseObject("{\"host\":\"db\",\"user\":\"u\"}"));
+        PostgresSourceConfig c = ConfigParser.parse(Json.parseObject("{\"host\":\"db\",\"user\":\"u\"}"));
         assertEquals(5432, c.port());
         assertEquals("u", c.database());
         assertNull(c.password());
         assertEquals(List.of("public"), c.schemas());
-        assertEquals(SourceConfig.DEFAULT_MAX_BATCH_BYTES, c.maxBatchBytes());
+        assertEquals(PostgresSourceConfig.DEFAULT_MAX_BATCH_BYTES, c.maxBatchBytes());
         assertEquals(0, c.maxBatchRows());
         assertEquals(0, c.statementTimeoutMs());
         StreamConfig unconfigured = c.stream("public.t");
@@ -58,7 +58,7 @@ class ConfigParserTest {
 
     @Test
     void tieBreakerMayBeOneString() {
-        SourceConfig c = ConfigParser.parse(Json.parseObject("{\"host\":\"h\",\"user\":\"u\",\"streams\":[{\"name\":"
+        PostgresSourceConfig c = ConfigParser.parse(Json.parseObject("{\"host\":\"h\",\"user\":\"u\",\"streams\":[{\"name\":"
                 + "\"s.t\",\"sync_mode\":\"incremental\",\"cursor_field\":\"c\",\"tie_breaker\":\"id\"}]}"));
         assertEquals(List.of("id"), c.stream("s.t").tieBreaker());
     }

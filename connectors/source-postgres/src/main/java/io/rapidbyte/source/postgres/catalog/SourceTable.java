@@ -8,7 +8,7 @@ import java.util.List;
  * A table, view, materialized view, partitioned or foreign table with its columns (in attnum order),
  * primary key and other unique keys (non-partial, column-only unique indexes). Immutable.
  */
-public final class TableInfo {
+public final class SourceTable {
     private final String schema;
     private final String name;
     private final char relkind;
@@ -16,7 +16,7 @@ public final class TableInfo {
     private final List<String> primaryKey;
     private final List<List<String>> uniqueKeys;
 
-    public TableInfo(String schema, String name, char relkind, List<ColumnInfo> columns, List<String> primaryKey,
+    public SourceTable(String schema, String name, char relkind, List<ColumnInfo> columns, List<String> primaryKey,
             List<List<String>> uniqueKeys) {
         this.schema = schema;
         this.name = name;

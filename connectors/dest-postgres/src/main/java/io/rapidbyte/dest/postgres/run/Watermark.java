@@ -1,4 +1,4 @@
-package io.rapidbyte.dest.postgres.sync;
+package io.rapidbyte.dest.postgres.run;
 
 import io.rapidbyte.dest.postgres.pg.Database;
 import io.rapidbyte.dest.postgres.pg.Sql;

@@ -1,4 +1,4 @@
-package io.rapidbyte.source.postgres.read;
+package io.rapidbyte.source.postgres.run;
 
 import io.rapidbyte.source.postgres.Log;
 import io.rapidbyte.source.postgres.decode.DecodeNotes;

@@ -1,4 +1,4 @@
-package io.rapidbyte.dest.postgres.schema;
+package io.rapidbyte.dest.postgres.catalog;
 
 import io.rapidbyte.dest.postgres.config.DriftPolicy;
 import io.rapidbyte.dest.postgres.encode.Encoding;
@@ -44,7 +44,7 @@ public final class DriftResolver {
     public LoadPlan resolve(Schema schema, String targetSchema, String table, List<String> createKey)
             throws PgException {
         checkFieldNames(schema);
-        TableInfo info = Catalog.describe(db, targetSchema, table);
+        TargetTable info = TargetCatalog.describe(db, targetSchema, table);
         if (info == null) {
             if (!autoCreate) {
                 throw ConnectorError.config("TABLE_NOT_FOUND", "table " + Sql.qualified(targetSchema, table)
@@ -59,7 +59,7 @@ public final class DriftResolver {
             }
             TableDdl.createTable(db, targetSchema, table, schema.fields(), key);
             log.info("created table " + Sql.qualified(targetSchema, table) + (key.isEmpty() ? "" : " with primary key " + key));
-            info = Catalog.describe(db, targetSchema, table);
+            info = TargetCatalog.describe(db, targetSchema, table);
             if (info == null) {
                 throw ConnectorError.internal("TABLE_NOT_FOUND", "table " + table + " vanished after CREATE").toException();
             }
@@ -86,7 +86,7 @@ public final class DriftResolver {
             for (Field f : added) {
                 log.info("schema drift: added column \"" + f.name() + "\" to " + table);
             }
-            info = Catalog.describe(db, targetSchema, table);
+            info = TargetCatalog.describe(db, targetSchema, table);
         }
         for (TableColumn c : info.columns()) {
             if (schema.indexOf(c.name()) < 0 && policy.removedColumn() == DriftPolicy.RemovedColumn.FAIL) {

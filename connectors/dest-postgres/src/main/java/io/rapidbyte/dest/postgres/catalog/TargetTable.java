@@ -1,16 +1,16 @@
-package io.rapidbyte.dest.postgres.schema;
+package io.rapidbyte.dest.postgres.catalog;
 
 import java.util.Collections;
 import java.util.List;
 
 /** A target table's columns (in attnum order) and primary key, as read from the catalog. Immutable. */
-public final class TableInfo {
+public final class TargetTable {
     private final String schema;
     private final String table;
     private final List<TableColumn> columns;
     private final List<String> primaryKey;
 
-    public TableInfo(String schema, String table, List<TableColumn> columns, List<String> primaryKey) {
+    public TargetTable(String schema, String table, List<TableColumn> columns, List<String> primaryKey) {
         this.schema = schema;
         this.table = table;
         this.columns = Collections.unmodifiableList(columns);

@@ -16,7 +16,7 @@ import java.util.Map;
  * checked and with defaults applied. Every problem is a {@code config/INVALID_CONFIG} error
  * naming the member. {@link #toString()} never shows the password. Immutable.
  */
-public final class DestConfig {
+public final class PostgresDestConfig {
     private static final String[] MEMBERS = {
         "host", "port", "database", "user", "password", "connect_timeout_ms", "statement_timeout_ms",
         "application_name", "schema", "table_mapping", "write_mode", "primary_key", "load_method",
@@ -48,7 +48,7 @@ public final class DestConfig {
     public final DriftPolicy drift;
     public final OnDataError onDataError;
 
-    private DestConfig(JsonObject c) {
+    private PostgresDestConfig(JsonObject c) {
         host = requiredString(c, "host");
         port = (int) range(c, "port", 5432, 1, 65535);
         database = requiredString(c, "database");
@@ -75,7 +75,7 @@ public final class DestConfig {
     /**
      * @throws ConnectorException category config, code INVALID_CONFIG, naming the first bad member
      */
-    public static DestConfig parse(JsonObject config) {
+    public static PostgresDestConfig parse(JsonObject config) {
         if (config == null) {
             throw invalid("config must be a JSON object");
         }
@@ -85,7 +85,7 @@ public final class DestConfig {
             }
         }
         try {
-            return new DestConfig(config);
+            return new PostgresDestConfig(config);
         } catch (JsonException e) {
             throw invalid(e.getMessage());
         }
@@ -116,7 +116,7 @@ public final class DestConfig {
 
     @Override
     public String toString() {
-        return "DestConfig{" + user + "@" + host + ":" + port + "/" + database + ", schema=" + schema
+        return "PostgresDestConfig{" + user + "@" + host + ":" + port + "/" + database + ", schema=" + schema
                 + ", mode=" + writeMode + ", load=" + loadMethod + ", onDataError=" + onDataError
                 + ", password=" + (password == null ? "<none>" : "<redacted>") + "}";
     }

@@ -1,8 +1,8 @@
-package io.rapidbyte.dest.postgres.sync;
+package io.rapidbyte.dest.postgres.run;
 
 import io.rapidbyte.dest.postgres.pg.Database;
 import io.rapidbyte.dest.postgres.pg.Sql;
-import io.rapidbyte.dest.postgres.schema.Catalog;
+import io.rapidbyte.dest.postgres.catalog.TargetCatalog;
 import io.rapidbyte.postgres.wire.PgException;
 import io.rapidbyte.postgres.wire.QueryResult;
 import java.util.HashSet;
@@ -43,12 +43,12 @@ public final class ReplaceStage {
      * @return true when an existing stage was resumed
      */
     public boolean prepare(Database db, boolean resume) throws PgException {
-        boolean stageExists = Catalog.exists(db, schema, stage);
+        boolean stageExists = TargetCatalog.exists(db, schema, stage);
         if (stageExists && resume) {
             return true;
         }
         StringBuilder sql = new StringBuilder("DROP TABLE IF EXISTS ").append(Sql.qualified(schema, stage));
-        if (Catalog.exists(db, schema, target)) {
+        if (TargetCatalog.exists(db, schema, target)) {
             sql.append("; CREATE TABLE ").append(Sql.qualified(schema, stage)).append(" (LIKE ")
                     .append(Sql.qualified(schema, target)).append(" INCLUDING ALL)");
         }
@@ -58,7 +58,7 @@ public final class ReplaceStage {
 
     /** Whether a stage is waiting to be swapped in. */
     public boolean exists(Database db) throws PgException {
-        return Catalog.exists(db, schema, stage);
+        return TargetCatalog.exists(db, schema, stage);
     }
 
     /** Statements that replace the target with the stage (run inside a transaction). */

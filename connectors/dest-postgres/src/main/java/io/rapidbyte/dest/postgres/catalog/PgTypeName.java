@@ -1,4 +1,4 @@
-package io.rapidbyte.dest.postgres.schema;
+package io.rapidbyte.dest.postgres.catalog;
 
 /**
  * A PostgreSQL type name as {@code format_type()} prints it ({@code numeric(12,2)},

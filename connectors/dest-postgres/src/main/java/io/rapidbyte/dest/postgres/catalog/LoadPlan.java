@@ -1,4 +1,4 @@
-package io.rapidbyte.dest.postgres.schema;
+package io.rapidbyte.dest.postgres.catalog;
 
 import java.util.Collections;
 import java.util.List;
@@ -8,15 +8,15 @@ import java.util.List;
  * policies ran: the loaded columns in field order (ignored new fields left out). Immutable.
  */
 public final class LoadPlan {
-    private final TableInfo table;
+    private final TargetTable table;
     private final List<PlanColumn> columns;
 
-    public LoadPlan(TableInfo table, List<PlanColumn> columns) {
+    public LoadPlan(TargetTable table, List<PlanColumn> columns) {
         this.table = table;
         this.columns = Collections.unmodifiableList(columns);
     }
 
-    public TableInfo table() {
+    public TargetTable table() {
         return table;
     }
 

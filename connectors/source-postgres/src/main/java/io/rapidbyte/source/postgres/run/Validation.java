@@ -1,4 +1,4 @@
-package io.rapidbyte.source.postgres.read;
+package io.rapidbyte.source.postgres.run;
 
 import io.rapidbyte.postgres.wire.PgConnection;
 import io.rapidbyte.postgres.wire.PgException;
@@ -10,8 +10,8 @@ import io.rapidbyte.source.postgres.Log;
 import io.rapidbyte.source.postgres.catalog.CatalogReader;
 import io.rapidbyte.source.postgres.catalog.ColumnInfo;
 import io.rapidbyte.source.postgres.catalog.ColumnMapping;
-import io.rapidbyte.source.postgres.catalog.TableInfo;
-import io.rapidbyte.source.postgres.config.SourceConfig;
+import io.rapidbyte.source.postgres.catalog.SourceTable;
+import io.rapidbyte.source.postgres.config.PostgresSourceConfig;
 import io.rapidbyte.source.postgres.config.StreamConfig;
 import io.rapidbyte.source.postgres.config.SyncMode;
 import io.rapidbyte.source.postgres.net.PgSessions;
@@ -32,13 +32,13 @@ import java.util.List;
  * incremental keys, full refreshes that cannot resume. Single use.
  */
 public final class Validation {
-    private final SourceConfig config;
+    private final PostgresSourceConfig config;
     private final PgSessions sessions;
     private final Log log;
     private final List<String> errors = new ArrayList<String>();
     private final List<String> warnings = new ArrayList<String>();
 
-    public Validation(SourceConfig config, PgSessions sessions, Log log) {
+    public Validation(PostgresSourceConfig config, PgSessions sessions, Log log) {
         this.config = config;
         this.sessions = sessions;
         this.log = log;
@@ -100,7 +100,7 @@ public final class Validation {
 
     private void stream(PgConnection connection, CatalogReader catalog, StreamConfig stream) throws PgException {
         String name = stream.name();
-        TableInfo table = catalog.table(stream.schema(), stream.table());
+        SourceTable table = catalog.table(stream.schema(), stream.table());
         if (table == null) {
             errors.add("stream " + name + ": relation \"" + stream.schema() + "\".\"" + stream.table()
                     + "\" does not exist or is not visible to user " + config.user() + " (42P01)");

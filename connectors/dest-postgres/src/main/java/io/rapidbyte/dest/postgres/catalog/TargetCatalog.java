@@ -1,4 +1,4 @@
-package io.rapidbyte.dest.postgres.schema;
+package io.rapidbyte.dest.postgres.catalog;
 
 import io.rapidbyte.dest.postgres.pg.Database;
 import io.rapidbyte.dest.postgres.pg.Sql;
@@ -9,13 +9,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Catalog lookups: does a table exist, what are its columns and key, do type names resolve. Stateless. */
-public final class Catalog {
-    private Catalog() {
+/** Catalog lookups on the destination: does a table exist, what are its columns and key, do type names resolve. Stateless. */
+public final class TargetCatalog {
+    private TargetCatalog() {
     }
 
     /** The table's description, or null when it does not exist. */
-    public static TableInfo describe(Database db, String schema, String table) throws PgException {
+    public static TargetTable describe(Database db, String schema, String table) throws PgException {
         String rel = "to_regclass(" + Sql.literal(Sql.qualified(schema, table)) + ")";
         QueryResult cols = db.query(
                 "SELECT a.attname, format_type(a.atttypid, a.atttypmod), bt.oid, bt.typtype, "
@@ -46,7 +46,7 @@ public final class Catalog {
         for (String[] r : pk.rows()) {
             key.add(r[0]);
         }
-        return new TableInfo(schema, table, columns, key);
+        return new TargetTable(schema, table, columns, key);
     }
 
     /** Which of {@code typeNames} name a type that exists in the database. */

@@ -8,7 +8,7 @@ import java.util.List;
  * The connector's {@code open} config (JSON Schema in {@code src/main/wasm/manifest.json}), parsed
  * and checked by {@link ConfigParser}. Immutable. {@link #toString()} never shows the password.
  */
-public final class SourceConfig {
+public final class PostgresSourceConfig {
     public static final int DEFAULT_PORT = 5432;
     /**
      * Default cap on one batch: well under Kafka's 1 MiB default record size, leaving room for the
@@ -31,7 +31,7 @@ public final class SourceConfig {
     private final long statementTimeoutMs;
     private final String applicationName;
 
-    SourceConfig(String host, int port, String database, String user, String password, List<String> schemas,
+    PostgresSourceConfig(String host, int port, String database, String user, String password, List<String> schemas,
             List<StreamConfig> streams, long maxBatchRows, long maxBatchBytes, long connectTimeoutMs,
             long statementTimeoutMs, String applicationName) {
         this.host = host;
@@ -117,7 +117,7 @@ public final class SourceConfig {
 
     @Override
     public String toString() {
-        return "SourceConfig{" + user + "@" + address() + "/" + database + ", password="
+        return "PostgresSourceConfig{" + user + "@" + address() + "/" + database + ", password="
                 + (password == null ? "<none>" : "<redacted>") + ", streams=" + streams + "}";
     }
 }

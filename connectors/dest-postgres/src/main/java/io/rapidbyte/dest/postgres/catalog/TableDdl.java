@@ -1,4 +1,4 @@
-package io.rapidbyte.dest.postgres.schema;
+package io.rapidbyte.dest.postgres.catalog;
 
 import io.rapidbyte.dest.postgres.pg.Database;
 import io.rapidbyte.dest.postgres.pg.Sql;
@@ -69,7 +69,7 @@ public final class TableDdl {
                 toCheck.add(want);
             }
         }
-        Set<String> known = Catalog.existingTypes(db, toCheck);
+        Set<String> known = TargetCatalog.existingTypes(db, toCheck);
         List<String> out = new ArrayList<>();
         for (int i = 0; i < fields.size(); i++) {
             String want = desired.get(i);

@@ -1,16 +1,16 @@
-package io.rapidbyte.dest.postgres.sync;
+package io.rapidbyte.dest.postgres.run;
 
 import io.rapidbyte.dest.postgres.config.CommitInterval;
-import io.rapidbyte.dest.postgres.config.DestConfig;
+import io.rapidbyte.dest.postgres.config.PostgresDestConfig;
 import io.rapidbyte.dest.postgres.config.WriteMode;
 import io.rapidbyte.dest.postgres.load.RowIsolator;
 import io.rapidbyte.dest.postgres.load.TableWriter;
 import io.rapidbyte.dest.postgres.pg.Database;
 import io.rapidbyte.dest.postgres.pg.PgErrors;
 import io.rapidbyte.dest.postgres.pg.Sql;
-import io.rapidbyte.dest.postgres.schema.DriftResolver;
-import io.rapidbyte.dest.postgres.schema.LoadPlan;
-import io.rapidbyte.dest.postgres.schema.TableDdl;
+import io.rapidbyte.dest.postgres.catalog.DriftResolver;
+import io.rapidbyte.dest.postgres.catalog.LoadPlan;
+import io.rapidbyte.dest.postgres.catalog.TableDdl;
 import io.rapidbyte.postgres.wire.PgException;
 import io.rapidbyte.sdk.CommitState;
 import io.rapidbyte.sdk.ConnectorError;
@@ -35,7 +35,7 @@ import java.util.List;
  */
 public final class WriteRun {
     private final Context ctx;
-    private final DestConfig cfg;
+    private final PostgresDestConfig cfg;
     private final CommitInterval interval;
     private final RowErrors rowErrors;
     private Database db;
@@ -69,7 +69,7 @@ public final class WriteRun {
     private long batchesSkipped;
     private CommitState failureState = CommitState.BEFORE_COMMIT;
 
-    public WriteRun(Context ctx, DestConfig cfg) {
+    public WriteRun(Context ctx, PostgresDestConfig cfg) {
         this.ctx = ctx;
         this.cfg = cfg;
         this.interval = CommitInterval.resolve(cfg.commitRows, cfg.commitBytes, cfg.commitSeconds, ctx.limits());

@@ -1,4 +1,4 @@
-package io.rapidbyte.dest.postgres.sync;
+package io.rapidbyte.dest.postgres.run;
 
 /** A committed (or loaded) point in a stream: sync run and batch sequence number. Immutable. */
 public final class Position {

@@ -1,4 +1,4 @@
-package io.rapidbyte.dest.postgres.schema;
+package io.rapidbyte.dest.postgres.catalog;
 
 /**
  * One column of a target table as the catalog describes it. For domains, {@link #oid()} is the

@@ -1,4 +1,4 @@
-package io.rapidbyte.dest.postgres.sync;
+package io.rapidbyte.dest.postgres.run;
 
 import io.rapidbyte.dest.postgres.config.OnDataError;
 import io.rapidbyte.dest.postgres.encode.TextRenderer;

@@ -1,4 +1,4 @@
-package io.rapidbyte.dest.postgres.schema;
+package io.rapidbyte.dest.postgres.catalog;
 
 /**
  * Whether a column of one type holds every value of another without loss: the test behind the

@@ -1,4 +1,4 @@
-package io.rapidbyte.dest.postgres.schema;
+package io.rapidbyte.dest.postgres.catalog;
 
 import io.rapidbyte.postgres.wire.binary.PgOids;
 import io.rapidbyte.sdk.ConnectorError;

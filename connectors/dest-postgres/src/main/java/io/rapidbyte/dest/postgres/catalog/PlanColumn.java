@@ -1,4 +1,4 @@
-package io.rapidbyte.dest.postgres.schema;
+package io.rapidbyte.dest.postgres.catalog;
 
 import io.rapidbyte.dest.postgres.encode.Encoding;
 import io.rapidbyte.sdk.arrow.Field;

@@ -1,4 +1,4 @@
-package io.rapidbyte.source.postgres.read;
+package io.rapidbyte.source.postgres.run;
 
 import io.rapidbyte.postgres.wire.BinaryCopyReader;
 import io.rapidbyte.postgres.wire.CopyOut;
@@ -11,7 +11,7 @@ import io.rapidbyte.sdk.arrow.Field;
 import io.rapidbyte.sdk.arrow.RecordBatchBuilder;
 import io.rapidbyte.sdk.arrow.Schema;
 import io.rapidbyte.source.postgres.Errors;
-import io.rapidbyte.source.postgres.GuestMemory;
+import io.rapidbyte.source.postgres.MemoryMetric;
 import io.rapidbyte.source.postgres.Log;
 import io.rapidbyte.source.postgres.Redactor;
 import io.rapidbyte.source.postgres.batch.BatchAssembler;
@@ -19,11 +19,11 @@ import io.rapidbyte.source.postgres.batch.BatchMetadata;
 import io.rapidbyte.source.postgres.batch.FrameBatchSink;
 import io.rapidbyte.source.postgres.catalog.CatalogReader;
 import io.rapidbyte.source.postgres.catalog.ColumnMapping;
-import io.rapidbyte.source.postgres.catalog.TableInfo;
+import io.rapidbyte.source.postgres.catalog.SourceTable;
 import io.rapidbyte.source.postgres.checkpoint.ResumeDecision;
 import io.rapidbyte.source.postgres.checkpoint.SyncRunIds;
 import io.rapidbyte.source.postgres.checkpoint.SyncState;
-import io.rapidbyte.source.postgres.config.SourceConfig;
+import io.rapidbyte.source.postgres.config.PostgresSourceConfig;
 import io.rapidbyte.source.postgres.config.StreamConfig;
 import io.rapidbyte.source.postgres.config.SyncMode;
 import io.rapidbyte.source.postgres.decode.RowDecoder;
@@ -44,17 +44,17 @@ import java.util.List;
  * checkpointing batch after batch. Memory stays bounded by one batch (plus, for a non-unique cursor,
  * one group of equal cursor values, itself capped at a batch). Single use; not thread-safe.
  */
-public final class StreamReader {
+public final class ReadRun {
     /** Guest memory is reported after every this many batches and at the end of the run. */
     static final int MEMORY_METRIC_EVERY = 16;
 
-    private final SourceConfig config;
+    private final PostgresSourceConfig config;
     private final PgSessions sessions;
     private final Entropy entropy;
     private final Redactor redactor;
     private final Log log;
 
-    public StreamReader(SourceConfig config, PgSessions sessions, Entropy entropy, Redactor redactor, Log log) {
+    public ReadRun(PostgresSourceConfig config, PgSessions sessions, Entropy entropy, Redactor redactor, Log log) {
         this.config = config;
         this.sessions = sessions;
         this.entropy = entropy;
@@ -74,7 +74,7 @@ public final class StreamReader {
         try {
             connection.simpleQuery("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
             CatalogReader catalog = new CatalogReader(connection);
-            TableInfo table = catalog.table(stream.schema(), stream.table());
+            SourceTable table = catalog.table(stream.schema(), stream.table());
             if (table == null) {
                 throw Errors.config("42P01", "stream " + name + ": relation \"" + stream.schema() + "\".\""
                         + stream.table() + "\" does not exist or is not visible to user " + config.user());
@@ -99,7 +99,7 @@ public final class StreamReader {
         }
     }
 
-    private ReadSummary copy(Context ctx, PgConnection connection, TableInfo table, ReadPlan plan, SyncState state,
+    private ReadSummary copy(Context ctx, PgConnection connection, SourceTable table, ReadPlan plan, SyncState state,
             long maxRows, long maxBytes) throws PgException {
         List<Field> fields = new ArrayList<Field>();
         for (ColumnMapping m : plan.columns()) {
@@ -123,7 +123,7 @@ public final class StreamReader {
                 redactor);
         FrameBatchSink sink = new FrameBatchSink(ctx, state, metadata, maxBytes, redactor, (batches, rows, bytes) -> {
             if (batches % MEMORY_METRIC_EVERY == 0) {
-                GuestMemory.report(ctx, batches, rows);
+                MemoryMetric.report(ctx, batches, rows);
             }
         });
         BatchAssembler assembler = new BatchAssembler(plan, batch, decoder, sink, maxRows, budget,
@@ -135,7 +135,7 @@ public final class StreamReader {
         pump(new BinaryCopyReader(out), assembler, plan.fieldCount());
         assembler.finish();
         connection.simpleQuery("COMMIT");
-        GuestMemory.report(ctx, sink.batches(), sink.rows());
+        MemoryMetric.report(ctx, sink.batches(), sink.rows());
         ctx.metric("source_postgres.rows_read", assembler.rows());
         log.info("stream " + plan.stream() + ": read " + assembler.rows() + " rows in " + sink.batches() + " batches ("
                 + sink.bytes() + " bytes), next seq " + state.nextSeq());

@@ -10,10 +10,10 @@ import org.teavm.backend.wasm.WasmHeap;
  * {@code source_postgres.guest_memory_bytes} so operators (and the tests) can see that a long read
  * runs in flat memory. Only usable inside the TeaVM-compiled guest. Stateless.
  */
-public final class GuestMemory {
+public final class MemoryMetric {
     public static final String METRIC = "source_postgres.guest_memory_bytes";
 
-    private GuestMemory() {
+    private MemoryMetric() {
     }
 
     /** Bytes of linear memory in use up to TeaVM's memory limit. */
