@@ -1,5 +1,6 @@
 package io.rapidbyte.source.postgres;
 
+import io.rapidbyte.postgres.guest.Redactor;
 import io.rapidbyte.postgres.wire.PgException;
 import io.rapidbyte.postgres.wire.PgServerMessage;
 import io.rapidbyte.sdk.BackoffClass;

@@ -1,5 +1,8 @@
 package io.rapidbyte.source.postgres;
 
+import io.rapidbyte.postgres.guest.Log;
+import io.rapidbyte.postgres.guest.Redactor;
+import io.rapidbyte.postgres.guest.net.Entropy;
 import io.rapidbyte.postgres.wire.PgConnection;
 import io.rapidbyte.postgres.wire.PgException;
 import io.rapidbyte.sdk.ConnectorError;
@@ -13,7 +16,6 @@ import io.rapidbyte.source.postgres.catalog.CatalogJson;
 import io.rapidbyte.source.postgres.catalog.CatalogReader;
 import io.rapidbyte.source.postgres.config.ConfigParser;
 import io.rapidbyte.source.postgres.config.PostgresSourceConfig;
-import io.rapidbyte.source.postgres.net.Entropy;
 import io.rapidbyte.source.postgres.net.PgSessions;
 import io.rapidbyte.source.postgres.run.ReadRun;
 import io.rapidbyte.source.postgres.run.Validation;

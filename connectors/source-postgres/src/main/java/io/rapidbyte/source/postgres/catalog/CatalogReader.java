@@ -1,9 +1,9 @@
 package io.rapidbyte.source.postgres.catalog;
 
+import io.rapidbyte.postgres.guest.Sql;
 import io.rapidbyte.postgres.wire.PgConnection;
 import io.rapidbyte.postgres.wire.PgException;
 import io.rapidbyte.postgres.wire.QueryResult;
-import io.rapidbyte.source.postgres.query.Sql;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,13 +1,15 @@
 package io.rapidbyte.source.postgres.net;
 
+import io.rapidbyte.postgres.guest.Log;
+import io.rapidbyte.postgres.guest.Redactor;
+import io.rapidbyte.postgres.guest.net.Entropy;
+import io.rapidbyte.postgres.guest.net.HostSocketTransport;
 import io.rapidbyte.postgres.wire.NonceSource;
 import io.rapidbyte.postgres.wire.PgConnectOptions;
 import io.rapidbyte.postgres.wire.PgConnection;
 import io.rapidbyte.postgres.wire.PgException;
 import io.rapidbyte.sdk.ConnectorException;
 import io.rapidbyte.source.postgres.Errors;
-import io.rapidbyte.source.postgres.Log;
-import io.rapidbyte.source.postgres.Redactor;
 import io.rapidbyte.source.postgres.config.PostgresSourceConfig;
 
 /**

@@ -1,6 +1,6 @@
 package io.rapidbyte.source.postgres.run;
 
-import io.rapidbyte.source.postgres.Log;
+import io.rapidbyte.postgres.guest.Log;
 import io.rapidbyte.source.postgres.decode.DecodeNotes;
 import java.util.HashSet;
 import java.util.Set;

@@ -1,5 +1,8 @@
 package io.rapidbyte.source.postgres.run;
 
+import io.rapidbyte.postgres.guest.Log;
+import io.rapidbyte.postgres.guest.Redactor;
+import io.rapidbyte.postgres.guest.net.Entropy;
 import io.rapidbyte.postgres.wire.BinaryCopyReader;
 import io.rapidbyte.postgres.wire.CopyOut;
 import io.rapidbyte.postgres.wire.PgConnection;
@@ -12,8 +15,6 @@ import io.rapidbyte.sdk.arrow.RecordBatchBuilder;
 import io.rapidbyte.sdk.arrow.Schema;
 import io.rapidbyte.source.postgres.Errors;
 import io.rapidbyte.source.postgres.MemoryMetric;
-import io.rapidbyte.source.postgres.Log;
-import io.rapidbyte.source.postgres.Redactor;
 import io.rapidbyte.source.postgres.batch.BatchAssembler;
 import io.rapidbyte.source.postgres.batch.BatchMetadata;
 import io.rapidbyte.source.postgres.batch.FrameBatchSink;
@@ -28,7 +29,6 @@ import io.rapidbyte.source.postgres.config.StreamConfig;
 import io.rapidbyte.source.postgres.config.SyncMode;
 import io.rapidbyte.source.postgres.decode.RowDecoder;
 import io.rapidbyte.source.postgres.decode.Tuple;
-import io.rapidbyte.source.postgres.net.Entropy;
 import io.rapidbyte.source.postgres.net.PgSessions;
 import io.rapidbyte.source.postgres.query.KeySpec;
 import io.rapidbyte.source.postgres.query.ReadPlan;

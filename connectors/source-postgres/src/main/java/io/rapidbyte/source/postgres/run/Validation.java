@@ -1,12 +1,13 @@
 package io.rapidbyte.source.postgres.run;
 
+import io.rapidbyte.postgres.guest.Log;
+import io.rapidbyte.postgres.guest.Sql;
 import io.rapidbyte.postgres.wire.PgConnection;
 import io.rapidbyte.postgres.wire.PgException;
 import io.rapidbyte.postgres.wire.QueryResult;
 import io.rapidbyte.sdk.ConnectorError;
 import io.rapidbyte.sdk.ConnectorException;
 import io.rapidbyte.sdk.ValidationResult;
-import io.rapidbyte.source.postgres.Log;
 import io.rapidbyte.source.postgres.catalog.CatalogReader;
 import io.rapidbyte.source.postgres.catalog.ColumnInfo;
 import io.rapidbyte.source.postgres.catalog.ColumnMapping;
@@ -18,7 +19,6 @@ import io.rapidbyte.source.postgres.net.PgSessions;
 import io.rapidbyte.source.postgres.query.KeySpec;
 import io.rapidbyte.source.postgres.query.ReadPlan;
 import io.rapidbyte.source.postgres.query.ReadPlanner;
-import io.rapidbyte.source.postgres.query.Sql;
 import io.rapidbyte.source.postgres.query.StreamProblem;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.rapidbyte.postgres.guest.Sql;
 import io.rapidbyte.postgres.wire.binary.PgOids;
 import io.rapidbyte.sdk.ConnectorException;
 import io.rapidbyte.sdk.ErrorCategory;

@@ -1,4 +1,4 @@
-package io.rapidbyte.source.postgres;
+package io.rapidbyte.postgres.guest;
 
 /**
  * Last line of defence for the password: replaces every occurrence of it in a message or log line.

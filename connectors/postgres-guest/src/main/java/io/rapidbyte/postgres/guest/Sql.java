@@ -1,4 +1,4 @@
-package io.rapidbyte.source.postgres.query;
+package io.rapidbyte.postgres.guest;
 
 import java.util.List;
 

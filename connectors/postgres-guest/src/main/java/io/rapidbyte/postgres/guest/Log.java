@@ -1,4 +1,4 @@
-package io.rapidbyte.source.postgres;
+package io.rapidbyte.postgres.guest;
 
 import io.rapidbyte.sdk.LogLevel;
 import io.rapidbyte.sdk.Rapidbyte;

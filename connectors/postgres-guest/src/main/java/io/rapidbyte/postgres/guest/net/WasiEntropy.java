@@ -1,4 +1,4 @@
-package io.rapidbyte.source.postgres.net;
+package io.rapidbyte.postgres.guest.net;
 
 import io.rapidbyte.sdk.ConnectorError;
 import org.teavm.backend.wasm.wasi.Wasi;

@@ -1,4 +1,4 @@
-package io.rapidbyte.source.postgres.net;
+package io.rapidbyte.postgres.guest.net;
 
 /** Unpredictable bytes: SCRAM nonce seeds and sync run ids. */
 public interface Entropy {

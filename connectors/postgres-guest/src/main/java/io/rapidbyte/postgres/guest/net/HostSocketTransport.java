@@ -1,4 +1,4 @@
-package io.rapidbyte.source.postgres.net;
+package io.rapidbyte.postgres.guest.net;
 
 import io.rapidbyte.postgres.wire.PgTransport;
 import io.rapidbyte.sdk.ConnectorError;
@@ -15,7 +15,7 @@ import io.rapidbyte.sdk.abi.Host;
  * timeout covers startup and authentication); afterwards reads wait as long as the host's socket
  * read timeout allows. Host errors ({@code SOCKET_TIMEOUT}, ...) propagate as the SDK's
  * {@code ConnectorException}, which {@code postgres-wire} wraps and
- * {@link io.rapidbyte.source.postgres.Errors} unwraps again. Owned by one connection; not
+ * the connector's error mapping unwraps again. Owned by one connection; not
  * thread-safe.
  */
 public final class HostSocketTransport implements PgTransport {
