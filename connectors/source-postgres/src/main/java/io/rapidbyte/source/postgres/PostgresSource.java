@@ -1,6 +1,8 @@
 package io.rapidbyte.source.postgres;
 
 import io.rapidbyte.postgres.guest.Log;
+import io.rapidbyte.postgres.guest.PgErrors;
+import io.rapidbyte.postgres.guest.PgSessions;
 import io.rapidbyte.postgres.guest.Redactor;
 import io.rapidbyte.postgres.guest.net.Entropy;
 import io.rapidbyte.postgres.wire.PgConnection;
@@ -16,7 +18,6 @@ import io.rapidbyte.source.postgres.catalog.CatalogJson;
 import io.rapidbyte.source.postgres.catalog.CatalogReader;
 import io.rapidbyte.source.postgres.config.ConfigParser;
 import io.rapidbyte.source.postgres.config.PostgresSourceConfig;
-import io.rapidbyte.source.postgres.net.PgSessions;
 import io.rapidbyte.source.postgres.run.ReadRun;
 import io.rapidbyte.source.postgres.run.Validation;
 
@@ -39,7 +40,7 @@ public final class PostgresSource implements SourceConnector {
     @Override
     public void open(JsonObject configJson) {
         PostgresSourceConfig parsed = ConfigParser.parse(configJson);
-        redactor = Redactor.of(parsed.password());
+        redactor = Redactor.of(parsed.connection().password());
         log = Log.host(redactor);
         config = parsed;
     }
@@ -50,7 +51,7 @@ public final class PostgresSource implements SourceConnector {
         try {
             return CatalogJson.catalog(new CatalogReader(connection).tables(config.schemas()));
         } catch (PgException e) {
-            throw Errors.fromPg("discovering schemas " + config.schemas(), e, redactor);
+            throw PgErrors.of("discovering schemas " + config.schemas(), e, redactor);
         } finally {
             connection.close();
         }
@@ -66,12 +67,12 @@ public final class PostgresSource implements SourceConnector {
         try {
             return new ReadRun(config(), sessions(), entropy, redactor, log).read(ctx);
         } catch (ConnectorException e) {
-            throw Errors.redacted(e, redactor);
+            throw PgErrors.redacted(e, redactor);
         }
     }
 
     private PgSessions sessions() {
-        return new PgSessions(config(), entropy, redactor, log);
+        return new PgSessions(config().connection(), entropy, redactor, log);
     }
 
     private PostgresSourceConfig config() {

@@ -2,8 +2,8 @@ package io.rapidbyte.dest.postgres.catalog;
 
 import io.rapidbyte.dest.postgres.config.DriftPolicy;
 import io.rapidbyte.dest.postgres.encode.Encoding;
-import io.rapidbyte.dest.postgres.pg.Database;
-import io.rapidbyte.dest.postgres.pg.Sql;
+import io.rapidbyte.postgres.guest.Database;
+import io.rapidbyte.postgres.guest.Sql;
 import io.rapidbyte.postgres.wire.PgException;
 import io.rapidbyte.sdk.ConnectorError;
 import io.rapidbyte.sdk.ErrorCategory;
@@ -129,7 +129,7 @@ public final class DriftResolver {
 
     private void ensureSchema(String targetSchema) throws PgException {
         boolean exists = "t".equals(db.query("SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = "
-                + Sql.literal(targetSchema) + ")").value(0, 0));
+                + db.literal(targetSchema) + ")").value(0, 0));
         if (!exists) {
             TableDdl.createSchema(db, targetSchema);
             log.info("created schema " + Sql.ident(targetSchema));

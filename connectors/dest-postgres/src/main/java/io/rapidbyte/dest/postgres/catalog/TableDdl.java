@@ -1,7 +1,7 @@
 package io.rapidbyte.dest.postgres.catalog;
 
-import io.rapidbyte.dest.postgres.pg.Database;
-import io.rapidbyte.dest.postgres.pg.Sql;
+import io.rapidbyte.postgres.guest.Database;
+import io.rapidbyte.postgres.guest.Sql;
 import io.rapidbyte.postgres.wire.PgException;
 import io.rapidbyte.sdk.arrow.Field;
 import java.util.ArrayList;

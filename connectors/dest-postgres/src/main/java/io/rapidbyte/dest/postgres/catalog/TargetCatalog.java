@@ -1,7 +1,7 @@
 package io.rapidbyte.dest.postgres.catalog;
 
-import io.rapidbyte.dest.postgres.pg.Database;
-import io.rapidbyte.dest.postgres.pg.Sql;
+import io.rapidbyte.postgres.guest.Database;
+import io.rapidbyte.postgres.guest.Sql;
 import io.rapidbyte.postgres.wire.PgException;
 import io.rapidbyte.postgres.wire.QueryResult;
 import java.util.ArrayList;
@@ -16,7 +16,7 @@ public final class TargetCatalog {
 
     /** The table's description, or null when it does not exist. */
     public static TargetTable describe(Database db, String schema, String table) throws PgException {
-        String rel = "to_regclass(" + Sql.literal(Sql.qualified(schema, table)) + ")";
+        String rel = "to_regclass(" + db.literal(Sql.qualified(schema, table)) + ")";
         QueryResult cols = db.query(
                 "SELECT a.attname, format_type(a.atttypid, a.atttypmod), bt.oid, bt.typtype, "
                 + "CASE WHEN bt.typcategory = 'A' THEN bt.typelem ELSE 0 END, coalesce(et.typtype, 'b'), "
@@ -57,7 +57,7 @@ public final class TargetCatalog {
         }
         StringBuilder sql = new StringBuilder("SELECT t FROM unnest(ARRAY[");
         for (int i = 0; i < typeNames.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append(Sql.literal(typeNames.get(i)));
+            sql.append(i == 0 ? "" : ", ").append(db.literal(typeNames.get(i)));
         }
         sql.append("]::text[]) t WHERE to_regtype(t) IS NOT NULL");
         for (String[] r : db.query(sql.toString()).rows()) {
@@ -68,7 +68,7 @@ public final class TargetCatalog {
 
     /** Whether the relation exists. */
     public static boolean exists(Database db, String schema, String table) throws PgException {
-        QueryResult r = db.query("SELECT to_regclass(" + Sql.literal(Sql.qualified(schema, table)) + ") IS NOT NULL");
+        QueryResult r = db.query("SELECT to_regclass(" + db.literal(Sql.qualified(schema, table)) + ") IS NOT NULL");
         return "t".equals(r.value(0, 0));
     }
 

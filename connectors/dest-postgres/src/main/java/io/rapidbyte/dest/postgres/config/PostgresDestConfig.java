@@ -1,5 +1,7 @@
 package io.rapidbyte.dest.postgres.config;
 
+import io.rapidbyte.postgres.guest.config.ConfigMembers;
+import io.rapidbyte.postgres.guest.config.ConnectionSettings;
 import io.rapidbyte.sdk.ConnectorError;
 import io.rapidbyte.sdk.ConnectorException;
 import io.rapidbyte.sdk.json.JsonArray;
@@ -13,25 +15,20 @@ import java.util.Map;
 
 /**
  * The connector's {@code open} config (JSON Schema in {@code src/main/wasm/manifest.json}),
- * checked and with defaults applied. Every problem is a {@code config/INVALID_CONFIG} error
- * naming the member. {@link #toString()} never shows the password. Immutable.
+ * checked and with defaults applied: the shared connection settings (every problem with them
+ * listed in one {@code config/INVALID_CONFIG} error) plus the loading options (an
+ * {@code INVALID_CONFIG} error naming the first bad member). {@link #toString()} never shows the
+ * password. Immutable.
  */
 public final class PostgresDestConfig {
-    private static final String[] MEMBERS = {
-        "host", "port", "database", "user", "password", "connect_timeout_ms", "statement_timeout_ms",
-        "application_name", "schema", "table_mapping", "write_mode", "primary_key", "load_method",
+    private static final String[] OWN = {
+        "schema", "table_mapping", "write_mode", "primary_key", "load_method",
         "insert_batch_rows", "auto_create", "commit_interval", "schema_drift", "on_data_error",
     };
+    public static final String DEFAULT_APPLICATION_NAME = "rapidbyte-dest-postgres";
 
-    public final String host;
-    public final int port;
-    public final String database;
-    public final String user;
-    /** Null when none is configured. */
-    final String password;
-    public final long connectTimeoutMs;
-    public final long statementTimeoutMs;
-    public final String applicationName;
+    /** Server, credentials, timeouts (the settings shared with source-postgres). */
+    public final ConnectionSettings connection;
     public final String schema;
     /** Stream name to target table ({@code table} or {@code schema.table}). */
     public final Map<String, String> tableMapping;
@@ -48,15 +45,8 @@ public final class PostgresDestConfig {
     public final DriftPolicy drift;
     public final OnDataError onDataError;
 
-    private PostgresDestConfig(JsonObject c) {
-        host = requiredString(c, "host");
-        port = (int) range(c, "port", 5432, 1, 65535);
-        database = requiredString(c, "database");
-        user = requiredString(c, "user");
-        password = c.optString("password", null);
-        connectTimeoutMs = range(c, "connect_timeout_ms", 10_000, 0, Integer.MAX_VALUE);
-        statementTimeoutMs = range(c, "statement_timeout_ms", 0, 0, Integer.MAX_VALUE);
-        applicationName = c.optString("application_name", "rapidbyte-dest-postgres");
+    private PostgresDestConfig(JsonObject c, ConnectionSettings connection) {
+        this.connection = connection;
         schema = nonEmpty(c.optString("schema", "public"), "schema");
         tableMapping = mapping(c.optObject("table_mapping"));
         writeMode = choice(c, "write_mode", WriteMode.values(), WriteMode.APPEND);
@@ -79,21 +69,15 @@ public final class PostgresDestConfig {
         if (config == null) {
             throw invalid("config must be a JSON object");
         }
-        for (String key : config.keySet()) {
-            if (!known(key)) {
-                throw invalid("unknown config member \"" + key + "\"");
-            }
-        }
+        ConfigMembers members = new ConfigMembers();
+        members.unknownMembers(config, new String[][] {ConnectionSettings.MEMBERS, OWN}, "");
+        ConnectionSettings connection = ConnectionSettings.read(config, DEFAULT_APPLICATION_NAME, members);
+        members.throwIfAny("dest-postgres");
         try {
-            return new PostgresDestConfig(config);
+            return new PostgresDestConfig(config, connection);
         } catch (JsonException e) {
             throw invalid(e.getMessage());
         }
-    }
-
-    /** The password, or null; only for the connection handshake. */
-    public String password() {
-        return password;
     }
 
     /** The table for {@code stream}: {schema, table}. */
@@ -116,29 +100,12 @@ public final class PostgresDestConfig {
 
     @Override
     public String toString() {
-        return "PostgresDestConfig{" + user + "@" + host + ":" + port + "/" + database + ", schema=" + schema
-                + ", mode=" + writeMode + ", load=" + loadMethod + ", onDataError=" + onDataError
-                + ", password=" + (password == null ? "<none>" : "<redacted>") + "}";
+        return "PostgresDestConfig{" + connection + ", schema=" + schema + ", mode=" + writeMode + ", load="
+                + loadMethod + ", onDataError=" + onDataError + "}";
     }
 
     public static ConnectorException invalid(String message) {
         return ConnectorError.config("INVALID_CONFIG", message).toException();
-    }
-
-    private static boolean known(String key) {
-        for (String m : MEMBERS) {
-            if (m.equals(key)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String requiredString(JsonObject c, String key) {
-        if (c.get(key) == null) {
-            throw invalid("missing required member \"" + key + "\"");
-        }
-        return nonEmpty(c.getString(key), key);
     }
 
     private static String nonEmpty(String value, String key) {

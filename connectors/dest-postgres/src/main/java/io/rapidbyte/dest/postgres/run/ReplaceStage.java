@@ -1,8 +1,8 @@
 package io.rapidbyte.dest.postgres.run;
 
-import io.rapidbyte.dest.postgres.pg.Database;
-import io.rapidbyte.dest.postgres.pg.Sql;
 import io.rapidbyte.dest.postgres.catalog.TargetCatalog;
+import io.rapidbyte.postgres.guest.Database;
+import io.rapidbyte.postgres.guest.Sql;
 import io.rapidbyte.postgres.wire.PgException;
 import io.rapidbyte.postgres.wire.QueryResult;
 import java.util.HashSet;
@@ -68,12 +68,12 @@ public final class ReplaceStage {
                 .append(Sql.ident(target));
         // The stage's indexes, and the relation names in the schema that the swap does not free.
         QueryResult indexes = db.query("SELECT c.relname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
-                + "WHERE i.indrelid = to_regclass(" + Sql.literal(Sql.qualified(schema, stage)) + ")");
+                + "WHERE i.indrelid = to_regclass(" + db.literal(Sql.qualified(schema, stage)) + ")");
         QueryResult taken = db.query("SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-                + "WHERE n.nspname = " + Sql.literal(schema) + " AND c.oid IS DISTINCT FROM to_regclass("
-                + Sql.literal(Sql.qualified(schema, target)) + ") AND NOT EXISTS (SELECT 1 FROM pg_index i "
+                + "WHERE n.nspname = " + db.literal(schema) + " AND c.oid IS DISTINCT FROM to_regclass("
+                + db.literal(Sql.qualified(schema, target)) + ") AND NOT EXISTS (SELECT 1 FROM pg_index i "
                 + "WHERE i.indexrelid = c.oid AND i.indrelid IS NOT DISTINCT FROM to_regclass("
-                + Sql.literal(Sql.qualified(schema, target)) + "))");
+                + db.literal(Sql.qualified(schema, target)) + "))");
         Set<String> blocked = new HashSet<>();
         for (String[] r : taken.rows()) {
             blocked.add(r[0]);
@@ -82,7 +82,7 @@ public final class ReplaceStage {
             String name = r[0];
             if (name.startsWith(stage)) {
                 String renamed = target + name.substring(stage.length());
-                if (Sql.utf8Length(renamed) <= Sql.MAX_IDENTIFIER_BYTES && !blocked.contains(renamed)) {
+                if (Sql.fitsIdentifier(renamed) && !blocked.contains(renamed)) {
                     // the dropped target's index of that name is gone by now
                     sql.append("; ALTER INDEX ").append(Sql.qualified(schema, name)).append(" RENAME TO ")
                             .append(Sql.ident(renamed));
@@ -95,13 +95,13 @@ public final class ReplaceStage {
     /** {@code <table>__rapidbyte_stage}, shortened with a hash when that exceeds 63 bytes. */
     static String stageName(String table) {
         String full = table + SUFFIX;
-        if (Sql.utf8Length(full) <= Sql.MAX_IDENTIFIER_BYTES) {
+        if (Sql.fitsIdentifier(full)) {
             return full;
         }
         String hash = Integer.toHexString(table.hashCode());
         String tail = "_" + hash + SUFFIX;
         int keep = table.length();
-        while (keep > 0 && Sql.utf8Length(table.substring(0, keep) + tail) > Sql.MAX_IDENTIFIER_BYTES) {
+        while (keep > 0 && !Sql.fitsIdentifier(table.substring(0, keep) + tail)) {
             keep--;
         }
         return table.substring(0, keep) + tail;

@@ -1,7 +1,7 @@
 package io.rapidbyte.dest.postgres.run;
 
-import io.rapidbyte.dest.postgres.pg.Database;
-import io.rapidbyte.dest.postgres.pg.Sql;
+import io.rapidbyte.postgres.guest.Database;
+import io.rapidbyte.postgres.guest.Sql;
 import io.rapidbyte.postgres.wire.PgException;
 import io.rapidbyte.postgres.wire.QueryResult;
 
@@ -35,8 +35,8 @@ public final class Watermark {
 
     /** The committed position of {@code stream}, or null when nothing was committed yet. */
     public Position read(String stream) throws PgException {
-        QueryResult r = db.query("SELECT sync_run, seq FROM " + table + " WHERE stream = " + Sql.literal(stream)
-                + " AND target_table = " + Sql.literal(target));
+        QueryResult r = db.query("SELECT sync_run, seq FROM " + table + " WHERE stream = " + db.literal(stream)
+                + " AND target_table = " + db.literal(target));
         if (r.rowCount() == 0) {
             return null;
         }
@@ -46,7 +46,7 @@ public final class Watermark {
     /** The statement recording {@code p} (and {@code rows} more rows) for {@code stream}. */
     public String upsertSql(String stream, Position p, long rows) {
         return "INSERT INTO " + table + " AS w (stream, target_table, sync_run, seq, rows_total) VALUES ("
-                + Sql.literal(stream) + ", " + Sql.literal(target) + ", " + Sql.literal(p.syncRun) + ", " + p.seq + ", " + rows + ") ON CONFLICT (stream, target_table) DO UPDATE SET "
+                + db.literal(stream) + ", " + db.literal(target) + ", " + db.literal(p.syncRun) + ", " + p.seq + ", " + rows + ") ON CONFLICT (stream, target_table) DO UPDATE SET "
                 + "sync_run = EXCLUDED.sync_run, seq = EXCLUDED.seq, rows_total = w.rows_total + EXCLUDED.rows_total, "
                 + "updated_at = now()";
     }

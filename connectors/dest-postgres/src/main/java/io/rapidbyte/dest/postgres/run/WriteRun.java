@@ -1,16 +1,18 @@
 package io.rapidbyte.dest.postgres.run;
 
+import io.rapidbyte.dest.postgres.catalog.DriftResolver;
+import io.rapidbyte.dest.postgres.catalog.LoadPlan;
+import io.rapidbyte.dest.postgres.catalog.TableDdl;
 import io.rapidbyte.dest.postgres.config.CommitInterval;
 import io.rapidbyte.dest.postgres.config.PostgresDestConfig;
 import io.rapidbyte.dest.postgres.config.WriteMode;
 import io.rapidbyte.dest.postgres.load.RowIsolator;
 import io.rapidbyte.dest.postgres.load.TableWriter;
-import io.rapidbyte.dest.postgres.pg.Database;
-import io.rapidbyte.dest.postgres.pg.PgErrors;
-import io.rapidbyte.dest.postgres.pg.Sql;
-import io.rapidbyte.dest.postgres.catalog.DriftResolver;
-import io.rapidbyte.dest.postgres.catalog.LoadPlan;
-import io.rapidbyte.dest.postgres.catalog.TableDdl;
+import io.rapidbyte.postgres.guest.Database;
+import io.rapidbyte.postgres.guest.PgErrors;
+import io.rapidbyte.postgres.guest.PgSessions;
+import io.rapidbyte.postgres.guest.Redactor;
+import io.rapidbyte.postgres.guest.Sql;
 import io.rapidbyte.postgres.wire.PgException;
 import io.rapidbyte.sdk.CommitState;
 import io.rapidbyte.sdk.ConnectorError;
@@ -38,6 +40,8 @@ public final class WriteRun {
     private final PostgresDestConfig cfg;
     private final CommitInterval interval;
     private final RowErrors rowErrors;
+    private final PgSessions sessions;
+    private final Redactor redactor;
     private Database db;
 
     private String stream;
@@ -69,15 +73,17 @@ public final class WriteRun {
     private long batchesSkipped;
     private CommitState failureState = CommitState.BEFORE_COMMIT;
 
-    public WriteRun(Context ctx, PostgresDestConfig cfg) {
+    public WriteRun(Context ctx, PostgresDestConfig cfg, PgSessions sessions, Redactor redactor) {
         this.ctx = ctx;
         this.cfg = cfg;
+        this.sessions = sessions;
+        this.redactor = redactor;
         this.interval = CommitInterval.resolve(cfg.commitRows, cfg.commitBytes, cfg.commitSeconds, ctx.limits());
         this.rowErrors = new RowErrors(ctx, cfg.onDataError);
     }
 
     public WriteSummary run() {
-        db = Database.connect(cfg);
+        db = Database.open(sessions);
         resolver = new DriftResolver(db, cfg.drift, cfg.autoCreate, ctx::info);
         isolator = new RowIsolator(db, cfg.onDataError, rowErrors);
         try {
@@ -100,7 +106,7 @@ public final class WriteRun {
                     rowErrors.deadLettered());
         } catch (PgException e) {
             db.rollbackQuietly();
-            throw PgErrors.of("loading stream " + stream + " into " + loadTable, e, failureState);
+            throw PgErrors.of("loading stream " + stream + " into " + loadTable, e, failureState, redactor);
         } catch (RuntimeException e) {
             db.rollbackQuietly();
             throw e;
@@ -159,7 +165,7 @@ public final class WriteRun {
         tableName = target[1];
         Sql.qualified(schemaName, tableName); // validates both names
         boolean schemaExists = "t".equals(db.query("SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = "
-                + Sql.literal(schemaName) + ")").value(0, 0));
+                + db.literal(schemaName) + ")").value(0, 0));
         if (!schemaExists) {
             if (!cfg.autoCreate) {
                 throw ConnectorError.config("SCHEMA_NOT_FOUND", "schema " + Sql.ident(schemaName)

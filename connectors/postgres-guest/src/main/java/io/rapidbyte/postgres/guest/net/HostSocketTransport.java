@@ -6,25 +6,28 @@ import io.rapidbyte.sdk.Frame;
 import io.rapidbyte.sdk.abi.Host;
 
 /**
- * {@link PgTransport} straight over the host's frame sockets: each read asks
- * {@code socket-read-frame} for at most the caller's free space and copies the frame into the
- * caller's buffer (one guest copy per read, no intermediate buffer); writes are buffered until
- * {@link #flush()} and sent as one sealed frame.
+ * {@link PgTransport} straight over the host's frame sockets, the one transport of both Postgres
+ * connectors: each read asks {@code socket-read-frame} for at most the caller's free space and
+ * copies the frame into the caller's buffer (one guest copy per read, no intermediate buffer);
+ * writes collect in a {@value #OUT_BUFFER}-byte buffer that goes out as one sealed frame when full
+ * and on {@link #flush()}, and a write at least that large goes out from the caller's array as its
+ * own frame (so a 256 KiB CopyData chunk is one frame).
  *
  * <p>Until {@link #clearDeadline()} a wall-clock deadline bounds the wait for data (the connect
- * timeout covers startup and authentication); afterwards reads wait as long as the host's socket
- * read timeout allows. Host errors ({@code SOCKET_TIMEOUT}, ...) propagate as the SDK's
- * {@code ConnectorException}, which {@code postgres-wire} wraps and
- * the connector's error mapping unwraps again. Owned by one connection; not
+ * timeout covers startup and authentication; 0 means none); afterwards reads wait as long as the
+ * host's socket read timeout allows. Host errors ({@code SOCKET_TIMEOUT}, ...) propagate as the
+ * SDK's {@code ConnectorException}, which {@code postgres-wire} wraps and
+ * {@link io.rapidbyte.postgres.guest.PgErrors} unwraps again. Owned by one connection; not
  * thread-safe.
  */
 public final class HostSocketTransport implements PgTransport {
-    private static final int OUT_BUFFER = 16 * 1024;
+    /** Big enough that a 256 KiB CopyData chunk and its header go out in one frame. */
+    public static final int OUT_BUFFER = 256 * 1024 + 64;
 
     private final long socket;
     private final String address;
     private final long timeoutMs;
-    private byte[] out = new byte[OUT_BUFFER];
+    private final byte[] out = new byte[OUT_BUFFER];
     private int outLength;
     private long deadline;
     private boolean closed;
@@ -33,13 +36,13 @@ public final class HostSocketTransport implements PgTransport {
         this.socket = socket;
         this.address = address;
         this.timeoutMs = timeoutMs;
-        this.deadline = System.currentTimeMillis() + timeoutMs;
+        this.deadline = timeoutMs > 0 ? System.currentTimeMillis() + timeoutMs : 0;
     }
 
     /**
      * {@code connect-tcp}; host errors ({@code NETWORK_DENIED}, {@code CONNECT_FAILED}) propagate.
      *
-     * @param timeoutMs bound on waiting for data until {@link #clearDeadline()}
+     * @param timeoutMs bound on waiting for data until {@link #clearDeadline()}; 0 for none
      */
     public static HostSocketTransport connect(String host, int port, String address, long timeoutMs) {
         return new HostSocketTransport(Host.connectTcp(host, port), address, timeoutMs);
@@ -85,13 +88,11 @@ public final class HostSocketTransport implements PgTransport {
             throw new IndexOutOfBoundsException("write(" + off + ", " + len + ") on " + buf.length + " bytes");
         }
         if (len > out.length - outLength) {
-            long needed = (long) outLength + len;
-            if (needed > Integer.MAX_VALUE - 16) {
-                throw new IllegalStateException("outgoing message too large: " + needed + " bytes");
+            flush();
+            if (len >= out.length) {
+                send(buf, off, len);
+                return;
             }
-            byte[] bigger = new byte[(int) Math.max(needed, Math.min(Integer.MAX_VALUE - 16, 2L * out.length))];
-            System.arraycopy(out, 0, bigger, 0, outLength);
-            out = bigger;
         }
         System.arraycopy(buf, off, out, outLength, len);
         outLength += len;
@@ -104,9 +105,13 @@ public final class HostSocketTransport implements PgTransport {
         }
         int n = outLength;
         outLength = 0;
+        send(out, 0, n);
+    }
+
+    private void send(byte[] bytes, int off, int n) {
         int frame = Host.frameNew(n);
         try {
-            Host.frameWrite(frame, out, 0, n);
+            Host.frameWrite(frame, bytes, off, n);
             Host.frameSeal(frame);
         } catch (RuntimeException e) {
             Host.frameDrop(frame);
@@ -116,9 +121,6 @@ public final class HostSocketTransport implements PgTransport {
         if (written != n) {
             throw ConnectorError.transientNetwork("SOCKET_IO_FAILED", "host wrote " + written + " of " + n
                     + " bytes to " + address).toException();
-        }
-        if (out.length > 4 * OUT_BUFFER) {
-            out = new byte[OUT_BUFFER]; // a large message grew it once; do not keep the memory
         }
     }
 

@@ -44,7 +44,7 @@ public final class CatalogReader {
 
     public CatalogReader(PgConnection connection) {
         this.connection = connection;
-        this.standardStrings = !"off".equals(connection.parameter("standard_conforming_strings"));
+        this.standardStrings = Sql.standardConformingStrings(connection);
     }
 
     /** Whether string literals for this server need no backslash escaping. */

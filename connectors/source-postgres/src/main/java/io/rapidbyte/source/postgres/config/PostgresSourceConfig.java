@@ -1,74 +1,42 @@
 package io.rapidbyte.source.postgres.config;
 
+import io.rapidbyte.postgres.guest.config.ConnectionSettings;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
 /**
  * The connector's {@code open} config (JSON Schema in {@code src/main/wasm/manifest.json}), parsed
- * and checked by {@link ConfigParser}. Immutable. {@link #toString()} never shows the password.
+ * and checked by {@link ConfigParser}: the shared connection settings plus what to read. Immutable.
+ * {@link #toString()} never shows the password.
  */
 public final class PostgresSourceConfig {
-    public static final int DEFAULT_PORT = 5432;
     /**
      * Default cap on one batch: well under Kafka's 1 MiB default record size, leaving room for the
      * record's key, headers and framing.
      */
     public static final long DEFAULT_MAX_BATCH_BYTES = 900_000L;
-    public static final long DEFAULT_CONNECT_TIMEOUT_MS = 10_000L;
     public static final String DEFAULT_APPLICATION_NAME = "rapidbyte-source-postgres";
 
-    private final String host;
-    private final int port;
-    private final String database;
-    private final String user;
-    private final String password;
+    private final ConnectionSettings connection;
     private final List<String> schemas;
     private final List<StreamConfig> streams;
     private final long maxBatchRows;
     private final long maxBatchBytes;
-    private final long connectTimeoutMs;
-    private final long statementTimeoutMs;
-    private final String applicationName;
 
-    PostgresSourceConfig(String host, int port, String database, String user, String password, List<String> schemas,
-            List<StreamConfig> streams, long maxBatchRows, long maxBatchBytes, long connectTimeoutMs,
-            long statementTimeoutMs, String applicationName) {
-        this.host = host;
-        this.port = port;
-        this.database = database;
-        this.user = user;
-        this.password = password;
+    PostgresSourceConfig(ConnectionSettings connection, List<String> schemas, List<StreamConfig> streams,
+            long maxBatchRows, long maxBatchBytes) {
+        this.connection = connection;
         this.schemas = Collections.unmodifiableList(new ArrayList<String>(schemas));
         this.streams = Collections.unmodifiableList(new ArrayList<StreamConfig>(streams));
         this.maxBatchRows = maxBatchRows;
         this.maxBatchBytes = maxBatchBytes;
-        this.connectTimeoutMs = connectTimeoutMs;
-        this.statementTimeoutMs = statementTimeoutMs;
-        this.applicationName = applicationName;
     }
 
-    public String host() {
-        return host;
+    /** Server, credentials, timeouts. */
+    public ConnectionSettings connection() {
+        return connection;
     }
-
-    public int port() {
-        return port;
-    }
-
-    public String database() {
-        return database;
-    }
-
-    public String user() {
-        return user;
-    }
-
-    /** The password, or null. Only the connection code may use it; never log or format it. */
-    public String password() {
-        return password;
-    }
-
     /** Schemas that discover lists. */
     public List<String> schemas() {
         return schemas;
@@ -97,27 +65,8 @@ public final class PostgresSourceConfig {
         return maxBatchBytes;
     }
 
-    public long connectTimeoutMs() {
-        return connectTimeoutMs;
-    }
-
-    /** 0 for no statement timeout. */
-    public long statementTimeoutMs() {
-        return statementTimeoutMs;
-    }
-
-    public String applicationName() {
-        return applicationName;
-    }
-
-    /** {@code host:port}, for messages. */
-    public String address() {
-        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
-    }
-
     @Override
     public String toString() {
-        return "PostgresSourceConfig{" + user + "@" + address() + "/" + database + ", password="
-                + (password == null ? "<none>" : "<redacted>") + ", streams=" + streams + "}";
+        return "PostgresSourceConfig{" + connection + ", streams=" + streams + "}";
     }
 }

@@ -1,6 +1,8 @@
 package io.rapidbyte.source.postgres.run;
 
 import io.rapidbyte.postgres.guest.Log;
+import io.rapidbyte.postgres.guest.PgErrors;
+import io.rapidbyte.postgres.guest.PgSessions;
 import io.rapidbyte.postgres.guest.Redactor;
 import io.rapidbyte.postgres.guest.net.Entropy;
 import io.rapidbyte.postgres.wire.BinaryCopyReader;
@@ -29,7 +31,6 @@ import io.rapidbyte.source.postgres.config.StreamConfig;
 import io.rapidbyte.source.postgres.config.SyncMode;
 import io.rapidbyte.source.postgres.decode.RowDecoder;
 import io.rapidbyte.source.postgres.decode.Tuple;
-import io.rapidbyte.source.postgres.net.PgSessions;
 import io.rapidbyte.source.postgres.query.KeySpec;
 import io.rapidbyte.source.postgres.query.ReadPlan;
 import io.rapidbyte.source.postgres.query.ReadPlanner;
@@ -77,7 +78,7 @@ public final class ReadRun {
             SourceTable table = catalog.table(stream.schema(), stream.table());
             if (table == null) {
                 throw Errors.config("42P01", "stream " + name + ": relation \"" + stream.schema() + "\".\""
-                        + stream.table() + "\" does not exist or is not visible to user " + config.user());
+                        + stream.table() + "\" does not exist or is not visible to user " + config.connection().user());
             }
             List<StreamProblem> problems = ReadPlanner.problems(stream, table);
             if (!problems.isEmpty()) {
@@ -93,7 +94,7 @@ public final class ReadRun {
             ReadPlan plan = ReadPlanner.plan(stream, table, state.position(), catalog.standardConformingStrings());
             return copy(ctx, connection, table, plan, state, maxRows, maxBytes);
         } catch (PgException e) {
-            throw Errors.fromPg("reading stream " + name, e, redactor);
+            throw PgErrors.of("reading stream " + name, e, redactor);
         } finally {
             connection.close();
         }

@@ -1,6 +1,7 @@
 package io.rapidbyte.source.postgres.run;
 
 import io.rapidbyte.postgres.guest.Log;
+import io.rapidbyte.postgres.guest.PgSessions;
 import io.rapidbyte.postgres.guest.Sql;
 import io.rapidbyte.postgres.wire.PgConnection;
 import io.rapidbyte.postgres.wire.PgException;
@@ -15,7 +16,6 @@ import io.rapidbyte.source.postgres.catalog.SourceTable;
 import io.rapidbyte.source.postgres.config.PostgresSourceConfig;
 import io.rapidbyte.source.postgres.config.StreamConfig;
 import io.rapidbyte.source.postgres.config.SyncMode;
-import io.rapidbyte.source.postgres.net.PgSessions;
 import io.rapidbyte.source.postgres.query.KeySpec;
 import io.rapidbyte.source.postgres.query.ReadPlan;
 import io.rapidbyte.source.postgres.query.ReadPlanner;
@@ -80,7 +80,7 @@ public final class Validation {
         if (!warnings.isEmpty()) {
             return ValidationResult.warning(message.toString());
         }
-        return ValidationResult.success("connected to " + config.address() + "/" + config.database() + "; "
+        return ValidationResult.success("connected to " + config.connection().address() + "/" + config.connection().database() + "; "
                 + config.streams().size() + " stream(s) readable");
     }
 
@@ -103,7 +103,7 @@ public final class Validation {
         SourceTable table = catalog.table(stream.schema(), stream.table());
         if (table == null) {
             errors.add("stream " + name + ": relation \"" + stream.schema() + "\".\"" + stream.table()
-                    + "\" does not exist or is not visible to user " + config.user() + " (42P01)");
+                    + "\" does not exist or is not visible to user " + config.connection().user() + " (42P01)");
             return;
         }
         List<StreamProblem> problems = ReadPlanner.problems(stream, table);

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.rapidbyte.postgres.guest.Sql;
 import io.rapidbyte.postgres.wire.binary.PgOids;
 import io.rapidbyte.sdk.ConnectorException;
 import io.rapidbyte.sdk.ErrorCategory;
@@ -110,13 +109,5 @@ class ReadPlanTest {
         StreamConfig nullableTb = new StreamConfig("sales.Orders", SyncMode.INCREMENTAL, "id", List.of("updated at"), null);
         ConnectorException tb = assertThrows(ConnectorException.class, () -> ReadPlanner.plan(nullableTb, ORDERS, null, true));
         assertEquals("TIE_BREAKER_NULLABLE", tb.error().code());
-    }
-
-    @Test
-    void sqlQuotingRejectsNul() {
-        assertEquals("\"a\"\"b\"", Sql.ident("a\"b"));
-        assertEquals("'a''b'", Sql.literal("a'b", true));
-        assertEquals("ARRAY['x','y''z']::text[]", Sql.textArray(List.of("x", "y'z"), true));
-        assertThrows(IllegalArgumentException.class, () -> Sql.ident("a\0b"));
     }
 }
