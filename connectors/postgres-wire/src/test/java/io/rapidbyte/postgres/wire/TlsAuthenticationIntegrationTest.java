@@ -7,16 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rapidbyte.postgres.testkit.TestCertificates;
 import io.rapidbyte.postgres.testkit.TestPostgres;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.security.KeyStore;
-import java.security.MessageDigest;
-import java.security.cert.X509Certificate;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,78 +36,15 @@ class TlsAuthenticationIntegrationTest {
         }
     }
 
-    /** A transport that can be upgraded to TLS in place, as the host does for a guest. */
-    private static final class UpgradableTransport implements PgTransport {
-        private final Socket plain;
-        private Socket current;
-        private InputStream in;
-        private OutputStream out;
-
-        UpgradableTransport(int port) throws IOException {
-            plain = new Socket();
-            plain.connect(new InetSocketAddress("127.0.0.1", port), 10_000);
-            plain.setSoTimeout(30_000);
-            use(plain);
-        }
-
-        private void use(Socket s) throws IOException {
-            current = s;
-            in = s.getInputStream();
-            out = s.getOutputStream();
-        }
-
-        /** The TLS handshake; returns the tls-server-end-point data (SHA-256 of the certificate). */
-        byte[] upgrade() throws Exception {
-            KeyStore trust = KeyStore.getInstance("PKCS12");
-            trust.load(null, null);
-            trust.setCertificateEntry("ca", CA.certificate());
-            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            tmf.init(trust);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, tmf.getTrustManagers(), null);
-            SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(plain, "127.0.0.1", plain.getPort(),
-                    true);
-            tls.startHandshake();
-            use(tls);
-            X509Certificate leaf = (X509Certificate) tls.getSession().getPeerCertificates()[0];
-            return MessageDigest.getInstance("SHA-256").digest(leaf.getEncoded());
-        }
-
-        @Override
-        public int read(byte[] buf, int off, int len) {
-            try {
-                return in.read(buf, off, len);
-            } catch (IOException e) {
-                throw new PgTransportException(e.getMessage(), e);
-            }
-        }
-
-        @Override
-        public void write(byte[] buf, int off, int len) {
-            try {
-                out.write(buf, off, len);
-            } catch (IOException e) {
-                throw new PgTransportException(e.getMessage(), e);
-            }
-        }
-
-        @Override
-        public void flush() {
-            try {
-                out.flush();
-            } catch (IOException e) {
-                throw new PgTransportException(e.getMessage(), e);
-            }
-        }
-
-        @Override
-        public void close() {
-            try {
-                current.close();
-            } catch (IOException ignored) {
-                // test transport
-            }
-        }
+    private static SSLContext trustingTheCa() throws Exception {
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        trust.setCertificateEntry("ca", CA.certificate());
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(trust);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, tmf.getTrustManagers(), null);
+        return context;
     }
 
     private static PgConnectOptions.Builder options(String user, ChannelBinding binding) {
@@ -124,9 +53,9 @@ class TlsAuthenticationIntegrationTest {
     }
 
     private static PgConnection overTls(String user, ChannelBinding binding, byte[] endPointOverride) throws Exception {
-        UpgradableTransport t = new UpgradableTransport(server.port());
+        SocketTransport t = new SocketTransport("127.0.0.1", server.port());
         assertTrue(SslRequest.send(t), "a server with ssl=on answers S");
-        byte[] endPoint = t.upgrade();
+        byte[] endPoint = t.startTls(trustingTheCa());
         return PgConnection.connect(t, options(user, binding).tls(endPointOverride != null ? endPointOverride
                 : endPoint).build());
     }
@@ -161,7 +90,7 @@ class TlsAuthenticationIntegrationTest {
         assertEquals(PgErrorCategory.AUTH, md5.category());
         assertTrue(md5.getMessage().contains("md5"), md5.getMessage());
 
-        UpgradableTransport plain = new UpgradableTransport(server.port());
+        SocketTransport plain = new SocketTransport("127.0.0.1", server.port());
         PgException noTls = assertThrows(PgException.class, () -> PgConnection.connect(plain,
                 options(TestPostgres.PLAIN_USER, ChannelBinding.REQUIRE).build()).close());
         assertTrue(noTls.getMessage().contains("not TLS"), noTls.getMessage());
@@ -169,7 +98,7 @@ class TlsAuthenticationIntegrationTest {
 
     @Test
     void withoutTlsScramIsUnbound() throws Exception {
-        UpgradableTransport plain = new UpgradableTransport(server.port());
+        SocketTransport plain = new SocketTransport("127.0.0.1", server.port());
         try (PgConnection c = PgConnection.connect(plain, options(TestPostgres.PLAIN_USER, ChannelBinding.PREFER)
                 .build())) {
             assertEquals("f", c.query("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()").value(0, 0));
@@ -178,7 +107,7 @@ class TlsAuthenticationIntegrationTest {
 
     @Test
     void aServerWithoutTlsAnswersNAndTheStartupGoesOnInPlaintext() throws Exception {
-        UpgradableTransport t = new UpgradableTransport(EmbeddedPg.port());
+        SocketTransport t = new SocketTransport("127.0.0.1", EmbeddedPg.port());
         assertFalse(SslRequest.send(t));
         try (PgConnection c = PgConnection.connect(t, PgConnectOptions.builder(EmbeddedPg.TRUST_USER)
                 .database("postgres").build())) {
