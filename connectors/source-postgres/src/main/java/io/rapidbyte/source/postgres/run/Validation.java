@@ -1,12 +1,12 @@
 package io.rapidbyte.source.postgres.run;
 
 import io.rapidbyte.postgres.guest.Log;
+import io.rapidbyte.postgres.guest.PgErrors;
 import io.rapidbyte.postgres.guest.PgSessions;
 import io.rapidbyte.postgres.guest.Sql;
 import io.rapidbyte.postgres.wire.PgConnection;
 import io.rapidbyte.postgres.wire.PgException;
 import io.rapidbyte.postgres.wire.QueryResult;
-import io.rapidbyte.sdk.ConnectorError;
 import io.rapidbyte.sdk.ConnectorException;
 import io.rapidbyte.sdk.ValidationResult;
 import io.rapidbyte.source.postgres.catalog.CatalogReader;
@@ -49,9 +49,7 @@ public final class Validation {
         try {
             connection = sessions.open();
         } catch (ConnectorException e) {
-            ConnectorError x = e.error();
-            return ValidationResult.failed("cannot connect (" + x.category().wireName() + ", " + x.code() + "): "
-                    + x.message());
+            return ValidationResult.failed(PgErrors.connectFailure(e.error()));
         }
         try {
             CatalogReader catalog = new CatalogReader(connection);
