@@ -79,7 +79,7 @@ public final class WriteRun {
         this.sessions = sessions;
         this.redactor = redactor;
         this.interval = CommitInterval.resolve(cfg.commitRows, cfg.commitBytes, cfg.commitSeconds, ctx.limits());
-        this.rowErrors = new RowErrors(ctx, cfg.onDataError);
+        this.rowErrors = new RowErrors(ctx, cfg.onDataError, cfg.writeMode);
     }
 
     public WriteSummary run() {
