@@ -70,7 +70,7 @@ public final class ConfigValidator {
         }
         Errors errors = new Errors(values);
         ConnectKeyChecks.check(props).forEach(errors::add);
-        Echo echo = new Echo(props, definition);
+        Echo echo = new Echo(props, definition, PluginConfigDef.of(definition, role));
         if (errors.any()) {
             return echo.result(values);
         }
@@ -177,12 +177,14 @@ public final class ConfigValidator {
     private static final class Echo {
         private final Map<String, String> props;
         private final ConfigDef definition;
+        private final ConfigDef pluginDefinition;
         private final java.util.Set<String> secretKeys = new java.util.HashSet<>();
         private boolean settingsKnown;
 
-        Echo(Map<String, String> props, ConfigDef definition) {
+        Echo(Map<String, String> props, ConfigDef definition, ConfigDef pluginDefinition) {
             this.props = props;
             this.definition = definition;
+            this.pluginDefinition = pluginDefinition;
             definition.configKeys().values().stream().filter(k -> k.type == ConfigDef.Type.PASSWORD)
                     .forEach(k -> secretKeys.add(k.name));
         }
@@ -194,6 +196,8 @@ public final class ConfigValidator {
         }
 
         Config result(Map<String, ConfigValue> values) {
+            // Connect expects a value for every key of config() (its 400 answer at creation reads them all).
+            pluginDefinition.configKeys().keySet().forEach(k -> values.computeIfAbsent(k, ConfigValue::new));
             for (ConfigValue v : values.values()) {
                 String raw = props.get(v.name());
                 if (v.value() == null && raw != null) {

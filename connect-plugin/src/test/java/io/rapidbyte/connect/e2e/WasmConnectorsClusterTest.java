@@ -229,6 +229,16 @@ class WasmConnectorsClusterTest {
                 .getEntity().toString();
         assertTrue(sink.contains("\"wasm.config.write_mode\""), sink);
         assertFalse(sink.contains("\"wasm.config.rows\""), "no source settings on the sink: " + sink);
+
+        // Connect's answer to an invalid create reads a value for every key of config(): still a 400.
+        Map<String, String> bad = sourceConfig();
+        bad.put("wasm.config.rows", "-5");
+        String create = new ObjectMapper().writeValueAsString(Map.of("name", "invalid", "config", bad));
+        jakarta.ws.rs.core.Response refused = connect.requestPost(connect.endpointForResource("connectors"), create,
+                Map.of("Content-Type", "application/json"));
+        String body = refused.getEntity().toString();
+        assertEquals(400, refused.getStatus(), body);
+        assertTrue(body.contains("wasm.config.rows"), body);
     }
 
     @Test
