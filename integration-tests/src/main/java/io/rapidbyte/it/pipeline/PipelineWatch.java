@@ -91,6 +91,26 @@ public final class PipelineWatch {
     }
 
     /**
+     * Blocks until a watched connector or one of its tasks is FAILED; returns its trace.
+     *
+     * @throws IllegalStateException when nothing failed within {@code timeout}
+     */
+    public String awaitFailure(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (String name : connectors) {
+                ConnectRest.Reply reply = rest.get("/connectors/" + name + "/status");
+                Optional<String> trace = reply.ok() ? failureTrace(reply.body()) : Optional.empty();
+                if (trace.isPresent()) {
+                    return name + " " + trace.get();
+                }
+            }
+            Thread.sleep(POLL_MS);
+        }
+        throw new IllegalStateException("nothing failed within " + timeout + "; status: " + statuses());
+    }
+
+    /**
      * The trace of a FAILED connector or task in a {@code GET /connectors/{name}/status} answer
      * (the connector's first), or empty when nothing failed.
      */
