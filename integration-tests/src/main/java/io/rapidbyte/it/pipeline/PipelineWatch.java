@@ -1,6 +1,7 @@
 package io.rapidbyte.it.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.rapidbyte.it.data.TableDiff;
 import io.rapidbyte.it.env.PostgresServer;
 import io.rapidbyte.it.rest.ConnectRest;
 import java.time.Duration;
@@ -64,6 +65,27 @@ public final class PipelineWatch {
             }
             Thread.sleep(POLL_MS);
         }
+    }
+
+    /**
+     * Blocks until {@code target} holds exactly the rows of {@code source} (both in {@code database};
+     * {@link TableDiff}), e.g. after updates that do not change the row count.
+     *
+     * @throws IllegalStateException when a connector or task failed
+     * @throws AssertionError with the last difference on timeout
+     */
+    public void awaitEqual(String database, String source, String target, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        TableDiff.Result diff;
+        do {
+            failIfFailed();
+            diff = TableDiff.compare(pg, database, source, target);
+            if (diff.equal()) {
+                return;
+            }
+            Thread.sleep(POLL_MS);
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError(target + " never caught up with " + source + ": " + diff);
     }
 
     /** The row count, 0 while the table does not exist yet. */
