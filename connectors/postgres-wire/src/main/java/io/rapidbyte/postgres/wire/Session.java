@@ -62,6 +62,34 @@ final class Session {
         }
     }
 
+    /**
+     * The next message that is not asynchronous if one is there or arrives within one short
+     * transport wait, else -1; failures mark the session broken.
+     */
+    int poll() throws PgException {
+        while (true) {
+            int type;
+            try {
+                type = in.poll();
+            } catch (PgException e) {
+                broken = true;
+                throw e;
+            }
+            switch (type) {
+                case 'S':
+                    onParameterStatus();
+                    break;
+                case 'N':
+                    onNotice();
+                    break;
+                case 'A':
+                    break;
+                default:
+                    return type;
+            }
+        }
+    }
+
     /** Sends buffered messages; failures mark the session broken. */
     void flush() throws PgException {
         try {

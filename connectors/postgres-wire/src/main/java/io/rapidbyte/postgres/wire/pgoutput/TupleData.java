@@ -1,0 +1,61 @@
+package io.rapidbyte.postgres.wire.pgoutput;
+
+/**
+ * One pgoutput TupleData: per column a kind and, for text and binary values, a slice of the
+ * message buffer (no copy). Valid only inside the {@link PgOutputHandler} call that receives it;
+ * the decoder refills the same object for the next message. Not thread-safe.
+ */
+public final class TupleData {
+    public static final byte NULL = 'n';
+    /** An unchanged TOASTed value: the server did not send it (the row still holds it). */
+    public static final byte UNCHANGED = 'u';
+    public static final byte TEXT = 't';
+    public static final byte BINARY = 'b';
+
+    byte[] buffer;
+    byte[] kinds = new byte[16];
+    int[] offsets = new int[16];
+    int[] lengths = new int[16];
+    int columnCount;
+
+    public int columnCount() {
+        return columnCount;
+    }
+
+    /** {@link #NULL}, {@link #UNCHANGED}, {@link #TEXT} or {@link #BINARY}. */
+    public byte kind(int column) {
+        return kinds[column];
+    }
+
+    public byte[] buffer() {
+        return buffer;
+    }
+
+    /** Start of column {@code column}'s value in {@link #buffer()} (text or binary only). */
+    public int offset(int column) {
+        return offsets[column];
+    }
+
+    /** Byte length of the value; -1 for null, -2 for unchanged TOAST. */
+    public int length(int column) {
+        return lengths[column];
+    }
+
+    /** The per-column offsets (the first {@link #columnCount()} are set). */
+    public int[] offsets() {
+        return offsets;
+    }
+
+    /** The per-column lengths: -1 null, -2 unchanged, else the value's length. */
+    public int[] lengths() {
+        return lengths;
+    }
+
+    void ensure(int n) {
+        if (kinds.length < n) {
+            kinds = new byte[n];
+            offsets = new int[n];
+            lengths = new int[n];
+        }
+    }
+}
