@@ -21,6 +21,7 @@ public final class DestConfig {
         "host", "port", "database", "user", "password", "connect_timeout_ms", "statement_timeout_ms",
         "application_name", "schema", "table_mapping", "write_mode", "primary_key", "load_method",
         "insert_batch_rows", "auto_create", "commit_interval", "schema_drift", "on_data_error",
+        "cdc_truncate",
     };
 
     public final String host;
@@ -47,6 +48,8 @@ public final class DestConfig {
     public final long commitSeconds;
     public final DriftPolicy drift;
     public final OnDataError onDataError;
+    /** What a truncate event of a change batch does to the target. */
+    public final TruncatePolicy cdcTruncate;
 
     private DestConfig(JsonObject c) {
         host = requiredString(c, "host");
@@ -70,6 +73,7 @@ public final class DestConfig {
         commitSeconds = commit == null ? -1 : range(commit, "seconds", -1, 0, 365L * 24 * 3600);
         drift = driftPolicy(c.optObject("schema_drift"));
         onDataError = choice(c, "on_data_error", OnDataError.values(), OnDataError.FAIL);
+        cdcTruncate = choice(c, "cdc_truncate", TruncatePolicy.values(), TruncatePolicy.TRUNCATE);
     }
 
     /**

@@ -1,0 +1,164 @@
+package io.rapidbyte.dest.postgres.load;
+
+import io.rapidbyte.dest.postgres.config.TruncatePolicy;
+import io.rapidbyte.dest.postgres.pg.Sql;
+import io.rapidbyte.dest.postgres.schema.LoadPlan;
+import io.rapidbyte.dest.postgres.schema.PlanColumn;
+import io.rapidbyte.sdk.ConnectorError;
+import java.util.List;
+
+/**
+ * The SQL that applies one staged change batch to its target, in the batch's order, as one
+ * server-side block (one round trip).
+ *
+ * <p>The staging table holds the rows with their op, their unchanged-TOAST marks and their
+ * position in the batch. Truncate events cut the batch into segments; before each segment after
+ * the first the target is truncated (or not, per {@link TruncatePolicy}). Within a segment only
+ * the order of events of the same key matters: an event that fully determines the row (a delete,
+ * or an upsert without unchanged columns) makes every earlier event of its key irrelevant, and
+ * those are dropped. The rest are numbered per key and applied in rounds, round r holding each
+ * key's r-th event, so a round never touches a key twice: DELETE by key, UPDATE the existing rows
+ * (an unchanged column keeps the target's value), INSERT the missing ones. A key change arrives
+ * as a delete of the old key and an upsert of the new one. Stateless.
+ */
+final class ChangeMerge {
+    static final String OP_COLUMN = "__rapidbyte_op";
+    static final String UNCHANGED_COLUMN = "__rapidbyte_unchanged";
+    static final String SEGMENT_COLUMN = "__rapidbyte_seg";
+    static final String ROUND_COLUMN = "__rapidbyte_round";
+    private static final String DELIMITER = "$rapidbyte_apply$";
+
+    private ChangeMerge() {
+    }
+
+    /** Extra staging columns besides the plan's, the ordinal, op and unchanged (filled by the block). */
+    static String extraStagingColumns() {
+        return ", " + Sql.ident(SEGMENT_COLUMN) + " integer, " + Sql.ident(ROUND_COLUMN) + " integer";
+    }
+
+    /**
+     * @param table the target, qualified and quoted
+     * @param stage the staging table, qualified and quoted
+     * @param key   the target's key columns (every one a plan column)
+     */
+    static String sql(String table, String stage, LoadPlan plan, List<String> key, TruncatePolicy truncate) {
+        if (table.contains(DELIMITER) || stage.contains(DELIMITER)) {
+            throw ConnectorError.config("INVALID_TABLE_NAME", "table name " + table + " contains " + DELIMITER)
+                    .toException();
+        }
+        String ord = "s." + Sql.ident(WriteTarget.ORDINAL_COLUMN);
+        String op = "s." + Sql.ident(OP_COLUMN);
+        String unch = "s." + Sql.ident(UNCHANGED_COLUMN);
+        String seg = "s." + Sql.ident(SEGMENT_COLUMN);
+        String round = "s." + Sql.ident(ROUND_COLUMN);
+        String stageKeysBare = keyList("", key);
+        StringBuilder b = new StringBuilder("DO ").append(DELIMITER).append(" DECLARE seg integer; segs integer; ")
+                .append("r integer; rounds integer; BEGIN ");
+        // Segment of each row: the number of truncates at or before it.
+        b.append("UPDATE ").append(stage).append(" s SET ").append(Sql.ident(SEGMENT_COLUMN)).append(" = x.n FROM (")
+                .append("SELECT ").append(Sql.ident(WriteTarget.ORDINAL_COLUMN)).append(" AS o, count(*) FILTER (WHERE ")
+                .append(Sql.ident(OP_COLUMN)).append(" = 't') OVER (ORDER BY ")
+                .append(Sql.ident(WriteTarget.ORDINAL_COLUMN)).append(") AS n FROM ").append(stage).append(") x WHERE ")
+                .append(ord).append(" = x.o; ");
+        b.append("SELECT coalesce(max(").append(Sql.ident(SEGMENT_COLUMN)).append("), 0) INTO segs FROM ")
+                .append(stage).append("; ");
+        b.append("FOR seg IN 0..segs LOOP ");
+        if (truncate == TruncatePolicy.TRUNCATE) {
+            b.append("IF seg > 0 THEN TRUNCATE ").append(table).append("; END IF; ");
+        }
+        // Events superseded by a later full event of their key.
+        b.append("DELETE FROM ").append(stage).append(" s USING (SELECT ").append(stageKeysBare).append(", max(")
+                .append(Sql.ident(WriteTarget.ORDINAL_COLUMN)).append(") AS o FROM ").append(stage).append(" WHERE ")
+                .append(Sql.ident(SEGMENT_COLUMN)).append(" = seg AND (").append(Sql.ident(OP_COLUMN))
+                .append(" = 'd' OR (").append(Sql.ident(OP_COLUMN)).append(" <> 't' AND ")
+                .append(Sql.ident(UNCHANGED_COLUMN)).append(" IS NULL)) GROUP BY ").append(stageKeysBare)
+                .append(") f WHERE ").append(seg).append(" = seg AND ").append(op).append(" <> 't' AND ")
+                .append(keyMatch("s.", "f.", key, null)).append(" AND ").append(ord).append(" < f.o; ");
+        b.append("UPDATE ").append(stage).append(" s SET ").append(Sql.ident(ROUND_COLUMN)).append(" = x.n FROM (")
+                .append("SELECT ").append(Sql.ident(WriteTarget.ORDINAL_COLUMN)).append(" AS o, row_number() OVER (")
+                .append("PARTITION BY ").append(stageKeysBare).append(" ORDER BY ")
+                .append(Sql.ident(WriteTarget.ORDINAL_COLUMN)).append(") AS n FROM ").append(stage).append(" WHERE ")
+                .append(Sql.ident(SEGMENT_COLUMN)).append(" = seg AND ").append(Sql.ident(OP_COLUMN))
+                .append(" <> 't') x WHERE ").append(ord).append(" = x.o; ");
+        b.append("SELECT coalesce(max(").append(Sql.ident(ROUND_COLUMN)).append("), 0) INTO rounds FROM ").append(stage)
+                .append(" WHERE ").append(Sql.ident(SEGMENT_COLUMN)).append(" = seg; ");
+        b.append("FOR r IN 1..rounds LOOP ");
+        String inRound = seg + " = seg AND " + round + " = r";
+        b.append("DELETE FROM ").append(table).append(" t USING ").append(stage).append(" s WHERE ").append(inRound)
+                .append(" AND ").append(op).append(" = 'd' AND ").append(keyMatch("t.", "s.", key, plan))
+                .append("; ");
+        String set = setList(plan, key, unch);
+        if (!set.isEmpty()) {
+            b.append("UPDATE ").append(table).append(" t SET ").append(set).append(" FROM ").append(stage)
+                    .append(" s WHERE ").append(inRound).append(" AND ").append(op).append(" <> 'd' AND ")
+                    .append(keyMatch("t.", "s.", key, plan)).append("; ");
+        }
+        b.append("INSERT INTO ").append(table).append(" (").append(columnList(plan)).append(") SELECT ")
+                .append(valueList(plan)).append(" FROM ").append(stage).append(" s WHERE ").append(inRound)
+                .append(" AND ").append(op).append(" <> 'd' AND NOT EXISTS (SELECT 1 FROM ").append(table)
+                .append(" t WHERE ").append(keyMatch("t.", "s.", key, plan)).append("); ");
+        b.append("END LOOP; END LOOP; END ").append(DELIMITER).append("; TRUNCATE ").append(stage);
+        return b.toString();
+    }
+
+    private static String keyList(String prefix, List<String> key) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < key.size(); i++) {
+            b.append(i == 0 ? "" : ", ").append(prefix).append(Sql.ident(key.get(i)));
+        }
+        return b.toString();
+    }
+
+    /**
+     * {@code left.k = right.k AND ...}; with a plan, the right side is a staging column and is
+     * cast to the target column's type where the two differ.
+     */
+    private static String keyMatch(String left, String right, List<String> key, LoadPlan plan) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < key.size(); i++) {
+            b.append(i == 0 ? "" : " AND ").append(left).append(Sql.ident(key.get(i))).append(" = ");
+            if (plan == null) {
+                b.append(right).append(Sql.ident(key.get(i)));
+            } else {
+                b.append(value(plan.column(key.get(i))));
+            }
+        }
+        return b.toString();
+    }
+
+    private static String setList(LoadPlan plan, List<String> key, String unch) {
+        StringBuilder b = new StringBuilder();
+        for (PlanColumn c : plan.columns()) {
+            if (key.contains(c.name())) {
+                continue;
+            }
+            String col = Sql.ident(c.name());
+            b.append(b.length() == 0 ? "" : ", ").append(col).append(" = CASE WHEN strpos(coalesce(").append(unch)
+                    .append(", ''), ',").append(c.fieldIndex()).append(",') > 0 THEN t.").append(col).append(" ELSE ")
+                    .append(value(c)).append(" END");
+        }
+        return b.toString();
+    }
+
+    private static String columnList(LoadPlan plan) {
+        StringBuilder b = new StringBuilder();
+        for (PlanColumn c : plan.columns()) {
+            b.append(b.length() == 0 ? "" : ", ").append(Sql.ident(c.name()));
+        }
+        return b.toString();
+    }
+
+    private static String valueList(LoadPlan plan) {
+        StringBuilder b = new StringBuilder();
+        for (PlanColumn c : plan.columns()) {
+            b.append(b.length() == 0 ? "" : ", ").append(value(c));
+        }
+        return b.toString();
+    }
+
+    /** The staging value as the target column's type. */
+    private static String value(PlanColumn c) {
+        String cast = TableWriter.castTo(c);
+        return "s." + Sql.ident(c.name()) + (cast == null ? "" : "::" + cast);
+    }
+}
