@@ -87,6 +87,19 @@ class ChangeApplyTest {
     }
 
     @Test
+    void snapshotBatchesOfACdcStreamAreUpserts() {
+        h.sql("CREATE TABLE public.docs (id bigint PRIMARY KEY, name text, doc text);"
+                + "INSERT INTO public.docs VALUES (1, 'from-a-change', 'x')");
+        byte[] snapshot = FrameBuilder.batch("app.docs", "snap", 1).meta("rapidbyte.sync_mode", "cdc").primaryKey("id")
+                .col(FrameBuilder.field("id", INT64, true, "bigint"), List.of(1L, 2L))
+                .col("name", UTF8, "text", List.of("snap-1", "snap-2"))
+                .col("doc", UTF8, "text", List.of("a", "b")).build();
+        h.run(h.config(), "app.docs", List.of(snapshot)).ok();
+        assertEquals(List.of(List.of("1", "snap-1"), List.of("2", "snap-2")),
+                h.rows("SELECT id, name FROM public.docs ORDER BY id"));
+    }
+
+    @Test
     void truncateEmptiesTheTargetInItsPlaceOrIsIgnored() {
         byte[] b = changes(1, row("c", 1, "a", "x", null), row("c", 2, "b", "x", null),
                 row("t", 0, null, null, null), row("c", 3, "c", "x", null), row("u", 1, "a2", "y", null));
@@ -106,7 +119,7 @@ class ChangeApplyTest {
                 List.of(changes(1, row("c", 1, "a", "x", null))));
         assertEquals("CHANGES_IN_REPLACE_MODE", run.failed().error().code());
         byte[] bad = FrameBuilder.batch("app.docs", "r", 1).meta("rapidbyte.sync_mode", "cdc")
-                .col("id", INT64, Arrays.asList(1L)).build();
+                .col("id", INT64, Arrays.asList(1L)).col("_rapidbyte_op", UTF8, Arrays.asList("c")).build();
         run = h.run(h.config(), "app.docs", List.of(bad));
         assertEquals("INVALID_CHANGE_BATCH", run.failed().error().code());
         assertTrue(run.error.error().message().contains("_rapidbyte_op"), run.error.error().message());

@@ -11,8 +11,11 @@ import io.rapidbyte.sdk.ValidationResult;
 import io.rapidbyte.sdk.json.JsonObject;
 import io.rapidbyte.source.postgres.catalog.CatalogJson;
 import io.rapidbyte.source.postgres.catalog.CatalogReader;
+import io.rapidbyte.source.postgres.cdc.CdcRun;
 import io.rapidbyte.source.postgres.config.ConfigParser;
 import io.rapidbyte.source.postgres.config.SourceConfig;
+import io.rapidbyte.source.postgres.config.StreamConfig;
+import io.rapidbyte.source.postgres.config.SyncMode;
 import io.rapidbyte.source.postgres.net.Entropy;
 import io.rapidbyte.source.postgres.net.PgSessions;
 import io.rapidbyte.source.postgres.read.StreamReader;
@@ -62,6 +65,9 @@ public final class PostgresSource implements SourceConnector {
     @Override
     public ReadSummary read(Context ctx) {
         try {
+            if (StreamConfig.isValidName(ctx.stream()) && config().stream(ctx.stream()).syncMode() == SyncMode.CDC) {
+                return new CdcRun(config(), sessions(), entropy, redactor, log).read(ctx);
+            }
             return new StreamReader(config(), sessions(), entropy, redactor, log).read(ctx);
         } catch (ConnectorException e) {
             throw Errors.redacted(e, redactor);

@@ -33,7 +33,16 @@ public final class ChangeFields {
     }
 
     /**
-     * The change layout of {@code schema}, or null when the batch is not a change batch.
+     * Whether the batch belongs to a cdc stream: change batches and the snapshot batches before
+     * them (plain rows, applied as upserts).
+     */
+    public static boolean isCdc(BatchMeta meta) {
+        return SYNC_MODE_CDC.equals(meta.syncMode);
+    }
+
+    /**
+     * The change layout of {@code schema}, or null when the batch is not a change batch (also for
+     * a cdc snapshot batch, which has no {@value #OP} field).
      *
      * @throws io.rapidbyte.sdk.ConnectorException schema/INVALID_CHANGE_BATCH when the metadata
      *         says cdc but the trailing fields are not the four above
@@ -43,6 +52,9 @@ public final class ChangeFields {
             return null;
         }
         List<Field> fields = schema.fields();
+        if (schema.indexOf(OP) < 0) {
+            return null;
+        }
         int n = fields.size() - TRAILER.length;
         for (int i = 0; i < TRAILER.length; i++) {
             if (n < 1 || !fields.get(n + i).name().equals(TRAILER[i])) {

@@ -205,7 +205,7 @@ public final class WriteRun {
             return;
         }
         ChangeFields changes = ChangeFields.of(frame.schema, meta);
-        if (changes != null && cfg.writeMode == WriteMode.REPLACE) {
+        if (ChangeFields.isCdc(meta) && cfg.writeMode == WriteMode.REPLACE) {
             throw ConnectorError.config("CHANGES_IN_REPLACE_MODE", "stream " + stream + " sends change batches "
                     + "(sync mode cdc), which are applied to the target as they come; write_mode replace cannot "
                     + "do that: use append or upsert (both apply changes)").toException();
@@ -215,7 +215,9 @@ public final class WriteRun {
                 key);
         List<String> upsertKey = !key.isEmpty() ? key : plan.table().primaryKey();
         if (changes == null) {
-            writer = new TableWriter(db, plan, cfg.writeMode, cfg.loadMethod, cfg.insertBatchRows, upsertKey);
+            // A cdc stream's snapshot rows may meet rows its changes wrote (a resumed snapshot): upsert.
+            WriteMode mode = ChangeFields.isCdc(meta) ? WriteMode.UPSERT : cfg.writeMode;
+            writer = new TableWriter(db, plan, mode, cfg.loadMethod, cfg.insertBatchRows, upsertKey);
         } else {
             List<io.rapidbyte.sdk.arrow.Field> f = frame.schema.fields();
             writer = TableWriter.forChanges(db, plan, cfg.loadMethod, cfg.insertBatchRows, upsertKey,

@@ -45,9 +45,18 @@ public final class ReplicationCommands {
      */
     public static CreatedSlot createLogicalSlot(PgConnection c, String slot, String plugin, boolean exportSnapshot)
             throws PgException {
+        return createLogicalSlot(c, slot, plugin, exportSnapshot, false);
+    }
+
+    /**
+     * As {@link #createLogicalSlot(PgConnection, String, String, boolean)}; a {@code temporary}
+     * slot is dropped by the server when this connection ends.
+     */
+    public static CreatedSlot createLogicalSlot(PgConnection c, String slot, String plugin, boolean exportSnapshot,
+            boolean temporary) throws PgException {
         checkName("slot", slot);
         checkName("output plugin", plugin);
-        QueryResult r = c.query("CREATE_REPLICATION_SLOT " + slot + " LOGICAL " + plugin
+        QueryResult r = c.query("CREATE_REPLICATION_SLOT " + slot + (temporary ? " TEMPORARY" : "") + " LOGICAL " + plugin
                 + (exportSnapshot ? " (SNAPSHOT 'export')" : " (SNAPSHOT 'nothing')"));
         if (r.rowCount() != 1 || r.columns().size() < 3) {
             throw PgException.protocolViolation("CREATE_REPLICATION_SLOT answered " + r.rowCount() + " rows");

@@ -3,6 +3,7 @@ package io.rapidbyte.source.postgres.config;
 import io.rapidbyte.sdk.ConnectorError;
 import io.rapidbyte.sdk.json.JsonArray;
 import io.rapidbyte.sdk.json.JsonObject;
+import io.rapidbyte.source.postgres.cdc.CdcOptions;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -16,7 +17,8 @@ import java.util.Set;
  */
 public final class ConfigParser {
     private static final String[] TOP_LEVEL = {"host", "port", "database", "user", "password", "schemas", "streams",
-        "max_batch_rows", "max_batch_bytes", "connect_timeout_ms", "statement_timeout_ms", "application_name"};
+        "max_batch_rows", "max_batch_bytes", "connect_timeout_ms", "statement_timeout_ms", "application_name",
+        "sync_mode", "cdc"};
     private static final String[] STREAM_LEVEL = {"name", "sync_mode", "cursor_field", "tie_breaker", "columns"};
 
     private ConfigParser() {
@@ -39,7 +41,15 @@ public final class ConfigParser {
                 Integer.MAX_VALUE, "", problems);
         long statementTimeout = integer(config, "statement_timeout_ms", 0, 0, Integer.MAX_VALUE, "", problems);
         String appName = string(config, "application_name", false, "", problems);
-        List<StreamConfig> streams = streams(config, problems);
+        String defaultModeName = string(config, "sync_mode", false, "", problems);
+        SyncMode defaultMode = defaultModeName == null ? SyncMode.FULL_REFRESH : SyncMode.fromWireName(defaultModeName);
+        if (defaultMode == null || defaultMode == SyncMode.INCREMENTAL) {
+            problems.add("\"sync_mode\" must be full_refresh or cdc (incremental needs a cursor_field per stream), got \""
+                    + defaultModeName + "\"");
+            defaultMode = SyncMode.FULL_REFRESH;
+        }
+        CdcOptions cdc = CdcOptions.parse(config.get("cdc"), problems);
+        List<StreamConfig> streams = streams(config, defaultMode, problems);
         if (!problems.isEmpty()) {
             StringBuilder sb = new StringBuilder("invalid source-postgres config: ");
             for (int i = 0; i < problems.size(); i++) {
@@ -49,10 +59,11 @@ public final class ConfigParser {
         }
         return new SourceConfig(host, (int) port, database != null ? database : user, user, password,
                 schemas != null ? schemas : Collections.singletonList("public"), streams, maxRows, maxBytes,
-                connectTimeout, statementTimeout, appName != null ? appName : SourceConfig.DEFAULT_APPLICATION_NAME);
+                connectTimeout, statementTimeout, appName != null ? appName : SourceConfig.DEFAULT_APPLICATION_NAME,
+                defaultMode, cdc);
     }
 
-    private static List<StreamConfig> streams(JsonObject config, List<String> problems) {
+    private static List<StreamConfig> streams(JsonObject config, SyncMode defaultMode, List<String> problems) {
         List<StreamConfig> out = new ArrayList<StreamConfig>();
         Object raw = config.get("streams");
         if (raw == null) {
@@ -80,9 +91,10 @@ public final class ConfigParser {
                 problems.add("stream \"" + name + "\" is configured twice");
             }
             String modeName = string(s, "sync_mode", false, where, problems);
-            SyncMode mode = modeName == null ? SyncMode.FULL_REFRESH : SyncMode.fromWireName(modeName);
+            SyncMode mode = modeName == null ? defaultMode : SyncMode.fromWireName(modeName);
             if (mode == null) {
-                problems.add("\"" + where + "sync_mode\" must be full_refresh or incremental, got \"" + modeName + "\"");
+                problems.add("\"" + where + "sync_mode\" must be full_refresh, incremental or cdc, got \"" + modeName
+                        + "\"");
             }
             String cursor = string(s, "cursor_field", false, where, problems);
             List<String> tieBreaker = tieBreaker(s, where, problems);
@@ -91,8 +103,12 @@ public final class ConfigParser {
             if (mode == SyncMode.INCREMENTAL && cursor == null) {
                 problems.add(label + ": incremental sync needs \"cursor_field\"");
             }
-            if (mode == SyncMode.FULL_REFRESH && (cursor != null || !tieBreaker.isEmpty())) {
+            if (mode != SyncMode.INCREMENTAL && (cursor != null || !tieBreaker.isEmpty())) {
                 problems.add(label + ": \"cursor_field\" and \"tie_breaker\" only apply to incremental sync");
+            }
+            if (mode == SyncMode.CDC && columns != null) {
+                problems.add(label + ": cdc reads every column (the replication stream carries whole rows); leave "
+                        + "\"columns\" out");
             }
             if (columns != null && columns.isEmpty()) {
                 problems.add(label + ": \"columns\" must not be empty (leave it out to read every column)");

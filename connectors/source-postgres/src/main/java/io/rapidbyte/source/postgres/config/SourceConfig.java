@@ -1,5 +1,6 @@
 package io.rapidbyte.source.postgres.config;
 
+import io.rapidbyte.source.postgres.cdc.CdcOptions;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -30,10 +31,12 @@ public final class SourceConfig {
     private final long connectTimeoutMs;
     private final long statementTimeoutMs;
     private final String applicationName;
+    private final SyncMode defaultSyncMode;
+    private final CdcOptions cdc;
 
     SourceConfig(String host, int port, String database, String user, String password, List<String> schemas,
             List<StreamConfig> streams, long maxBatchRows, long maxBatchBytes, long connectTimeoutMs,
-            long statementTimeoutMs, String applicationName) {
+            long statementTimeoutMs, String applicationName, SyncMode defaultSyncMode, CdcOptions cdc) {
         this.host = host;
         this.port = port;
         this.database = database;
@@ -46,6 +49,8 @@ public final class SourceConfig {
         this.connectTimeoutMs = connectTimeoutMs;
         this.statementTimeoutMs = statementTimeoutMs;
         this.applicationName = applicationName;
+        this.defaultSyncMode = defaultSyncMode;
+        this.cdc = cdc;
     }
 
     public String host() {
@@ -85,7 +90,17 @@ public final class SourceConfig {
                 return s;
             }
         }
-        return StreamConfig.fullRefresh(name);
+        return defaultSyncMode == SyncMode.CDC ? StreamConfig.cdc(name) : StreamConfig.fullRefresh(name);
+    }
+
+    /** The mode of streams without a {@code sync_mode} of their own. */
+    public SyncMode defaultSyncMode() {
+        return defaultSyncMode;
+    }
+
+    /** Settings of cdc streams. */
+    public CdcOptions cdc() {
+        return cdc;
     }
 
     /** Row cap from the config, or 0 when only the run's limits apply. */

@@ -11,7 +11,8 @@ import io.rapidbyte.source.postgres.catalog.ValueKind;
 import java.util.List;
 
 /**
- * Decodes the output fields of a COPY row (the first {@code columns.size()} fields) into a
+ * Decodes the output fields of a COPY row (the first {@code columns.size()} fields) into the first
+ * {@code columns.size()} columns of a
  * {@link RecordBatchBuilder}, one {@link ValueDecoder} per column. A value that cannot be decoded or
  * represented fails the read with a {@code data} error naming the stream and column. Not
  * thread-safe.
@@ -24,7 +25,7 @@ public final class RowDecoder {
 
     public RowDecoder(String stream, List<ColumnMapping> columns, RecordBatchBuilder batch, DecodeNotes notes,
             Redactor redactor) {
-        if (batch.columnCount() != columns.size()) {
+        if (batch.columnCount() < columns.size()) {
             throw new IllegalArgumentException("batch has " + batch.columnCount() + " columns, mapping " + columns.size());
         }
         this.stream = stream;

@@ -4,6 +4,7 @@ import io.rapidbyte.postgres.wire.NonceSource;
 import io.rapidbyte.postgres.wire.PgConnectOptions;
 import io.rapidbyte.postgres.wire.PgConnection;
 import io.rapidbyte.postgres.wire.PgException;
+import io.rapidbyte.postgres.wire.replication.ReplicationCommands;
 import io.rapidbyte.sdk.ConnectorException;
 import io.rapidbyte.source.postgres.Errors;
 import io.rapidbyte.source.postgres.Log;
@@ -30,8 +31,22 @@ public final class PgSessions {
     }
 
     public PgConnection open() {
+        return open(false);
+    }
+
+    /**
+     * A logical replication session ({@code replication=database}): replication commands, plus
+     * simple queries. Its socket reads wait without a deadline; a quiet stream is kept alive by
+     * the caller's status updates.
+     */
+    public PgConnection openReplication() {
+        return open(true);
+    }
+
+    private PgConnection open(boolean replication) {
         String address = config.address();
-        String context = "connecting to " + address + " as " + config.user() + " (database " + config.database() + ")";
+        String context = "connecting to " + address + " as " + config.user() + " (database " + config.database() + ")"
+                + (replication ? " for replication" : "");
         HostSocketTransport transport;
         try {
             transport = HostSocketTransport.connect(config.host(), config.port(), address, config.connectTimeoutMs());
@@ -45,7 +60,10 @@ public final class PgSessions {
                 .database(config.database())
                 .applicationName(config.applicationName())
                 .nonceSource(NonceSource.seeded(seed));
-        if (config.statementTimeoutMs() > 0) {
+        if (replication) {
+            ReplicationCommands.replicationMode(options);
+        }
+        if (config.statementTimeoutMs() > 0 && !replication) {
             options.parameter("statement_timeout", Long.toString(config.statementTimeoutMs()));
         }
         PgConnection connection;

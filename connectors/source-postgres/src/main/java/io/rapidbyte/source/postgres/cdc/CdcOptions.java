@@ -1,0 +1,168 @@
+package io.rapidbyte.source.postgres.cdc;
+
+import io.rapidbyte.sdk.json.JsonObject;
+import java.util.List;
+
+/**
+ * The {@code cdc} settings of source-postgres: how slots and publications are named and kept, and
+ * how often changes are flushed and the slot is asked for its position. One slot and one
+ * publication per stream, named {@code <prefix><schema>_<table>}: lower case, other characters
+ * as {@code _}, and when that changed the name or it is over 63 bytes, cut and followed by a hash
+ * of the stream name, so two streams never share a slot. Immutable.
+ */
+public final class CdcOptions {
+    /** What happens to a stream's slot and publication. */
+    public enum SlotLifecycle {
+        /** They outlive the connector; deleting it does not drop them (see the README). */
+        RETAIN,
+        /** A TEMPORARY slot, gone with its replication connection: every run snapshots again. */
+        TEMPORARY
+    }
+
+    public static final String DEFAULT_PREFIX = "rapidbyte_";
+    private static final int MAX_NAME = 63;
+    private static final int MAX_PREFIX = 40;
+
+    private final String slotPrefix;
+    private final String publicationPrefix;
+    private final SlotLifecycle lifecycle;
+    private final long flushIntervalMs;
+    private final long heartbeatIntervalMs;
+
+    CdcOptions(String slotPrefix, String publicationPrefix, SlotLifecycle lifecycle, long flushIntervalMs,
+            long heartbeatIntervalMs) {
+        this.slotPrefix = slotPrefix;
+        this.publicationPrefix = publicationPrefix;
+        this.lifecycle = lifecycle;
+        this.flushIntervalMs = flushIntervalMs;
+        this.heartbeatIntervalMs = heartbeatIntervalMs;
+    }
+
+    public static CdcOptions defaults() {
+        return new CdcOptions(DEFAULT_PREFIX, DEFAULT_PREFIX, SlotLifecycle.RETAIN, 200, 5000);
+    }
+
+    /** Parses the {@code cdc} member (null: defaults), adding each problem to {@code problems}. */
+    public static CdcOptions parse(Object raw, List<String> problems) {
+        if (raw == null) {
+            return defaults();
+        }
+        if (!(raw instanceof JsonObject)) {
+            problems.add("\"cdc\" must be an object");
+            return defaults();
+        }
+        JsonObject o = (JsonObject) raw;
+        for (String key : o.keySet()) {
+            if (!key.equals("slot_prefix") && !key.equals("publication_prefix") && !key.equals("slot_lifecycle")
+                    && !key.equals("flush_interval_ms") && !key.equals("heartbeat_interval_ms")) {
+                problems.add("unknown member \"cdc." + key + "\"");
+            }
+        }
+        String slot = prefix(o, "slot_prefix", problems);
+        String publication = prefix(o, "publication_prefix", problems);
+        SlotLifecycle lifecycle = SlotLifecycle.RETAIN;
+        Object life = o.get("slot_lifecycle");
+        if ("temporary".equals(life)) {
+            lifecycle = SlotLifecycle.TEMPORARY;
+        } else if (life != null && !"retain".equals(life)) {
+            problems.add("\"cdc.slot_lifecycle\" must be retain or temporary");
+        }
+        long flush = number(o, "flush_interval_ms", 200, 1, 60_000, problems);
+        long heartbeat = number(o, "heartbeat_interval_ms", 5000, 100, 20_000, problems);
+        return new CdcOptions(slot, publication, lifecycle, flush, heartbeat);
+    }
+
+    public String slotName(String stream) {
+        return name(slotPrefix, stream);
+    }
+
+    public String publicationName(String stream) {
+        return name(publicationPrefix, stream);
+    }
+
+    public SlotLifecycle lifecycle() {
+        return lifecycle;
+    }
+
+    public long flushIntervalMs() {
+        return flushIntervalMs;
+    }
+
+    public long heartbeatIntervalMs() {
+        return heartbeatIntervalMs;
+    }
+
+    /** {@code prefix + schema_table}, made a valid slot name (see the class comment). */
+    static String name(String prefix, String stream) {
+        StringBuilder b = new StringBuilder(prefix);
+        boolean changed = false;
+        for (int i = 0; i < stream.length(); i++) {
+            char c = stream.charAt(i);
+            char lower = Character.toLowerCase(c);
+            if (c == '.' && stream.indexOf('.') == i) {
+                b.append('_');
+            } else if ((lower >= 'a' && lower <= 'z') || (lower >= '0' && lower <= '9') || lower == '_') {
+                b.append(lower);
+                changed |= lower != c;
+            } else {
+                b.append('_');
+                changed = true;
+            }
+        }
+        if (!changed && b.length() <= MAX_NAME) {
+            return b.toString();
+        }
+        String hash = hash(stream);
+        if (b.length() > MAX_NAME - hash.length() - 1) {
+            b.setLength(MAX_NAME - hash.length() - 1);
+        }
+        return b.append('_').append(hash).toString();
+    }
+
+    /** 32-bit FNV-1a of the name's UTF-16 units, 8 hex digits. */
+    private static String hash(String s) {
+        int h = 0x811c9dc5;
+        for (int i = 0; i < s.length(); i++) {
+            h ^= s.charAt(i);
+            h *= 0x01000193;
+        }
+        String hex = Integer.toHexString(h);
+        return "00000000".substring(hex.length()) + hex;
+    }
+
+    private static String prefix(JsonObject o, String key, List<String> problems) {
+        Object v = o.get(key);
+        if (v == null) {
+            return DEFAULT_PREFIX;
+        }
+        String s = v instanceof String ? (String) v : null;
+        boolean ok = s != null && !s.isEmpty() && s.length() <= MAX_PREFIX;
+        for (int i = 0; ok && i < s.length(); i++) {
+            char c = s.charAt(i);
+            ok = (c >= 'a' && c <= 'z') || c == '_' || (i > 0 && c >= '0' && c <= '9');
+        }
+        if (!ok) {
+            problems.add("\"cdc." + key + "\" must be 1 to " + MAX_PREFIX + " lower-case letters, digits or "
+                    + "underscores, starting with a letter or underscore");
+            return DEFAULT_PREFIX;
+        }
+        return s;
+    }
+
+    private static long number(JsonObject o, String key, long fallback, long min, long max, List<String> problems) {
+        Object v = o.get(key);
+        if (v == null) {
+            return fallback;
+        }
+        if (!(v instanceof Long) && !(v instanceof Integer)) {
+            problems.add("\"cdc." + key + "\" must be an integer");
+            return fallback;
+        }
+        long n = ((Number) v).longValue();
+        if (n < min || n > max) {
+            problems.add("\"cdc." + key + "\" must be between " + min + " and " + max);
+            return fallback;
+        }
+        return n;
+    }
+}
