@@ -64,11 +64,20 @@ public final class PostgresSource implements SourceConnector {
 
     @Override
     public ReadSummary read(Context ctx) {
+        if (StreamConfig.isValidName(ctx.stream()) && config().stream(ctx.stream()).syncMode() == SyncMode.CDC) {
+            return readChanges(ctx);
+        }
         try {
-            if (StreamConfig.isValidName(ctx.stream()) && config().stream(ctx.stream()).syncMode() == SyncMode.CDC) {
-                return new CdcRun(config(), sessions(), entropy, redactor, log).read(ctx);
-            }
             return new StreamReader(config(), sessions(), entropy, redactor, log).read(ctx);
+        } catch (ConnectorException e) {
+            throw Errors.redacted(e, redactor);
+        }
+    }
+
+    /** A cdc stream: one run-read for the life of the task ({@link CdcRun}). */
+    private ReadSummary readChanges(Context ctx) {
+        try {
+            return new CdcRun(config(), sessions(), entropy, redactor, log).read(ctx);
         } catch (ConnectorException e) {
             throw Errors.redacted(e, redactor);
         }

@@ -101,6 +101,11 @@ public final class ReplicationStream implements AutoCloseable {
         copy.send(status, 0, status.length);
     }
 
+    /** True once the exchange has ended (by the server, an error, or {@link #close()}). */
+    public boolean isFinished() {
+        return copy.isFinished();
+    }
+
     /** WAL start of the last XLogData. */
     public long walStart() {
         return walStart;

@@ -62,78 +62,91 @@ public final class CdcRun {
         this.log = log;
     }
 
-    /** Never returns normally: the stream runs until the host cancels the call or an error ends it. */
+    /** Returns only if the server ends the stream; normally it runs until the host cancels the call. */
     public ReadSummary read(Context ctx) {
         StreamConfig stream = config.stream(ctx.stream());
+        PgConnection sql = sessions.open();
+        PgConnection[] repl = new PgConnection[1];
+        try {
+            return run(ctx, stream, sql, repl);
+        } catch (PgException e) {
+            throw Errors.fromPg("cdc of stream " + stream.name(), e, redactor);
+        } finally {
+            if (repl[0] != null) {
+                repl[0].close();
+            }
+            sql.close();
+        }
+    }
+
+    /** Checks, publication, slot, snapshot, then the stream; the replication connection goes into {@code repl[0]}. */
+    private ReadSummary run(Context ctx, StreamConfig stream, PgConnection sql, PgConnection[] repl)
+            throws PgException {
         long maxRows = StreamReader.limit(ctx.limits().maxBatchRows(), config.maxBatchRows(),
                 StreamLimits.DEFAULT_MAX_BATCH_ROWS);
         long maxBytes = StreamReader.limit(ctx.limits().maxBatchBytes(), config.maxBatchBytes(), config.maxBatchBytes());
         CdcOptions options = config.cdc();
         String slot = options.slotName(stream.name());
         String publication = options.publicationName(stream.name());
-        PgConnection sql = sessions.open();
-        PgConnection repl = null;
-        try {
-            if (sql.serverVersionNum() < 140000) {
-                throw Errors.config("CDC_SERVER_TOO_OLD", "stream " + stream.name() + ": cdc needs PostgreSQL 14 or "
-                        + "later (binary pgoutput); the server is " + sql.parameter("server_version"));
-            }
-            CatalogReader catalog = new CatalogReader(sql);
-            boolean scs = catalog.standardConformingStrings();
-            TableInfo table = catalog.table(stream.schema(), stream.table());
-            if (table == null) {
-                throw Errors.config("42P01", "stream " + stream.name() + ": relation \"" + stream.schema() + "\".\""
-                        + stream.table() + "\" does not exist or is not visible to user " + config.user());
-            }
-            CdcPosition position = ctx.resume() == null ? null : CdcPosition.parse(ctx.resume(), stream.name());
-            if (position != null && !position.slot.equals(slot)) {
-                throw Errors.config("CDC_SLOT_RENAMED", "stream " + stream.name() + ": its checkpoint belongs to slot "
-                        + position.slot + ", the config now names " + slot + "; reset the connector's offsets to "
-                        + "start over with the new slot");
-            }
-            check(sql, table, options, scs);
-            ensurePublication(sql, publication, table, scs);
-            long slotConfirmed = slotConfirmed(sql, slot, scs);
-            boolean temporary = options.lifecycle() == CdcOptions.SlotLifecycle.TEMPORARY;
-            repl = sessions.openReplication();
-            String snapshotName = null;
-            if (position == null || slotConfirmed == Lsn.INVALID) {
-                if (position != null && !temporary) {
-                    throw Errors.config("CDC_SLOT_LOST", "stream " + stream.name() + ": replication slot " + slot
-                            + " no longer exists, so the changes since the last checkpoint are gone; reset the "
-                            + "connector's offsets to snapshot the table again");
-                }
-                if (position != null) {
-                    log.warn("stream " + stream.name() + ": slot_lifecycle temporary: the slot went with the last "
-                            + "connection; snapshotting again (deletes made meanwhile are not seen)");
-                }
-                if (slotConfirmed != Lsn.INVALID) {
-                    log.warn("stream " + stream.name() + ": no checkpoint, so the existing slot " + slot
-                            + " is dropped and created again for a new consistent snapshot");
-                    ReplicationCommands.dropSlot(repl, slot, false);
-                }
-                CreatedSlot created = ReplicationCommands.createLogicalSlot(repl, slot, PLUGIN, true, temporary);
-                log.info("stream " + stream.name() + ": created " + (temporary ? "temporary " : "")
-                        + "replication slot " + slot + " at " + Lsn.format(created.consistentPoint()));
-                position = new CdcPosition(stream.name(), SyncRunIds.next(entropy, System.currentTimeMillis()), slot,
-                        created.consistentPoint());
-                snapshotName = created.snapshotName();
-                slotConfirmed = created.consistentPoint();
-            }
-            CdcEmitter emitter = new CdcEmitter(ctx, position, maxBytes, redactor);
-            if (position.inSnapshot()) {
-                new SnapshotPhase(sql, stream, position, emitter, redactor, log).run(snapshotName, maxRows, maxBytes);
-            }
-            return stream(ctx, stream, table, sql, repl, position, emitter, publication, slotConfirmed, maxRows,
-                    maxBytes);
-        } catch (PgException e) {
-            throw Errors.fromPg("cdc of stream " + stream.name(), e, redactor);
-        } finally {
-            if (repl != null) {
-                repl.close();
-            }
-            sql.close();
+        if (sql.serverVersionNum() < 140000) {
+            throw Errors.config("CDC_SERVER_TOO_OLD", "stream " + stream.name() + ": cdc needs PostgreSQL 14 or "
+                    + "later (binary pgoutput); the server is " + sql.parameter("server_version"));
         }
+        CatalogReader catalog = new CatalogReader(sql);
+        boolean scs = catalog.standardConformingStrings();
+        TableInfo table = catalog.table(stream.schema(), stream.table());
+        if (table == null) {
+            throw Errors.config("42P01", "stream " + stream.name() + ": relation \"" + stream.schema() + "\".\""
+                    + stream.table() + "\" does not exist or is not visible to user " + config.user());
+        }
+        CdcPosition position = ctx.resume() == null ? null : CdcPosition.parse(ctx.resume(), stream.name());
+        if (position != null && !position.slot.equals(slot)) {
+            throw Errors.config("CDC_SLOT_RENAMED", "stream " + stream.name() + ": its checkpoint belongs to slot "
+                    + position.slot + ", the config now names " + slot + "; reset the connector's offsets to "
+                    + "start over with the new slot");
+        }
+        check(sql, table, options, scs);
+        ensurePublication(sql, publication, table, scs);
+        long slotConfirmed = slotConfirmed(sql, slot, scs);
+        repl[0] = sessions.openReplication();
+        String snapshotName = null;
+        if (position == null || slotConfirmed == Lsn.INVALID) {
+            CreatedSlot created = createSlot(repl[0], stream, slot, position, slotConfirmed != Lsn.INVALID);
+            position = new CdcPosition(stream.name(), SyncRunIds.next(entropy, System.currentTimeMillis()), slot,
+                    created.consistentPoint());
+            snapshotName = created.snapshotName();
+            slotConfirmed = created.consistentPoint();
+        }
+        CdcEmitter emitter = new CdcEmitter(ctx, position, maxBytes, redactor);
+        if (position.inSnapshot()) {
+            new SnapshotPhase(sql, stream, position, emitter, redactor, log).run(snapshotName, maxRows, maxBytes);
+        }
+        return stream(ctx, stream, table, sql, repl[0], position, emitter, publication, slotConfirmed, maxRows,
+                maxBytes);
+    }
+
+    /** A new slot with an exported snapshot, for a stream without a checkpoint (or a lost temporary slot). */
+    private CreatedSlot createSlot(PgConnection repl, StreamConfig stream, String slot, CdcPosition position,
+            boolean exists) throws PgException {
+        boolean temporary = config.cdc().lifecycle() == CdcOptions.SlotLifecycle.TEMPORARY;
+        if (position != null && !temporary) {
+            throw Errors.config("CDC_SLOT_LOST", "stream " + stream.name() + ": replication slot " + slot
+                    + " no longer exists, so the changes since the last checkpoint are gone; reset the "
+                    + "connector's offsets to snapshot the table again");
+        }
+        if (position != null) {
+            log.warn("stream " + stream.name() + ": slot_lifecycle temporary: the slot went with the last "
+                    + "connection; snapshotting again (deletes made meanwhile are not seen)");
+        }
+        if (exists) {
+            log.warn("stream " + stream.name() + ": no checkpoint, so the existing slot " + slot
+                    + " is dropped and created again for a new consistent snapshot");
+            ReplicationCommands.dropSlot(repl, slot, false);
+        }
+        CreatedSlot created = ReplicationCommands.createLogicalSlot(repl, slot, PLUGIN, true, temporary);
+        log.info("stream " + stream.name() + ": created " + (temporary ? "temporary " : "")
+                + "replication slot " + slot + " at " + Lsn.format(created.consistentPoint()));
+        return created;
     }
 
     private ReadSummary stream(Context ctx, final StreamConfig stream, TableInfo table, final PgConnection sql,
@@ -161,7 +174,9 @@ public final class CdcRun {
         long idleWalEnd = Lsn.INVALID;
         long lastStatus = 0;
         long lastHeartbeat = System.currentTimeMillis();
-        while (true) {
+        // Ends only by the host cancelling the call or an error; a loop that could never exit
+        // normally makes TeaVM FULL emit an invalid function, so it tests the stream's state.
+        while (!rs.isFinished()) {
             int kind = rs.poll();
             if (kind == ReplicationStream.XLOG_DATA) {
                 decoder.decode(rs.buffer(), rs.dataOffset(), rs.dataLength(), batcher);
@@ -190,6 +205,7 @@ public final class CdcRun {
                 }
             }
         }
+        return ReadSummary.of(ctx, emitter.rows(), batcher.skipped());
     }
 
     /**
