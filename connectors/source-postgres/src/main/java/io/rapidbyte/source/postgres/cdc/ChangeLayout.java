@@ -53,7 +53,9 @@ final class ChangeLayout {
             }
             ColumnMapping m = TypeMapper.map(c);
             columns.add(m);
-            fields.add(m.field());
+            Field f = m.field();
+            // A delete or truncate row has nulls in NOT NULL columns: change batches are nullable.
+            fields.add(new Field(f.name(), f.type(), true, f.children(), f.metadata()));
         }
         fields.add(Field.notNull(OP, ArrowType.UTF8));
         fields.add(Field.notNull(LSN, ArrowType.INT64));
