@@ -78,11 +78,22 @@ class ChangeApplyTest {
                 .map(r -> r.get(0)).toList(), "the change fields are not columns of the target");
         assertTrue(run.logs.stream().anyMatch(l -> l.contains("1 replayed batches skipped")), "" + run.logs);
 
+        // A key change whose new row leaves the TOASTed doc unchanged: the value moves with the row,
+        // from the target (id 2 -> 20) and from earlier in the same batch (id 4 -> 40).
+        h.run(h.config(), "app.docs", List.of(changes(6, row("k", 2, null, null, null),
+                row("u", 20, "moved", null, ",2,"), row("u", 4, "four-c", "d4b", null), row("k", 4, null, null, null),
+                row("u", 40, "moved-4", null, ",2,")))).ok();
+        assertEquals(List.of(List.of("3", "three-again", "d3b"), List.of("10", "ten", "d1b"),
+                List.of("20", "moved", "small"), List.of("40", "moved-4", "d4b")),
+                h.rows("SELECT id, name, doc FROM public.docs ORDER BY id"));
+        h.sql("UPDATE public.docs SET id = 2 WHERE id = 20; UPDATE public.docs SET id = 4, doc = 'd4' WHERE id = 40;"
+                + "UPDATE public.docs SET name = 'four-b' WHERE id = 4; UPDATE public.docs SET name = 'two-e' WHERE id = 2");
+
         // Across batches too: the unchanged doc of id 2 survives an update in a later batch.
         h.run(h.config(), "app.docs", List.of(changes(3, row("u", 2, "two-f", null, ",2,")))).ok();
         assertEquals("small", h.value("SELECT doc FROM public.docs WHERE id = 2"));
-        h.run(h.config(), "app.docs", List.of(changes(4, row("u", 2, "two-g", big, null)),
-                changes(5, row("u", 2, "two-h", null, ",2,")))).ok();
+        h.run(h.config(), "app.docs", List.of(changes(7, row("u", 2, "two-g", big, null)),
+                changes(8, row("u", 2, "two-h", null, ",2,")))).ok();
         assertEquals("50000 two-h", h.value("SELECT length(doc) || ' ' || name FROM public.docs WHERE id = 2"));
     }
 

@@ -171,7 +171,7 @@ class CdcStreamTest {
             Pg.sql(db, "INSERT INTO app_docs VALUES (6000, 'new', NULL)");
             s.waitFor(() -> s.rows().size() >= 2500 + 6, "six change rows");
             List<String> changes = rendered(s.rows().subList(2500, s.rows().size()));
-            assertEquals(List.of("u:1:n1:#20000:null", "u:1:n1b:null:,2,", "d:2:null:null:null",
+            assertEquals(List.of("u:1:n1:#20000:null", "u:1:n1b:null:,2,", "k:2:null:null:null",
                     "u:5000:n2:null:null", "d:3:null:null:null", "c:6000:new:null:null"), changes);
             String slot = "rapidbyte_public_app_docs";
             String before = slotFlush(db, slot);

@@ -19,7 +19,8 @@ import java.util.List;
  * those are dropped. The rest are numbered per key and applied in rounds, round r holding each
  * key's r-th event, so a round never touches a key twice: DELETE by key, UPDATE the existing rows
  * (an unchanged column keeps the target's value), INSERT the missing ones. A key change arrives
- * as a delete of the old key and an upsert of the new one. Stateless.
+ * as a delete of the old key (op {@code k}) right before an upsert of the new one; before that
+ * delete, the new row takes its unchanged TOASTed values from the old row. Stateless.
  */
 final class ChangeMerge {
     static final String OP_COLUMN = "__rapidbyte_op";
@@ -66,13 +67,24 @@ final class ChangeMerge {
         if (truncate == TruncatePolicy.TRUNCATE) {
             b.append("IF seg > 0 THEN TRUNCATE ").append(table).append("; END IF; ");
         }
+        String carry = carryList(stage, plan, key);
+        if (!carry.isEmpty()) {
+            // A key change: the new row's unchanged TOASTed values are the old row's, as the batch
+            // last set them before the change, else as the target has them.
+            b.append("UPDATE ").append(stage).append(" n SET ").append(carry).append(", ")
+                    .append(Sql.ident(UNCHANGED_COLUMN)).append(" = NULL FROM ").append(stage).append(" s LEFT JOIN ")
+                    .append(table).append(" t ON ").append(keyMatch("t.", "s.", key, plan)).append(" WHERE ")
+                    .append(seg).append(" = seg AND ").append(op).append(" = 'k' AND n.")
+                    .append(Sql.ident(WriteTarget.ORDINAL_COLUMN)).append(" = ").append(ord).append(" + 1 AND n.")
+                    .append(Sql.ident(UNCHANGED_COLUMN)).append(" IS NOT NULL; ");
+        }
         // Events superseded by a later full event of their key.
         b.append("DELETE FROM ").append(stage).append(" s USING (SELECT ").append(stageKeysBare).append(", max(")
                 .append(Sql.ident(WriteTarget.ORDINAL_COLUMN)).append(") AS o FROM ").append(stage).append(" WHERE ")
                 .append(Sql.ident(SEGMENT_COLUMN)).append(" = seg AND (").append(Sql.ident(OP_COLUMN))
-                .append(" = 'd' OR (").append(Sql.ident(OP_COLUMN)).append(" <> 't' AND ")
+                .append(" IN ('d', 'k') OR (").append(Sql.ident(OP_COLUMN)).append(" <> 't' AND ")
                 .append(Sql.ident(UNCHANGED_COLUMN)).append(" IS NULL)) GROUP BY ").append(stageKeysBare)
-                .append(") f WHERE ").append(seg).append(" = seg AND ").append(op).append(" <> 't' AND ")
+                .append(") f WHERE ").append(seg).append(" = seg AND ").append(op).append(" NOT IN ('t', 'k') AND ")
                 .append(keyMatch("s.", "f.", key, null)).append(" AND ").append(ord).append(" < f.o; ");
         b.append("UPDATE ").append(stage).append(" s SET ").append(Sql.ident(ROUND_COLUMN)).append(" = x.n FROM (")
                 .append("SELECT ").append(Sql.ident(WriteTarget.ORDINAL_COLUMN)).append(" AS o, row_number() OVER (")
@@ -85,17 +97,17 @@ final class ChangeMerge {
         b.append("FOR r IN 1..rounds LOOP ");
         String inRound = seg + " = seg AND " + round + " = r";
         b.append("DELETE FROM ").append(table).append(" t USING ").append(stage).append(" s WHERE ").append(inRound)
-                .append(" AND ").append(op).append(" = 'd' AND ").append(keyMatch("t.", "s.", key, plan))
+                .append(" AND ").append(op).append(" IN ('d', 'k') AND ").append(keyMatch("t.", "s.", key, plan))
                 .append("; ");
         String set = setList(plan, key, unch);
         if (!set.isEmpty()) {
             b.append("UPDATE ").append(table).append(" t SET ").append(set).append(" FROM ").append(stage)
-                    .append(" s WHERE ").append(inRound).append(" AND ").append(op).append(" <> 'd' AND ")
+                    .append(" s WHERE ").append(inRound).append(" AND ").append(op).append(" NOT IN ('d', 'k') AND ")
                     .append(keyMatch("t.", "s.", key, plan)).append("; ");
         }
         b.append("INSERT INTO ").append(table).append(" (").append(columnList(plan)).append(") SELECT ")
                 .append(valueList(plan)).append(" FROM ").append(stage).append(" s WHERE ").append(inRound)
-                .append(" AND ").append(op).append(" <> 'd' AND NOT EXISTS (SELECT 1 FROM ").append(table)
+                .append(" AND ").append(op).append(" NOT IN ('d', 'k') AND NOT EXISTS (SELECT 1 FROM ").append(table)
                 .append(" t WHERE ").append(keyMatch("t.", "s.", key, plan)).append("); ");
         b.append("END LOOP; END LOOP; END ").append(DELIMITER).append("; TRUNCATE ").append(stage);
         return b.toString();
@@ -136,6 +148,34 @@ final class ChangeMerge {
             b.append(b.length() == 0 ? "" : ", ").append(col).append(" = CASE WHEN strpos(coalesce(").append(unch)
                     .append(", ''), ',").append(c.fieldIndex()).append(",') > 0 THEN t.").append(col).append(" ELSE ")
                     .append(value(c)).append(" END");
+        }
+        return b.toString();
+    }
+
+    /**
+     * {@code c = CASE WHEN <c unchanged in n> THEN coalesce(<latest earlier value of the old key
+     * in the batch>, t.c) ELSE n.c END, ...} for non-key columns (an unchanged TOASTed value is
+     * never NULL, so a NULL from the batch means "not in the batch").
+     */
+    private static String carryList(String stage, LoadPlan plan, List<String> key) {
+        StringBuilder b = new StringBuilder();
+        for (PlanColumn c : plan.columns()) {
+            if (key.contains(c.name())) {
+                continue;
+            }
+            String col = Sql.ident(c.name());
+            b.append(b.length() == 0 ? "" : ", ").append(col).append(" = CASE WHEN strpos(coalesce(n.")
+                    .append(Sql.ident(UNCHANGED_COLUMN)).append(", ''), ',").append(c.fieldIndex())
+                    .append(",') > 0 THEN coalesce((SELECT p.").append(col).append(" FROM ").append(stage)
+                    .append(" p WHERE p.").append(Sql.ident(SEGMENT_COLUMN)).append(" = seg AND ")
+                    .append(keyMatch("p.", "s.", key, null)).append(" AND p.")
+                    .append(Sql.ident(WriteTarget.ORDINAL_COLUMN)).append(" < s.")
+                    .append(Sql.ident(WriteTarget.ORDINAL_COLUMN)).append(" AND p.").append(Sql.ident(OP_COLUMN))
+                    .append(" IN ('c', 'u', 'r') AND strpos(coalesce(p.").append(Sql.ident(UNCHANGED_COLUMN))
+                    .append(", ''), ',").append(c.fieldIndex()).append(",') = 0 ORDER BY p.")
+                    .append(Sql.ident(WriteTarget.ORDINAL_COLUMN)).append(" DESC LIMIT 1), t.").append(col)
+                    .append("::").append(io.rapidbyte.dest.postgres.schema.ArrowPgTypes.naturalName(c.field()))
+                    .append(") ELSE n.").append(col).append(" END");
         }
         return b.toString();
     }

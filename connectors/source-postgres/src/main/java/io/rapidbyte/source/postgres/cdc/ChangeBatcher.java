@@ -19,7 +19,7 @@ import io.rapidbyte.source.postgres.read.OnceNotes;
 /**
  * Turns the decoded pgoutput messages of one table into change batches: a row per change with
  * op, commit LSN, commit time and unchanged-TOAST marks; a delete carries the old key (or old
- * row), a key change becomes a delete of the old key and an upsert of the new row, a truncate one
+ * row), a key change becomes a delete of the old key (op {@code k}) and an upsert of the new row, a truncate one
  * row of op {@code t}. Changes already delivered before a restart ({@link CdcPosition#delivered})
  * are skipped. A batch is flushed when the next row would break the row or byte cap, and by time
  * ({@link #tick}); a new table layout (Relation message) flushes first. Each flush moves the
@@ -160,7 +160,9 @@ final class ChangeBatcher implements PgOutputHandler {
             return;
         }
         if (oldTuple != null && keyChanged(oldTuple, newTuple)) {
-            row("d", oldTuple);
+            // "k": the delete half of a key change; the destination takes the new row's
+            // unchanged TOASTed values from the old row before it deletes it.
+            row("k", oldTuple);
         }
         row("u", newTuple);
     }
