@@ -47,17 +47,8 @@ final class Session {
                 broken = true;
                 throw e;
             }
-            switch (type) {
-                case 'S':
-                    onParameterStatus();
-                    break;
-                case 'N':
-                    onNotice();
-                    break;
-                case 'A':
-                    break; // LISTEN/NOTIFY is not used by the connectors
-                default:
-                    return type;
+            if (!absorbed(type)) {
+                return type;
             }
         }
     }
@@ -75,18 +66,25 @@ final class Session {
                 broken = true;
                 throw e;
             }
-            switch (type) {
-                case 'S':
-                    onParameterStatus();
-                    break;
-                case 'N':
-                    onNotice();
-                    break;
-                case 'A':
-                    break;
-                default:
-                    return type;
+            if (!absorbed(type)) {
+                return type;
             }
+        }
+    }
+
+    /** Handles a message the server may send at any time; false for any other. */
+    private boolean absorbed(int type) throws PgException {
+        switch (type) {
+            case 'S':
+                onParameterStatus();
+                return true;
+            case 'N':
+                onNotice();
+                return true;
+            case 'A':
+                return true; // LISTEN/NOTIFY is not used by the connectors
+            default:
+                return false;
         }
     }
 
