@@ -181,7 +181,6 @@ public final class Context {
         return Host.stateCas(scope.ordinal(), key, expected, newValue);
     }
 
-    /** Opens a TCP connection through the host's allow-list. */
     /**
      * {@code durable-checkpoint}: the newest of this stream's source checkpoints (or the run's
      * resume) whose batches the host has made durable downstream, as the JSON text that was
@@ -191,6 +190,7 @@ public final class Context {
         return Host.durableCheckpoint();
     }
 
+    /** Opens a TCP connection through the host's allow-list. */
     public SocketStream connectTcp(String host, int port) {
         return SocketStream.connect(host, port);
     }
