@@ -51,6 +51,48 @@ public final class TupleData {
         return lengths;
     }
 
+    /**
+     * A copy of this tuple, in a buffer of its own, with {@code columns[i]} set to the binary value
+     * {@code values[i]} (null: SQL NULL). The copy stays valid after the handler call.
+     */
+    public TupleData withValues(int[] columns, byte[][] values) {
+        TupleData t = new TupleData();
+        t.ensure(columnCount);
+        t.columnCount = columnCount;
+        System.arraycopy(kinds, 0, t.kinds, 0, columnCount);
+        System.arraycopy(lengths, 0, t.lengths, 0, columnCount);
+        for (int i = 0; i < columns.length; i++) {
+            t.kinds[columns[i]] = values[i] == null ? NULL : BINARY;
+            t.lengths[columns[i]] = values[i] == null ? -1 : values[i].length;
+        }
+        int total = 0;
+        for (int c = 0; c < columnCount; c++) {
+            total += Math.max(0, t.lengths[c]);
+        }
+        t.buffer = new byte[total];
+        int p = 0;
+        for (int c = 0; c < columnCount; c++) {
+            int len = t.lengths[c];
+            if (len < 0) {
+                continue;
+            }
+            byte[] replaced = null;
+            for (int i = 0; i < columns.length; i++) {
+                if (columns[i] == c) {
+                    replaced = values[i];
+                }
+            }
+            if (replaced != null) {
+                System.arraycopy(replaced, 0, t.buffer, p, len);
+            } else {
+                System.arraycopy(buffer, offsets[c], t.buffer, p, len);
+            }
+            t.offsets[c] = p;
+            p += len;
+        }
+        return t;
+    }
+
     void ensure(int n) {
         if (kinds.length < n) {
             kinds = new byte[n];

@@ -6,6 +6,7 @@ import io.rapidbyte.postgres.wire.QueryResult;
 import io.rapidbyte.source.postgres.catalog.ColumnMapping;
 import io.rapidbyte.source.postgres.catalog.TableInfo;
 import io.rapidbyte.source.postgres.catalog.TypeMapper;
+import io.rapidbyte.source.postgres.decode.RowDecoder;
 import io.rapidbyte.source.postgres.query.Sql;
 import io.rapidbyte.source.postgres.query.StreamProblem;
 import java.util.ArrayList;
@@ -16,7 +17,7 @@ import java.util.List;
  * the fix: {@code wal_level = logical}, the REPLICATION attribute, a key (primary key or
  * {@code REPLICA IDENTITY FULL}), the table in its publication when that exists, the slot not in
  * use (and made for pgoutput in this database), and column types the replication stream's binary
- * values can be decoded for. Stateless.
+ * values can be decoded for (every natively mapped type, enums, and numeric read as text). Stateless.
  */
 public final class CdcChecks {
     public static final String WAL_LEVEL = "CDC_WAL_LEVEL";
@@ -89,7 +90,7 @@ public final class CdcChecks {
         }
         for (int i = 0; i < table.columns().size(); i++) {
             ColumnMapping m = TypeMapper.map(table.columns().get(i));
-            if (m.cast() != ColumnMapping.Cast.NONE && m.column().baseKind() != 'e') {
+            if (m.cast() != ColumnMapping.Cast.NONE && m.column().baseKind() != 'e' && !RowDecoder.isNumericAsText(m)) {
                 out.add(new StreamProblem(UNSUPPORTED_TYPE, "column \"" + m.column().name() + "\" of type "
                         + m.column().pgType() + " is read as text by a snapshot, but its values in the replication "
                         + "stream are in the type's binary form, which cdc cannot decode yet"));

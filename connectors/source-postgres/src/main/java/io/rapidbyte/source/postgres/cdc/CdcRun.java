@@ -145,7 +145,10 @@ public final class CdcRun {
         }
         CreatedSlot created = ReplicationCommands.createLogicalSlot(repl, slot, PLUGIN, true, temporary);
         log.info("stream " + stream.name() + ": created " + (temporary ? "temporary " : "")
-                + "replication slot " + slot + " at " + Lsn.format(created.consistentPoint()));
+                + "replication slot " + slot + " at " + Lsn.format(created.consistentPoint())
+                + (temporary ? " (slot_lifecycle temporary: it ends with this task's replication connection)"
+                : " (slot_lifecycle retain: it stays, and keeps WAL, after the connector is deleted; drop it then "
+                + "with SELECT pg_drop_replication_slot('" + slot + "'))"));
         return created;
     }
 
@@ -161,11 +164,19 @@ public final class CdcRun {
         log.info("stream " + stream.name() + ": streaming slot " + position.slot + " (publication " + publication
                 + ") from " + Lsn.format(slotConfirmed) + "; changes up to " + Lsn.format(position.txLsn)
                 + " were delivered before");
+        final UnchangedLookup lookup = new UnchangedLookup(sql, table.schema(), table.name(),
+                table.primaryKey().toArray(new String[0]));
         ChangeBatcher batcher = new ChangeBatcher(stream.name(), table, () -> {
             try {
                 return new CatalogReader(sql).table(stream.schema(), stream.table());
             } catch (PgException e) {
                 throw Errors.fromPg("reading the catalog of " + stream.name(), e, redactor);
+            }
+        }, (row, keyColumns, columns, names) -> {
+            try {
+                return lookup.current(row, keyColumns, columns, names);
+            } catch (PgException e) {
+                throw Errors.fromPg("reading the unchanged values of a key change of " + stream.name(), e, redactor);
             }
         }, position, emitter, maxRows, maxBytes, options.flushIntervalMs(), redactor, log);
         PgOutputDecoder decoder = new PgOutputDecoder();

@@ -19,7 +19,8 @@ import io.rapidbyte.source.postgres.read.OnceNotes;
 /**
  * Turns the decoded pgoutput messages of one table into change batches: a row per change with
  * op, commit LSN, commit time and unchanged-TOAST marks; a delete carries the old key (or old
- * row), a key change becomes a delete of the old key (op {@code k}) and an upsert of the new row, a truncate one
+ * row), a key change becomes a delete of the old key (op {@code k}) and an upsert of the new row (its
+ * unchanged TOASTed values filled in, see {@link #update}), a truncate one
  * row of op {@code t}. Changes already delivered before a restart ({@link CdcPosition#delivered})
  * are skipped. A batch is flushed when the next row would break the row or byte cap, and by time
  * ({@link #tick}); a new table layout (Relation message) flushes first. Each flush moves the
@@ -31,10 +32,17 @@ final class ChangeBatcher implements PgOutputHandler {
         TableInfo table();
     }
 
+    /** The source table's current values of some columns of the row with a key ({@link UnchangedLookup}). */
+    interface Current {
+        /** @return the values (null elements: SQL NULL), or null when no row has the key now */
+        byte[][] values(TupleData row, int[] keyColumns, int[] columns, String[] names);
+    }
+
     private final String stream;
     private final CdcPosition position;
     private final CdcEmitter emitter;
     private final Catalog catalog;
+    private final Current current;
     private final long maxRows;
     private final long maxBytes;
     private final long flushIntervalMs;
@@ -66,11 +74,12 @@ final class ChangeBatcher implements PgOutputHandler {
     private long changes;
     private long skipped;
 
-    ChangeBatcher(String stream, TableInfo table, Catalog catalog, CdcPosition position, CdcEmitter emitter,
-            long maxRows, long maxBytes, long flushIntervalMs, Redactor redactor, Log log) {
+    ChangeBatcher(String stream, TableInfo table, Catalog catalog, Current current, CdcPosition position,
+            CdcEmitter emitter, long maxRows, long maxBytes, long flushIntervalMs, Redactor redactor, Log log) {
         this.stream = stream;
         this.table = table;
         this.catalog = catalog;
+        this.current = current;
         this.position = position;
         this.emitter = emitter;
         this.maxRows = maxRows;
@@ -131,7 +140,7 @@ final class ChangeBatcher implements PgOutputHandler {
         }
         layout = next;
         batch = new RecordBatchBuilder(new Schema(next.fields, null));
-        decoder = new RowDecoder(stream, next.columns, batch, new OnceNotes(stream, log), redactor);
+        decoder = new RowDecoder(stream, next.columns, batch, new OnceNotes(stream, log), redactor, true);
         sizer = new BatchSizer(batch);
         budget = maxBytes - next.metadata.streamOverhead();
         if (budget < 1024) {
@@ -160,11 +169,54 @@ final class ChangeBatcher implements PgOutputHandler {
             return;
         }
         if (oldTuple != null && keyChanged(oldTuple, newTuple)) {
-            // "k": the delete half of a key change; the destination takes the new row's
-            // unchanged TOASTed values from the old row before it deletes it.
+            // "k": the delete half of a key change. The new row's unchanged TOASTed values are
+            // the old row's: from the old tuple when it has them (REPLICA IDENTITY FULL), else as
+            // the table holds them now (see UnchangedLookup for why not from the destination).
             row("k", oldTuple);
+            row("u", withUnchangedFilled(oldTuple, newTuple));
+            return;
         }
         row("u", newTuple);
+    }
+
+    /** {@code newTuple} with its unchanged values filled in where they can be (see {@link #update}). */
+    private TupleData withUnchangedFilled(TupleData oldTuple, TupleData newTuple) {
+        int n = 0;
+        for (int i = 0; i < newTuple.columnCount(); i++) {
+            n += newTuple.length(i) == -2 ? 1 : 0;
+        }
+        if (n == 0) {
+            return newTuple;
+        }
+        int[] columns = new int[n];
+        String[] names = new String[n];
+        byte[][] values = new byte[n][];
+        boolean fromOld = true;
+        for (int i = 0, c = 0; i < newTuple.columnCount(); i++) {
+            if (newTuple.length(i) != -2) {
+                continue;
+            }
+            columns[c] = i;
+            names[c] = layout.relation.columnName(i);
+            int len = i < oldTuple.columnCount() ? oldTuple.length(i) : -1;
+            if (len >= 0) {
+                values[c] = new byte[len];
+                System.arraycopy(oldTuple.buffer(), oldTuple.offset(i), values[c], 0, len);
+            } else {
+                fromOld = false;
+            }
+            c++;
+        }
+        if (!fromOld) {
+            if (layout.key.length == 0) {
+                return newTuple;
+            }
+            values = current.values(newTuple, layout.key, columns, names);
+            if (values == null) {
+                return newTuple; // gone since: its delete follows in the stream
+            }
+        }
+        return newTuple.withValues(columns, values);
     }
 
     @Override
@@ -216,10 +268,15 @@ final class ChangeBatcher implements PgOutputHandler {
         return true;
     }
 
+    /**
+     * Whether an update that carries its old tuple moved the row to another key. Without a primary
+     * key (REPLICA IDENTITY FULL) the destination's key is unknown here, so every such update counts
+     * as one: the old row (whole, under FULL) is deleted and the new one upserted.
+     */
     private boolean keyChanged(TupleData oldTuple, TupleData newTuple) {
         int[] key = layout.key;
         if (key.length == 0) {
-            return false;
+            return true;
         }
         for (int k : key) {
             int len = oldTuple.length(k);
@@ -244,6 +301,11 @@ final class ChangeBatcher implements PgOutputHandler {
         }
         for (int i = 0; i < n; i++) {
             int len = t == null ? -1 : t.length(i);
+            if (len >= 0 && t.kind(i) == TupleData.TEXT && !layout.textForm[i]) {
+                throw Errors.data("CDC_TEXT_VALUE", "stream " + stream + ", column \"" + layout.relation.columnName(i)
+                        + "\": the server sent this value in text form, which cdc decodes only for text columns",
+                        redactor);
+            }
             if (len == -2) {
                 unchanged.append(unchanged.length() == 0 ? "," : "").append(i).append(',');
                 len = -1;

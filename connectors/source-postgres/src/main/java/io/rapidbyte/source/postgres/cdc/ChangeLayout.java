@@ -9,6 +9,7 @@ import io.rapidbyte.source.postgres.catalog.ColumnInfo;
 import io.rapidbyte.source.postgres.catalog.ColumnMapping;
 import io.rapidbyte.source.postgres.catalog.TableInfo;
 import io.rapidbyte.source.postgres.catalog.TypeMapper;
+import io.rapidbyte.source.postgres.catalog.ValueKind;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,6 +30,8 @@ final class ChangeLayout {
     final BatchMetadata metadata;
     /** Relation column indexes of the primary key (empty without one). */
     final int[] key;
+    /** Per column: its text form is its binary form (text types, enums), so a text value decodes alike. */
+    final boolean[] textForm;
 
     private ChangeLayout(Relation relation, List<ColumnMapping> columns, List<Field> fields, BatchMetadata metadata,
             int[] key) {
@@ -37,6 +40,12 @@ final class ChangeLayout {
         this.fields = fields;
         this.metadata = metadata;
         this.key = key;
+        this.textForm = new boolean[columns.size()];
+        for (int i = 0; i < textForm.length; i++) {
+            ColumnMapping m = columns.get(i);
+            textForm[i] = m.kind() == ValueKind.TEXT
+                    && (m.cast() == ColumnMapping.Cast.NONE || m.column().baseKind() == 'e');
+        }
     }
 
     /**
