@@ -4,22 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.rapidbyte.host.channels.BatchOutput;
-import io.rapidbyte.host.frames.FramePayload;
-import io.rapidbyte.host.imports.CheckpointKind;
-import io.rapidbyte.host.imports.HostListener;
-import io.rapidbyte.host.imports.LogLevel;
-import io.rapidbyte.host.lifecycle.ConnectorInstance;
-import io.rapidbyte.host.lifecycle.Role;
-import io.rapidbyte.host.sockets.NetworkAcl;
-import io.rapidbyte.host.sockets.SocketOptions;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -29,103 +16,6 @@ import org.junit.jupiter.api.Test;
  * repetition, the slot confirmed only to what the host reports durable, and the checks' errors.
  */
 class CdcStreamTest {
-    /** One long run-read on its own thread, with a durable position the test controls. */
-    static final class Streaming implements AutoCloseable {
-        final List<byte[]> frames = Collections.synchronizedList(new ArrayList<>());
-        final List<String> checkpoints = Collections.synchronizedList(new ArrayList<>());
-        final List<String> logs = Collections.synchronizedList(new ArrayList<>());
-        final AtomicReference<String> durable = new AtomicReference<>();
-        final AtomicReference<Throwable> failure = new AtomicReference<>();
-        private final Thread thread;
-        private volatile ConnectorInstance instance;
-
-        Streaming(String config, String stream, String resume) {
-            durable.set(resume);
-            thread = new Thread(() -> run(config, stream, resume), "cdc-test");
-            thread.start();
-        }
-
-        private void run(String config, String stream, String resume) {
-            HostListener listener = new HostListener() {
-                @Override
-                public void onLog(String connector, LogLevel level, String message) {
-                    logs.add(level + " " + message);
-                }
-
-                @Override
-                public void onCheckpoint(String connector, CheckpointKind kind, String s, String payloadJson) {
-                    checkpoints.add(payloadJson);
-                }
-
-                @Override
-                public Optional<String> durableCheckpoint(String connector, String s) {
-                    return Optional.ofNullable(durable.get());
-                }
-            };
-            BatchOutput output = new BatchOutput() {
-                @Override
-                public void emit(FramePayload batch) {
-                    frames.add(batch.toByteArray());
-                }
-
-                @Override
-                public void finish() {
-                }
-
-                @Override
-                public void fail(Throwable cause) {
-                }
-            };
-            try (ConnectorInstance i = ConnectorInstance.builder(SourceRun.module(), Role.SOURCE).name("cdc-test")
-                    .network(NetworkAcl.of(List.of("127.0.0.1:" + Pg.port())), SocketOptions.DEFAULT)
-                    .listener(listener).output(output).build()) {
-                instance = i;
-                i.open(config);
-                i.runRead("{\"stream\":\"" + stream + "\",\"limits\":{\"max_batch_rows\":1000},\"resume\":"
-                        + (resume == null ? "null" : resume) + "}");
-            } catch (Throwable t) {
-                failure.set(t);
-            }
-        }
-
-        List<Map<String, Object>> rows() {
-            synchronized (frames) {
-                return ArrowFrames.rows(new ArrayList<>(frames));
-            }
-        }
-
-        String lastCheckpoint() {
-            synchronized (checkpoints) {
-                return checkpoints.isEmpty() ? null : checkpoints.get(checkpoints.size() - 1);
-            }
-        }
-
-        void waitFor(BooleanSupplier condition, String what) throws InterruptedException {
-            long deadline = System.currentTimeMillis() + 120_000;
-            while (!condition.getAsBoolean()) {
-                if (failure.get() != null) {
-                    throw new AssertionError("the run failed while waiting for " + what + ": " + failure.get()
-                            + "\n" + String.join("\n", logs), failure.get());
-                }
-                if (System.currentTimeMillis() > deadline) {
-                    throw new AssertionError("timed out waiting for " + what + "; rows " + rows() + "\n"
-                            + String.join("\n", logs));
-                }
-                Thread.sleep(50);
-            }
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            ConnectorInstance i = instance;
-            if (i != null) {
-                i.cancel();
-            }
-            thread.interrupt();
-            thread.join(30_000);
-        }
-    }
-
     private static String render(Map<String, Object> row) {
         Object doc = row.get("doc");
         String d = doc == null ? "null" : doc.toString().length() > 20 ? "#" + doc.toString().length() : doc.toString();
@@ -158,7 +48,7 @@ class CdcStreamTest {
         String big = "x".repeat(20_000);
         String resume;
         List<String> afterDurable;
-        try (Streaming s = new Streaming(config, stream, null)) {
+        try (CdcStreaming s = new CdcStreaming(config, stream, null)) {
             s.waitFor(() -> s.rows().size() >= 2500 && s.lastCheckpoint() != null
                     && s.lastCheckpoint().contains("\"phase\":\"stream\""), "the snapshot");
             assertTrue(s.rows().stream().allMatch(r -> r.get("_rapidbyte_op") == null), "snapshot rows are plain");
@@ -189,7 +79,7 @@ class CdcStreamTest {
         }
         // Restart from the first change batch's checkpoint: the rest comes again, once.
         Pg.sql(db, "INSERT INTO app_docs VALUES (7000, 'later', NULL)");
-        try (Streaming s = new Streaming(config, stream, resume)) {
+        try (CdcStreaming s = new CdcStreaming(config, stream, resume)) {
             s.waitFor(() -> s.rows().stream().anyMatch(r -> Long.valueOf(7000).equals(r.get("id"))), "the new insert");
             List<String> expected = new ArrayList<>(afterDurable);
             expected.add("c:7000:later:null:null");
