@@ -7,6 +7,7 @@ import io.rapidbyte.it.env.PostgresServer;
 import io.rapidbyte.it.pipeline.PipelineWatch;
 import io.rapidbyte.it.pipeline.PostgresPipeline;
 import io.rapidbyte.it.rest.ConnectRest;
+import io.rapidbyte.postgres.testkit.TestPostgres;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -18,6 +19,8 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+import org.postgresql.replication.PGReplicationStream;
 
 /**
  * Change data capture through the whole chain (source-postgres {@code sync_mode: cdc} → Kafka with
@@ -26,7 +29,8 @@ import org.junit.jupiter.api.Test;
  * key changes while the source task, the sink task and then the whole worker are restarted; at the
  * end the target equals the source ({@code EXCEPT ALL} both ways). An idle captured table beside a
  * busy one keeps its slot confirmed near the WAL end, and each check of the source is refused over
- * REST with its fix. {@code -Dcdc.it.changes} sets the workload (default 100000).
+ * REST with its fix (no key, table not in its publication, no REPLICATION attribute, slot in use,
+ * wal_level not logical, a malformed setting). Each scenario drops its slots at the end. {@code -Dcdc.it.changes} sets the workload (default 100000).
  */
 class CdcIT {
     private static final Duration WAIT = Duration.ofMinutes(5);
@@ -54,8 +58,8 @@ class CdcIT {
         ConnectRest rest = SharedEnvironment.rest();
         pipeline.deploy(rest);
         PipelineWatch watch = new PipelineWatch(rest, pg, List.of(pipeline.source().name(), pipeline.sink().name()));
-        watch.awaitRows(db, "replica.items", 2000, WAIT, WAIT, null);
 
+        // The writers start with the connector: their first changes race the slot and its snapshot.
         AtomicLong done = new AtomicLong();
         Thread[] writers = new Thread[3];
         AtomicLong[] failures = {new AtomicLong()};
@@ -77,6 +81,7 @@ class CdcIT {
         awaitEqual(pg, db, "public.items", "replica.items", watch);
         watch.failIfFailed();
         pipeline.undeploy(rest);
+        dropSlots(pg, db);
     }
 
     /** Random transactions of up to 8 changes until {@link #CHANGES} changes exist in all. */
@@ -158,10 +163,11 @@ class CdcIT {
         await(() -> pg.queryLong(db, lag) < 4L << 20, "the slot to follow the WAL end", watch);
         watch.failIfFailed();
         pipeline.undeploy(rest);
+        dropSlots(pg, db);
     }
 
     @Test
-    void eachCheckIsRefusedOverRestWithItsFix() {
+    void eachCheckIsRefusedOverRestWithItsFix() throws Exception {
         String db = "cdc_checks";
         PostgresPipeline pipeline = cdcPipeline(db, "public.nokey");
         PostgresServer pg = SharedEnvironment.postgres();
@@ -180,6 +186,45 @@ class CdcIT {
                 "wasm.config.user", "cdc_plain"), "CDC_NO_REPLICATION_PRIVILEGE", "user cdc_plain may not use replication");
         assertRefused(pipeline, Map.of("wasm.config.cdc", "{\"slot_prefix\": \"Bad-Prefix\"}"),
                 "slot_prefix", "wasm.config.cdc");
+
+        // Another consumer streams from the slot the stream would use.
+        pg.execute(db, "CREATE PUBLICATION rapidbyte_public_held FOR TABLE public.held");
+        try (Connection c = pg.connectForReplication(db)) {
+            PGConnection replication = c.unwrap(PGConnection.class);
+            replication.getReplicationAPI().createReplicationSlot().logical().withSlotName("rapidbyte_public_held")
+                    .withOutputPlugin("pgoutput").make();
+            try (PGReplicationStream held = replication.getReplicationAPI().replicationStream().logical()
+                    .withSlotName("rapidbyte_public_held").withSlotOption("proto_version", "1")
+                    .withSlotOption("publication_names", "rapidbyte_public_held").start()) {
+                assertRefused(pipeline, Map.of("wasm.config.streams", "[{\"name\": \"public.held\"}]"),
+                        "CDC_SLOT_IN_USE", "replication slot rapidbyte_public_held is in use");
+            }
+        }
+        dropSlots(pg, db);
+
+        // A server without logical decoding.
+        try (TestPostgres plain = TestPostgres.start(Map.of("wal_level", "replica"))) {
+            PostgresServer other = new PostgresServer(plain.host(), plain.port(), "postgres", null);
+            other.createLoginRole(PostgresPipeline.SOURCE_ROLE, SharedEnvironment.secrets().sourcePassword());
+            other.createDatabase(db);
+            other.execute(db, "CREATE TABLE public.keyed (id int PRIMARY KEY)");
+            assertRefused(pipeline, Map.of("wasm.config.host", other.host(), "wasm.config.port",
+                    Integer.toString(other.port()), "wasm.config.streams", "[{\"name\": \"public.keyed\"}]"),
+                    "CDC_WAL_LEVEL", "cdc needs wal_level = logical");
+        }
+    }
+
+    /** Drops the slots of {@code db} once no task streams from them (what the README asks after a delete). */
+    private static void dropSlots(PostgresServer pg, String db) throws InterruptedException {
+        String where = " FROM pg_replication_slots WHERE database = '" + db + "'";
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (pg.queryLong("postgres", "SELECT count(*)" + where + " AND active") > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the slots of " + db + " stay active after the connectors were deleted");
+            }
+            Thread.sleep(200);
+        }
+        pg.execute("postgres", "SELECT pg_drop_replication_slot(slot_name)" + where);
     }
 
     private static void assertRefused(PostgresPipeline pipeline, Map<String, String> overrides, String code,

@@ -52,14 +52,23 @@ public final class TestPostgres implements AutoCloseable {
 
     /** A new private server with the users above. */
     public static TestPostgres start() {
+        return start(java.util.Map.of());
+    }
+
+    /**
+     * A new private server with the users above and {@code serverConfig} over the defaults (e.g.
+     * {@code wal_level=replica} to see what a server without logical decoding does).
+     */
+    public static TestPostgres start(java.util.Map<String, String> serverConfig) {
         EmbeddedPostgres pg;
         try {
-            pg = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("wal_level", "logical")
                     .setServerConfig("listen_addresses", "127.0.0.1")
-                    .setDataDirectoryCustomizer(TestPostgres::writeHba)
-                    .start();
+                    .setDataDirectoryCustomizer(TestPostgres::writeHba);
+            serverConfig.forEach(builder::setServerConfig);
+            pg = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("starting embedded PostgreSQL failed", e);
         }
