@@ -19,9 +19,11 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The cdc benchmark (not a test; {@code mvn -B verify -Pcdc-bench [-Dbench.changes=…]}): an
- * update-heavy workload (transactions of 10 single-row updates from 2 writers over 10,000 rows)
- * through source-postgres (cdc) → Kafka (exactly-once) → dest-postgres while it runs. Prints
+ * The cdc benchmark (not a test; {@code mvn -B verify -Pcdc-bench [-Dbench.changes=… -Dbench.writers=…
+ * -Dbench.keys=…]}): the snapshot of {@code bench.keys} rows (default 100,000), then an update-heavy
+ * workload (transactions of 10 single-row updates from 2 writers over those rows) through
+ * source-postgres (cdc) → Kafka (exactly-once) → dest-postgres while it runs. Prints the snapshot's
+ * rows/s (from {@code POST /connectors} to the last row at the target), then
  * changes/s from the first update to the last one applied at the target, commit-to-target latency
  * p50/p99 (a trigger on the target stamps when each applied update landed; the source row carries
  * when it was written, so the figure includes the writer's own commit; updates of a key superseded
@@ -29,7 +31,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * seconds per 100k changes (the embedded broker runs in it too; PostgreSQL does not).
  */
 public final class CdcBench {
-    private static final int KEYS = 10_000;
+    private static final int KEYS = Integer.getInteger("bench.keys", 100_000);
 
     private CdcBench() {
     }
@@ -57,11 +59,13 @@ public final class CdcBench {
                     .from(db, "public.hot").to(db, "replica");
             p.source().set("wasm.config.sync_mode", "cdc");
             p.sink().set("wasm.config.commit_interval", "{\"rows\": 0, \"bytes\": 0, \"seconds\": 0}");
+            long s0 = System.nanoTime();
             p.deploy(rest);
             PipelineWatch watch = new PipelineWatch(rest, pg, List.of(p.source().name(), p.sink().name()));
-            watch.awaitRows(db, "replica.hot", KEYS, Duration.ofMinutes(5), Duration.ofSeconds(30), null);
-            System.out.println("snapshot of " + KEYS + " rows applied; " + changes + " updates from " + writers
-                    + " writers");
+            watch.awaitRows(db, "replica.hot", KEYS, Duration.ofMinutes(10), Duration.ofSeconds(30), null);
+            double snapshotSeconds = (System.nanoTime() - s0) / 1e9;
+            System.out.printf("cdc snapshot: %d rows applied %.1f s after POST /connectors: %.0f rows/s; then %d "
+                    + "updates from %d writers%n", KEYS, snapshotSeconds, KEYS / snapshotSeconds, changes, writers);
             long cpu0 = processCpuNanos();
             long t0 = System.nanoTime();
             AtomicLong done = new AtomicLong();
