@@ -1,9 +1,9 @@
 package io.rapidbyte.dest.postgres.load;
 
+import io.rapidbyte.dest.postgres.catalog.LoadPlan;
+import io.rapidbyte.dest.postgres.catalog.PlanColumn;
 import io.rapidbyte.dest.postgres.config.TruncatePolicy;
-import io.rapidbyte.dest.postgres.pg.Sql;
-import io.rapidbyte.dest.postgres.schema.LoadPlan;
-import io.rapidbyte.dest.postgres.schema.PlanColumn;
+import io.rapidbyte.postgres.guest.Sql;
 import io.rapidbyte.sdk.ConnectorError;
 import java.util.List;
 
@@ -189,7 +189,7 @@ final class ChangeMerge {
                     .append(" IN ('c', 'u', 'r') AND strpos(coalesce(p.").append(Sql.ident(UNCHANGED_COLUMN))
                     .append(", ''), ',").append(c.fieldIndex()).append(",') = 0 ORDER BY p.")
                     .append(Sql.ident(WriteTarget.ORDINAL_COLUMN)).append(" DESC LIMIT 1), t.").append(col)
-                    .append("::").append(io.rapidbyte.dest.postgres.schema.ArrowPgTypes.naturalName(c.field()))
+                    .append("::").append(io.rapidbyte.dest.postgres.catalog.ArrowPgTypes.naturalName(c.field()))
                     .append(") ELSE n.").append(col).append(" END");
         }
         return b.toString();

@@ -1,13 +1,13 @@
 package io.rapidbyte.source.postgres.cdc;
 
+import io.rapidbyte.postgres.guest.Sql;
 import io.rapidbyte.postgres.wire.PgConnection;
 import io.rapidbyte.postgres.wire.PgException;
 import io.rapidbyte.postgres.wire.QueryResult;
 import io.rapidbyte.source.postgres.catalog.ColumnMapping;
-import io.rapidbyte.source.postgres.catalog.TableInfo;
+import io.rapidbyte.source.postgres.catalog.SourceTable;
 import io.rapidbyte.source.postgres.catalog.TypeMapper;
 import io.rapidbyte.source.postgres.decode.RowDecoder;
-import io.rapidbyte.source.postgres.query.Sql;
 import io.rapidbyte.source.postgres.query.StreamProblem;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +32,7 @@ public final class CdcChecks {
     }
 
     /** Every problem of cdc stream {@code stream} on {@code table}; empty when it can run. */
-    public static List<StreamProblem> problems(PgConnection c, TableInfo table, CdcOptions options, String user,
+    public static List<StreamProblem> problems(PgConnection c, SourceTable table, CdcOptions options, String user,
             boolean standardStrings) throws PgException {
         List<StreamProblem> out = new ArrayList<StreamProblem>();
         String walLevel = c.query("SHOW wal_level").value(0, 0);

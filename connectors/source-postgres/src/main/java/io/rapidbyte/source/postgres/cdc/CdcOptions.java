@@ -1,7 +1,7 @@
 package io.rapidbyte.source.postgres.cdc;
 
+import io.rapidbyte.postgres.guest.config.ConfigMembers;
 import io.rapidbyte.sdk.json.JsonObject;
-import java.util.List;
 
 /**
  * The {@code cdc} settings of source-postgres: how slots and publications are named and kept, and
@@ -20,6 +20,8 @@ public final class CdcOptions {
     }
 
     public static final String DEFAULT_PREFIX = "rapidbyte_";
+    private static final String[] MEMBERS = {"slot_prefix", "publication_prefix", "slot_lifecycle",
+        "flush_interval_ms", "heartbeat_interval_ms"};
     private static final int MAX_NAME = 63;
     private static final int MAX_PREFIX = 40;
 
@@ -43,32 +45,22 @@ public final class CdcOptions {
     }
 
     /** Parses the {@code cdc} member (null: defaults), adding each problem to {@code problems}. */
-    public static CdcOptions parse(Object raw, List<String> problems) {
+    public static CdcOptions parse(Object raw, ConfigMembers problems) {
         if (raw == null) {
             return defaults();
         }
         if (!(raw instanceof JsonObject)) {
-            problems.add("\"cdc\" must be an object");
+            problems.problem("\"cdc\" must be an object");
             return defaults();
         }
         JsonObject o = (JsonObject) raw;
-        for (String key : o.keySet()) {
-            if (!key.equals("slot_prefix") && !key.equals("publication_prefix") && !key.equals("slot_lifecycle")
-                    && !key.equals("flush_interval_ms") && !key.equals("heartbeat_interval_ms")) {
-                problems.add("unknown member \"cdc." + key + "\"");
-            }
-        }
+        problems.unknownMembers(o, new String[][] {MEMBERS}, "cdc.");
         String slot = prefix(o, "slot_prefix", problems);
         String publication = prefix(o, "publication_prefix", problems);
-        SlotLifecycle lifecycle = SlotLifecycle.RETAIN;
-        Object life = o.get("slot_lifecycle");
-        if ("temporary".equals(life)) {
-            lifecycle = SlotLifecycle.TEMPORARY;
-        } else if (life != null && !"retain".equals(life)) {
-            problems.add("\"cdc.slot_lifecycle\" must be retain or temporary");
-        }
-        long flush = number(o, "flush_interval_ms", 200, 1, 60_000, problems);
-        long heartbeat = number(o, "heartbeat_interval_ms", 5000, 100, 20_000, problems);
+        String life = problems.choice(o, "slot_lifecycle", new String[] {"retain", "temporary"}, "retain", "cdc.");
+        SlotLifecycle lifecycle = "temporary".equals(life) ? SlotLifecycle.TEMPORARY : SlotLifecycle.RETAIN;
+        long flush = problems.integer(o, "flush_interval_ms", 200, 1, 60_000, "cdc.");
+        long heartbeat = problems.integer(o, "heartbeat_interval_ms", 5000, 100, 20_000, "cdc.");
         return new CdcOptions(slot, publication, lifecycle, flush, heartbeat);
     }
 
@@ -130,39 +122,21 @@ public final class CdcOptions {
         return "00000000".substring(hex.length()) + hex;
     }
 
-    private static String prefix(JsonObject o, String key, List<String> problems) {
-        Object v = o.get(key);
-        if (v == null) {
+    private static String prefix(JsonObject o, String key, ConfigMembers problems) {
+        String s = problems.string(o, key, false, "cdc.");
+        if (s == null) {
             return DEFAULT_PREFIX;
         }
-        String s = v instanceof String ? (String) v : null;
-        boolean ok = s != null && !s.isEmpty() && s.length() <= MAX_PREFIX;
+        boolean ok = !s.isEmpty() && s.length() <= MAX_PREFIX;
         for (int i = 0; ok && i < s.length(); i++) {
             char c = s.charAt(i);
             ok = (c >= 'a' && c <= 'z') || c == '_' || (i > 0 && c >= '0' && c <= '9');
         }
         if (!ok) {
-            problems.add("\"cdc." + key + "\" must be 1 to " + MAX_PREFIX + " lower-case letters, digits or "
+            problems.problem("\"cdc." + key + "\" must be 1 to " + MAX_PREFIX + " lower-case letters, digits or "
                     + "underscores, starting with a letter or underscore");
             return DEFAULT_PREFIX;
         }
         return s;
-    }
-
-    private static long number(JsonObject o, String key, long fallback, long min, long max, List<String> problems) {
-        Object v = o.get(key);
-        if (v == null) {
-            return fallback;
-        }
-        if (!(v instanceof Long) && !(v instanceof Integer)) {
-            problems.add("\"cdc." + key + "\" must be an integer");
-            return fallback;
-        }
-        long n = ((Number) v).longValue();
-        if (n < min || n > max) {
-            problems.add("\"cdc." + key + "\" must be between " + min + " and " + max);
-            return fallback;
-        }
-        return n;
     }
 }

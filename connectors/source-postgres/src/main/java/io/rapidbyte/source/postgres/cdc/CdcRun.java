@@ -1,5 +1,11 @@
 package io.rapidbyte.source.postgres.cdc;
 
+import io.rapidbyte.postgres.guest.Log;
+import io.rapidbyte.postgres.guest.PgErrors;
+import io.rapidbyte.postgres.guest.PgSessions;
+import io.rapidbyte.postgres.guest.Redactor;
+import io.rapidbyte.postgres.guest.Sql;
+import io.rapidbyte.postgres.guest.net.Entropy;
 import io.rapidbyte.postgres.wire.PgConnection;
 import io.rapidbyte.postgres.wire.PgException;
 import io.rapidbyte.postgres.wire.QueryResult;
@@ -10,24 +16,19 @@ import io.rapidbyte.postgres.wire.replication.ReplicationCommands;
 import io.rapidbyte.postgres.wire.replication.ReplicationStream;
 import io.rapidbyte.sdk.ConnectorError;
 import io.rapidbyte.sdk.Context;
+import io.rapidbyte.sdk.ErrorCategory;
 import io.rapidbyte.sdk.ReadSummary;
 import io.rapidbyte.sdk.StreamLimits;
-import io.rapidbyte.sdk.ErrorCategory;
 import io.rapidbyte.sdk.json.Json;
 import io.rapidbyte.sdk.json.JsonObject;
 import io.rapidbyte.source.postgres.Errors;
-import io.rapidbyte.source.postgres.Log;
-import io.rapidbyte.source.postgres.Redactor;
 import io.rapidbyte.source.postgres.catalog.CatalogReader;
-import io.rapidbyte.source.postgres.catalog.TableInfo;
+import io.rapidbyte.source.postgres.catalog.SourceTable;
 import io.rapidbyte.source.postgres.checkpoint.SyncRunIds;
-import io.rapidbyte.source.postgres.config.SourceConfig;
+import io.rapidbyte.source.postgres.config.PostgresSourceConfig;
 import io.rapidbyte.source.postgres.config.StreamConfig;
-import io.rapidbyte.source.postgres.net.Entropy;
-import io.rapidbyte.source.postgres.net.PgSessions;
-import io.rapidbyte.source.postgres.query.Sql;
 import io.rapidbyte.source.postgres.query.StreamProblem;
-import io.rapidbyte.source.postgres.read.StreamReader;
+import io.rapidbyte.source.postgres.run.ReadRun;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -48,13 +49,13 @@ public final class CdcRun {
     /** Status updates at least this often (wal_sender_timeout is 60 s by default). */
     static final long STATUS_INTERVAL_MS = 1_000;
 
-    private final SourceConfig config;
+    private final PostgresSourceConfig config;
     private final PgSessions sessions;
     private final Entropy entropy;
     private final Redactor redactor;
     private final Log log;
 
-    public CdcRun(SourceConfig config, PgSessions sessions, Entropy entropy, Redactor redactor, Log log) {
+    public CdcRun(PostgresSourceConfig config, PgSessions sessions, Entropy entropy, Redactor redactor, Log log) {
         this.config = config;
         this.sessions = sessions;
         this.entropy = entropy;
@@ -70,7 +71,7 @@ public final class CdcRun {
         try {
             return run(ctx, stream, sql, repl);
         } catch (PgException e) {
-            throw Errors.fromPg("cdc of stream " + stream.name(), e, redactor);
+            throw PgErrors.of("cdc of stream " + stream.name(), e, redactor);
         } finally {
             if (repl[0] != null) {
                 repl[0].close();
@@ -82,9 +83,9 @@ public final class CdcRun {
     /** Checks, publication, slot, snapshot, then the stream; the replication connection goes into {@code repl[0]}. */
     private ReadSummary run(Context ctx, StreamConfig stream, PgConnection sql, PgConnection[] repl)
             throws PgException {
-        long maxRows = StreamReader.limit(ctx.limits().maxBatchRows(), config.maxBatchRows(),
+        long maxRows = ReadRun.limit(ctx.limits().maxBatchRows(), config.maxBatchRows(),
                 StreamLimits.DEFAULT_MAX_BATCH_ROWS);
-        long maxBytes = StreamReader.limit(ctx.limits().maxBatchBytes(), config.maxBatchBytes(), config.maxBatchBytes());
+        long maxBytes = ReadRun.limit(ctx.limits().maxBatchBytes(), config.maxBatchBytes(), config.maxBatchBytes());
         CdcOptions options = config.cdc();
         String slot = options.slotName(stream.name());
         String publication = options.publicationName(stream.name());
@@ -94,10 +95,10 @@ public final class CdcRun {
         }
         CatalogReader catalog = new CatalogReader(sql);
         boolean scs = catalog.standardConformingStrings();
-        TableInfo table = catalog.table(stream.schema(), stream.table());
+        SourceTable table = catalog.table(stream.schema(), stream.table());
         if (table == null) {
             throw Errors.config("42P01", "stream " + stream.name() + ": relation \"" + stream.schema() + "\".\""
-                    + stream.table() + "\" does not exist or is not visible to user " + config.user());
+                    + stream.table() + "\" does not exist or is not visible to user " + config.connection().user());
         }
         CdcPosition position = ctx.resume() == null ? null : CdcPosition.parse(ctx.resume(), stream.name());
         if (position != null && !position.slot.equals(slot)) {
@@ -152,7 +153,7 @@ public final class CdcRun {
         return created;
     }
 
-    private ReadSummary stream(Context ctx, final StreamConfig stream, TableInfo table, final PgConnection sql,
+    private ReadSummary stream(Context ctx, final StreamConfig stream, SourceTable table, final PgConnection sql,
             PgConnection repl, CdcPosition position, CdcEmitter emitter, String publication, long slotConfirmed,
             long maxRows, long maxBytes) throws PgException {
         CdcOptions options = config.cdc();
@@ -170,13 +171,13 @@ public final class CdcRun {
             try {
                 return new CatalogReader(sql).table(stream.schema(), stream.table());
             } catch (PgException e) {
-                throw Errors.fromPg("reading the catalog of " + stream.name(), e, redactor);
+                throw PgErrors.of("reading the catalog of " + stream.name(), e, redactor);
             }
         }, (row, keyColumns, columns, names) -> {
             try {
                 return lookup.current(row, keyColumns, columns, names);
             } catch (PgException e) {
-                throw Errors.fromPg("reading the unchanged values of a key change of " + stream.name(), e, redactor);
+                throw PgErrors.of("reading the unchanged values of a key change of " + stream.name(), e, redactor);
             }
         }, position, emitter, maxRows, maxBytes, options.flushIntervalMs(), redactor, log);
         PgOutputDecoder decoder = new PgOutputDecoder();
@@ -243,8 +244,8 @@ public final class CdcRun {
         return confirmed;
     }
 
-    private void check(PgConnection sql, TableInfo table, CdcOptions options, boolean scs) throws PgException {
-        List<StreamProblem> problems = CdcChecks.problems(sql, table, options, config.user(), scs);
+    private void check(PgConnection sql, SourceTable table, CdcOptions options, boolean scs) throws PgException {
+        List<StreamProblem> problems = CdcChecks.problems(sql, table, options, config.connection().user(), scs);
         if (problems.isEmpty()) {
             return;
         }
@@ -263,7 +264,7 @@ public final class CdcRun {
         throw ConnectorError.of(category, first.code(), message).toException();
     }
 
-    private void ensurePublication(PgConnection sql, String publication, TableInfo table, boolean scs)
+    private void ensurePublication(PgConnection sql, String publication, SourceTable table, boolean scs)
             throws PgException {
         QueryResult r = sql.query("SELECT 1 FROM pg_catalog.pg_publication WHERE pubname = "
                 + Sql.literal(publication, scs));

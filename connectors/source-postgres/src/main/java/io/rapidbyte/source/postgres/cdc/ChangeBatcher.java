@@ -1,5 +1,7 @@
 package io.rapidbyte.source.postgres.cdc;
 
+import io.rapidbyte.postgres.guest.Log;
+import io.rapidbyte.postgres.guest.Redactor;
 import io.rapidbyte.postgres.wire.pgoutput.PgOutputHandler;
 import io.rapidbyte.postgres.wire.pgoutput.Relation;
 import io.rapidbyte.postgres.wire.pgoutput.TupleData;
@@ -8,13 +10,11 @@ import io.rapidbyte.sdk.arrow.RecordBatchBuilder;
 import io.rapidbyte.sdk.arrow.Schema;
 import io.rapidbyte.sdk.arrow.VarBinaryColumnBuilder;
 import io.rapidbyte.source.postgres.Errors;
-import io.rapidbyte.source.postgres.Log;
-import io.rapidbyte.source.postgres.Redactor;
 import io.rapidbyte.source.postgres.batch.BatchSizer;
-import io.rapidbyte.source.postgres.catalog.TableInfo;
+import io.rapidbyte.source.postgres.catalog.SourceTable;
 import io.rapidbyte.source.postgres.decode.RowDecoder;
 import io.rapidbyte.source.postgres.decode.Tuple;
-import io.rapidbyte.source.postgres.read.OnceNotes;
+import io.rapidbyte.source.postgres.run.OnceNotes;
 
 /**
  * Turns the decoded pgoutput messages of one table into change batches: a row per change with
@@ -29,7 +29,7 @@ import io.rapidbyte.source.postgres.read.OnceNotes;
 final class ChangeBatcher implements PgOutputHandler {
     /** Re-reads the table from the catalog when a relation has columns the known layout lacks. */
     interface Catalog {
-        TableInfo table();
+        SourceTable table();
     }
 
     /** The source table's current values of some columns of the row with a key ({@link UnchangedLookup}). */
@@ -48,7 +48,7 @@ final class ChangeBatcher implements PgOutputHandler {
     private final long flushIntervalMs;
     private final Redactor redactor;
     private final Log log;
-    private TableInfo table;
+    private SourceTable table;
 
     private ChangeLayout layout;
     private RecordBatchBuilder batch;
@@ -74,7 +74,7 @@ final class ChangeBatcher implements PgOutputHandler {
     private long changes;
     private long skipped;
 
-    ChangeBatcher(String stream, TableInfo table, Catalog catalog, Current current, CdcPosition position,
+    ChangeBatcher(String stream, SourceTable table, Catalog catalog, Current current, CdcPosition position,
             CdcEmitter emitter, long maxRows, long maxBytes, long flushIntervalMs, Redactor redactor, Log log) {
         this.stream = stream;
         this.table = table;

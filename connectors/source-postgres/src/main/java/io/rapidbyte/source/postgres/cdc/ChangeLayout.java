@@ -7,7 +7,7 @@ import io.rapidbyte.source.postgres.Errors;
 import io.rapidbyte.source.postgres.batch.BatchMetadata;
 import io.rapidbyte.source.postgres.catalog.ColumnInfo;
 import io.rapidbyte.source.postgres.catalog.ColumnMapping;
-import io.rapidbyte.source.postgres.catalog.TableInfo;
+import io.rapidbyte.source.postgres.catalog.SourceTable;
 import io.rapidbyte.source.postgres.catalog.TypeMapper;
 import io.rapidbyte.source.postgres.catalog.ValueKind;
 import java.util.ArrayList;
@@ -52,7 +52,7 @@ final class ChangeLayout {
      * @param table the table as the catalog shows it now; every relation column must be in it
      * @return null when a relation column is not in {@code table} (read the catalog again)
      */
-    static ChangeLayout of(Relation relation, TableInfo table, String stream, String syncRun) {
+    static ChangeLayout of(Relation relation, SourceTable table, String stream, String syncRun) {
         List<ColumnMapping> columns = new ArrayList<ColumnMapping>();
         List<Field> fields = new ArrayList<Field>();
         for (int i = 0; i < relation.columnCount(); i++) {

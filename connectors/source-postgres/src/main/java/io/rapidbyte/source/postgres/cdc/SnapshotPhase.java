@@ -1,5 +1,7 @@
 package io.rapidbyte.source.postgres.cdc;
 
+import io.rapidbyte.postgres.guest.Log;
+import io.rapidbyte.postgres.guest.Redactor;
 import io.rapidbyte.postgres.wire.BinaryCopyReader;
 import io.rapidbyte.postgres.wire.PgConnection;
 import io.rapidbyte.postgres.wire.PgException;
@@ -7,19 +9,17 @@ import io.rapidbyte.sdk.arrow.Field;
 import io.rapidbyte.sdk.arrow.RecordBatchBuilder;
 import io.rapidbyte.sdk.arrow.Schema;
 import io.rapidbyte.source.postgres.Errors;
-import io.rapidbyte.source.postgres.Log;
-import io.rapidbyte.source.postgres.Redactor;
 import io.rapidbyte.source.postgres.batch.BatchAssembler;
 import io.rapidbyte.source.postgres.batch.BatchMetadata;
 import io.rapidbyte.source.postgres.catalog.CatalogReader;
 import io.rapidbyte.source.postgres.catalog.ColumnMapping;
-import io.rapidbyte.source.postgres.catalog.TableInfo;
+import io.rapidbyte.source.postgres.catalog.SourceTable;
 import io.rapidbyte.source.postgres.config.StreamConfig;
 import io.rapidbyte.source.postgres.decode.RowDecoder;
 import io.rapidbyte.source.postgres.decode.Tuple;
 import io.rapidbyte.source.postgres.query.ReadPlan;
 import io.rapidbyte.source.postgres.query.ReadPlanner;
-import io.rapidbyte.source.postgres.read.OnceNotes;
+import io.rapidbyte.source.postgres.run.OnceNotes;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -59,7 +59,7 @@ final class SnapshotPhase {
         connection.simpleQuery("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"
                 + (snapshotName == null ? "" : "; SET TRANSACTION SNAPSHOT '" + snapshotName.replace("'", "''") + "'"));
         CatalogReader catalog = new CatalogReader(connection);
-        TableInfo table = catalog.table(stream.schema(), stream.table());
+        SourceTable table = catalog.table(stream.schema(), stream.table());
         if (table == null) {
             throw Errors.config("42P01", "stream " + stream.name() + ": relation \"" + stream.schema() + "\".\""
                     + stream.table() + "\" does not exist");
@@ -99,7 +99,7 @@ final class SnapshotPhase {
         return assembler.rows();
     }
 
-    /** The row loop, small on purpose (see read/StreamReader#pump: big wasm functions never JIT). */
+    /** The row loop, small on purpose (see run/ReadRun#pump: big wasm functions never JIT). */
     private static void pump(BinaryCopyReader reader, BatchAssembler assembler, int fieldCount) throws PgException {
         Tuple tuple = new Tuple();
         while (reader.next()) {

@@ -1,12 +1,12 @@
 package io.rapidbyte.source.postgres.cdc;
 
+import io.rapidbyte.postgres.guest.Sql;
 import io.rapidbyte.postgres.wire.BinaryCopyReader;
 import io.rapidbyte.postgres.wire.BinaryCopyWriter;
 import io.rapidbyte.postgres.wire.CopyIn;
 import io.rapidbyte.postgres.wire.PgConnection;
 import io.rapidbyte.postgres.wire.PgException;
 import io.rapidbyte.postgres.wire.pgoutput.TupleData;
-import io.rapidbyte.source.postgres.query.Sql;
 
 /**
  * Reads, from the source table as it is now, the values a key change's new row left unchanged.
