@@ -41,13 +41,18 @@ final class CdcStreaming implements AutoCloseable {
     }
 
     CdcStreaming(String config, String stream, String resume, long emitDelayMs) {
+        this(config, stream, resume, emitDelayMs, List.of("127.0.0.1:" + Pg.port()));
+    }
+
+    /** {@code acl}: the host's network allow-list (default: the shared test server only). */
+    CdcStreaming(String config, String stream, String resume, long emitDelayMs, List<String> acl) {
         durable.set(resume);
         this.emitDelayMs.set(emitDelayMs);
-        thread = new Thread(() -> run(config, stream, resume), "cdc-test");
+        thread = new Thread(() -> run(config, stream, resume, acl), "cdc-test");
         thread.start();
     }
 
-    private void run(String config, String stream, String resume) {
+    private void run(String config, String stream, String resume, List<String> acl) {
         HostListener listener = new HostListener() {
             @Override
             public void onLog(String connector, LogLevel level, String message) {
@@ -87,7 +92,7 @@ final class CdcStreaming implements AutoCloseable {
             }
         };
         try (ConnectorInstance i = ConnectorInstance.builder(SourceRun.module(), Role.SOURCE).name("cdc-test")
-                .network(NetworkAcl.of(List.of("127.0.0.1:" + Pg.port())), SocketOptions.DEFAULT)
+                .network(NetworkAcl.of(acl), SocketOptions.DEFAULT)
                 .listener(listener).output(output).build()) {
             instance = i;
             i.open(config);
