@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Properties;
 
 /**
@@ -52,14 +53,30 @@ public final class TestPostgres implements AutoCloseable {
 
     /** A new private server with the users above. */
     public static TestPostgres start() {
+        return start(builder());
+    }
+
+    /**
+     * A new private server with the users above, its data in {@code dataDirectory} (created fresh,
+     * deleted by {@link #close()}) and listening on {@code port}, so that it can be restarted on
+     * the same data and port ({@link #restartImmediately}).
+     */
+    public static TestPostgres start(Path dataDirectory, int port) {
+        return start(builder().setDataDirectory(dataDirectory).setCleanDataDirectory(true).setPort(port));
+    }
+
+    private static EmbeddedPostgres.Builder builder() {
+        return EmbeddedPostgres.builder()
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("wal_level", "logical")
+                .setServerConfig("listen_addresses", "127.0.0.1")
+                .setDataDirectoryCustomizer(TestPostgres::writeHba);
+    }
+
+    private static TestPostgres start(EmbeddedPostgres.Builder builder) {
         EmbeddedPostgres pg;
         try {
-            pg = EmbeddedPostgres.builder()
-                    .setServerConfig("synchronous_commit", "on")
-                    .setServerConfig("wal_level", "logical")
-                    .setServerConfig("listen_addresses", "127.0.0.1")
-                    .setDataDirectoryCustomizer(TestPostgres::writeHba)
-                    .start();
+            pg = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("starting embedded PostgreSQL failed", e);
         }
@@ -117,6 +134,23 @@ public final class TestPostgres implements AutoCloseable {
         String name = prefix + "_" + Long.toUnsignedString(System.nanoTime(), 36);
         execute("CREATE DATABASE " + name);
         return name;
+    }
+
+    /**
+     * Shuts the server down with {@code pg_ctl stop -m immediate} (every backend quits at once: open
+     * transactions are lost, clients see their connections drop) and starts it again on the same
+     * data directory, port and settings; returns once it accepts connections after its crash
+     * recovery. Meant for servers from {@link #start(Path, int)} (any server works, but one on a
+     * zonky-chosen port could lose that port while it is down).
+     */
+    public void restartImmediately(Duration timeout) {
+        PgCtl ctl;
+        try (Connection c = connect("postgres")) {
+            ctl = PgCtl.of(c);
+        } catch (SQLException e) {
+            throw new IllegalStateException("connecting to the server before its restart failed: " + e.getMessage(), e);
+        }
+        ctl.restartImmediately(timeout);
     }
 
     @Override
