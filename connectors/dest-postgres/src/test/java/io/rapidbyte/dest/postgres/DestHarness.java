@@ -41,10 +41,16 @@ public final class DestHarness {
 
     private static ConnectorModule module;
 
-    final TestPostgres pg = TestPostgres.shared();
+    final TestPostgres pg;
     final String database;
 
     DestHarness(String prefix) {
+        this(prefix, TestPostgres.shared());
+    }
+
+    /** On {@code pg} instead of the shared server (a test that crashes its server needs its own). */
+    DestHarness(String prefix, TestPostgres pg) {
+        this.pg = pg;
         this.database = pg.createDatabase(prefix);
     }
 
@@ -148,10 +154,15 @@ public final class DestHarness {
     }
 
     ConnectorInstance instance(StageChannel input, HostListener listener) {
+        return instanceVia(input, listener, pg.port());
+    }
+
+    /** An instance whose allow-list admits {@code port} on the server's host (e.g. a relay in front of it). */
+    ConnectorInstance instanceVia(StageChannel input, HostListener listener, int port) {
         return ConnectorInstance.builder(module(), Role.DESTINATION)
                 .name("dest-postgres")
                 .limits(InstanceLimits.DEFAULT.withCallTimeout(Duration.ofMinutes(5)))
-                .network(NetworkAcl.of(List.of(pg.host() + ":" + pg.port())),
+                .network(NetworkAcl.of(List.of(pg.host() + ":" + port)),
                         new SocketOptions(Duration.ofSeconds(10), Duration.ofSeconds(120), Duration.ofMillis(20), 4))
                 .listener(listener)
                 .input(input)
