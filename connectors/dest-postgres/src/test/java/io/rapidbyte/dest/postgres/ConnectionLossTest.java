@@ -83,7 +83,7 @@ class ConnectionLossTest {
 
     /** One round; returns how its first run ended ({@code ok} or the error's category/code). */
     private String round(String what, Fault fault, String mode, Random random) throws Exception {
-        DestHarness h = new DestHarness("loss", pg);
+        DestHarness h = new DestHarness(pg, "loss");
         String config = h.config("port", relay.port(), "write_mode", mode);
         List<byte[]> input = orders("r1");
         if (random.nextBoolean()) {

@@ -45,12 +45,15 @@ public final class DestHarness {
     final String database;
 
     DestHarness(String prefix) {
-        this(prefix, TestPostgres.shared());
+        this(TestPostgres.shared(), prefix);
     }
 
-    /** On {@code pg} instead of the shared server (a test that crashes its server needs its own). */
-    DestHarness(String prefix, TestPostgres pg) {
-        this.pg = pg;
+    /**
+     * A harness on {@code server} instead of the shared one (one with TLS, or one a test crashes
+     * and restarts).
+     */
+    DestHarness(TestPostgres server, String prefix) {
+        this.pg = server;
         this.database = pg.createDatabase(prefix);
     }
 
@@ -162,7 +165,7 @@ public final class DestHarness {
         return ConnectorInstance.builder(module(), Role.DESTINATION)
                 .name("dest-postgres")
                 .limits(InstanceLimits.DEFAULT.withCallTimeout(Duration.ofMinutes(5)))
-                .network(NetworkAcl.of(List.of(pg.host() + ":" + port)),
+                .network(NetworkAcl.of(List.of(pg.host() + ":" + port, TestPostgres.OTHER_ADDRESS + ":" + port)),
                         new SocketOptions(Duration.ofSeconds(10), Duration.ofSeconds(120), Duration.ofMillis(20), 4))
                 .listener(listener)
                 .input(input)
@@ -221,9 +224,12 @@ public final class DestHarness {
                 sb.append('"');
                 for (char ch : s.toCharArray()) {
                     if (ch == '"' || ch == '\\') {
-                        sb.append('\\');
+                        sb.append('\\').append(ch);
+                    } else if (ch < 0x20) {
+                        sb.append(String.format("\\u%04x", (int) ch)); // PEM text has newlines
+                    } else {
+                        sb.append(ch);
                     }
-                    sb.append(ch);
                 }
                 sb.append('"');
             } else if (o instanceof Number || o instanceof Boolean) {
