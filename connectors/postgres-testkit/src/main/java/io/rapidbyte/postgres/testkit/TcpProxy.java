@@ -17,8 +17,10 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A TCP relay on 127.0.0.1 in this JVM, between clients and one server, that can cut every open
  * connection at once ({@link #cutAll()}: both sockets reset, as a failing network or a middlebox
- * would), while new connections keep being accepted, and can stand for a slow network
- * ({@link #limitBandwidth}). Each connection is relayed by two daemon threads. Thread-safe.
+ * would), while new connections keep being accepted, or once a given amount of data has gone
+ * upstream ({@link #cutAfterUpstream}: the client is then in the middle of sending), and can
+ * stand for a slow network ({@link #limitBandwidth}). Each connection is relayed by two daemon
+ * threads. Thread-safe.
  */
 public final class TcpProxy implements AutoCloseable {
     private static final int BUFFER = 64 * 1024;
@@ -30,6 +32,8 @@ public final class TcpProxy implements AutoCloseable {
     private final AtomicLong accepted = new AtomicLong();
     private final Budget upstream = new Budget();
     private final Budget downstream = new Budget();
+    /** Upstream bytes still to pass before {@link #cutAll()}; negative when no cut is armed. */
+    private final AtomicLong upstreamUntilCut = new AtomicLong(-1);
     private volatile boolean closed;
 
     /**
@@ -128,6 +132,17 @@ public final class TcpProxy implements AutoCloseable {
         downstream.set(bytesPerSecond);
     }
 
+    /**
+     * Arms a one-time cut: once {@code bytes} more bytes have arrived from clients (all
+     * connections together), every open connection is reset before those bytes are passed on.
+     */
+    public void cutAfterUpstream(long bytes) {
+        if (bytes <= 0) {
+            throw new IllegalArgumentException("bytes must be positive, got " + bytes);
+        }
+        upstreamUntilCut.set(bytes);
+    }
+
     /** Resets every open connection; returns how many there were. */
     public int cutAll() {
         int n = 0;
@@ -179,18 +194,22 @@ public final class TcpProxy implements AutoCloseable {
             }
             Link link = new Link(client, server);
             links.add(link);
-            pump(link, client, server, "up", upstream);
-            pump(link, server, client, "down", downstream);
+            pump(link, client, server, "up", upstream, true);
+            pump(link, server, client, "down", downstream, false);
         }
     }
 
-    private void pump(Link link, Socket from, Socket to, String direction, Budget budget) {
+    private void pump(Link link, Socket from, Socket to, String direction, Budget budget, boolean armedCutApplies) {
         Thread t = new Thread(() -> {
             byte[] buf = new byte[BUFFER];
             try {
                 InputStream in = from.getInputStream();
                 OutputStream out = to.getOutputStream();
                 for (int n; (n = in.read(buf)) >= 0; ) {
+                    if (armedCutApplies && reachesArmedCut(n)) {
+                        cutAll();
+                        return;
+                    }
                     budget.take(n);
                     out.write(buf, 0, n);
                 }
@@ -210,6 +229,20 @@ public final class TcpProxy implements AutoCloseable {
         }, "proxy-" + name + "-" + direction);
         t.setDaemon(true);
         t.start();
+    }
+
+    /** Counts {@code n} upstream bytes against an armed cut; true (and disarmed) when they pass it. */
+    private boolean reachesArmedCut(int n) {
+        while (true) {
+            long left = upstreamUntilCut.get();
+            if (left < 0) {
+                return false;
+            }
+            long after = left - n;
+            if (upstreamUntilCut.compareAndSet(left, after < 0 ? -1 : after)) {
+                return after < 0;
+            }
+        }
     }
 
     private static void closeQuietly(Socket s) {

@@ -74,6 +74,32 @@ class TcpProxyTest {
     }
 
     @Test
+    void anArmedCutResetsTheConnectionsOnceThatMuchWentUpstream() throws Exception {
+        try (Socket s = connect()) {
+            assertArrayEquals(bytes(1000, 2), roundTrip(s, bytes(1000, 2)), "bytes before arming do not count");
+            proxy.cutAfterUpstream(50_000);
+            assertArrayEquals(bytes(40_000, 4), roundTrip(s, bytes(40_000, 4)), "below the mark: relayed");
+            byte[] echoed = roundTripUntilCut(s, bytes(100_000, 6));
+            assertTrue(echoed.length <= 10_000, "at most the 10,000 bytes up to the mark came back, got "
+                    + echoed.length);
+            assertThrows(IOException.class, () -> {
+                for (int i = 0; i < 100; i++) {
+                    s.getOutputStream().write(1);
+                    s.getOutputStream().flush();
+                    if (s.getInputStream().read() < 0) {
+                        throw new IOException("end of stream");
+                    }
+                    Thread.sleep(10);
+                }
+            }, "the connection was reset");
+        }
+        try (Socket c = connect()) {
+            assertArrayEquals(bytes(200_000, 8), roundTrip(c, bytes(200_000, 8)), "the cut fired once: disarmed");
+        }
+        assertThrows(IllegalArgumentException.class, () -> proxy.cutAfterUpstream(0));
+    }
+
+    @Test
     void aBandwidthLimitSlowsTheTransferDownToIt() throws Exception {
         proxy.limitBandwidth(64 * 1024);
         byte[] payload = bytes(128 * 1024, 5);
@@ -93,6 +119,15 @@ class TcpProxyTest {
         Socket s = new Socket(InetAddress.getLoopbackAddress(), proxy.port());
         s.setSoTimeout(30_000);
         return s;
+    }
+
+    /** As {@link #roundTrip}, but a reset ends the reading: returns what came back before it. */
+    private static byte[] roundTripUntilCut(Socket s, byte[] data) throws Exception {
+        try {
+            return roundTrip(s, data);
+        } catch (IOException e) {
+            return new byte[0];
+        }
     }
 
     private static byte[] roundTrip(Socket s, byte[] data) throws Exception {
