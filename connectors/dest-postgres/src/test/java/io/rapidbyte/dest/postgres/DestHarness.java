@@ -136,6 +136,11 @@ public final class DestHarness {
     }
 
     Run run(String config, String stream, List<byte[]> frames, StreamLimits limits) {
+        return runVia(config, stream, frames, limits, pg.port());
+    }
+
+    /** As {@link #run(String, String, List, StreamLimits)}, allowing {@code port} (e.g. a relay's). */
+    Run runVia(String config, String stream, List<byte[]> frames, StreamLimits limits, int port) {
         StageChannel input = new StageChannel(Math.max(1, frames.size()));
         try {
             for (byte[] f : frames) {
@@ -147,7 +152,7 @@ public final class DestHarness {
         }
         input.finish();
         Run run = new Run();
-        try (ConnectorInstance dest = instance(input, run)) {
+        try (ConnectorInstance dest = instanceVia(input, run, port)) {
             dest.open(config);
             run.summary = dest.runWrite(limits.contextJson(stream, null));
         } catch (ConnectorException e) {
