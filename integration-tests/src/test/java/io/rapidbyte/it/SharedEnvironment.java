@@ -71,7 +71,8 @@ final class SharedEnvironment {
         return secrets;
     }
 
-    private static String property(String name) {
+    /** A system property failsafe sets (see the pom); fails naming it when missing. */
+    static String property(String name) {
         String v = System.getProperty(name);
         if (v == null) {
             throw new IllegalStateException("system property " + name + " is not set (failsafe sets it; see the pom)");

@@ -187,11 +187,16 @@ final class FrameLog implements BatchInput {
         }
     }
 
-    /** Waits until some entry waits to be handed out (true) or the log is closed (false). */
+    /**
+     * Between runs: waits until some entry needs a run (true) or the log is closed (false). Every
+     * entry still in the log needs one: a successful run removed what it was given, so what is left
+     * was never handed out or was handed to a run that failed and must be replayed — even when no
+     * new batch ever arrives to wake the writer (the source has finished).
+     */
     boolean awaitWork() throws InterruptedException {
         lock.lockInterruptibly();
         try {
-            while (delivered == entries.size() && !closed) {
+            while (entries.isEmpty() && !closed) {
                 changed.await();
             }
             return !closed;

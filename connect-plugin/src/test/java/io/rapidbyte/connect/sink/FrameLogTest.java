@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rapidbyte.host.frames.FramePayload;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.common.TopicPartition;
@@ -53,6 +55,42 @@ class FrameLogTest {
         assertSame(b.payload(), log.next(), "replay starts at the unconfirmed batch");
         log.endRun();
         assertNull(log.next(), "an ended run reads no more");
+    }
+
+    /**
+     * Regression (found by the chaos runner): a run that failed after taking every batch left them
+     * counted as handed out, so the writer waited for a new batch before replaying them; once the
+     * source had finished, none came and the sink never recovered.
+     */
+    @Test
+    void batchesOfARunThatFailedAfterTakingThemAllAreWorkWithoutANewBatch() throws Exception {
+        FrameLog log = new FrameLog(1 << 20);
+        FrameLog.Entry a = entry(0, 1, 10);
+        FrameLog.Entry b = entry(0, 2, 10);
+        log.append(a);
+        log.append(b);
+        log.beginRun();
+        log.next();
+        log.next();
+        log.runEnded(); // failed: nothing confirmed
+        assertTrue(assertTimeoutPreemptively(Duration.ofSeconds(30), log::awaitWork),
+                "the failed run's batches wait for a replay");
+        log.beginRun();
+        assertSame(a.payload(), log.next(), "the replay starts at the first unconfirmed batch");
+        assertSame(b.payload(), log.next());
+        log.confirmDelivered(e -> { });
+        log.runEnded();
+        Thread closer = new Thread(() -> {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            log.close();
+        });
+        closer.start();
+        assertFalse(log.awaitWork(), "with everything confirmed there is no work until the log closes");
+        closer.join();
     }
 
     @Test

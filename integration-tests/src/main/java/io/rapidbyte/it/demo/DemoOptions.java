@@ -1,5 +1,6 @@
 package io.rapidbyte.it.demo;
 
+import io.rapidbyte.it.cli.Argument;
 import java.nio.file.Path;
 
 /**
@@ -14,13 +15,9 @@ public record DemoOptions(long[] rows, boolean keepRunning, Path pluginPath, Pat
         boolean keep = false;
         Path plugins = Path.of("integration-tests/target/plugins");
         Path config = Path.of("config");
-        for (String arg : args) {
-            int eq = arg.indexOf('=');
-            if (!arg.startsWith("--") || eq < 0) {
-                throw new IllegalArgumentException("arguments look like --name=value, got " + arg);
-            }
-            String name = arg.substring(2, eq);
-            String value = arg.substring(eq + 1);
+        for (Argument arg : Argument.parse(args)) {
+            String name = arg.name();
+            String value = arg.value();
             switch (name) {
                 case "rows" -> rows = parseRows(value);
                 case "keep-running" -> keep = parseBoolean(name, value);

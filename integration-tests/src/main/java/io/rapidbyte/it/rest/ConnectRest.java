@@ -55,6 +55,10 @@ public final class ConnectRest {
         return send("PUT", path, body);
     }
 
+    public Reply patch(String path, JsonNode body) {
+        return send("PATCH", path, body);
+    }
+
     public Reply delete(String path) {
         return send("DELETE", path, null);
     }

@@ -48,7 +48,10 @@ public final class DestHarness {
         this(TestPostgres.shared(), prefix);
     }
 
-    /** A harness on {@code server} (e.g. one with TLS) instead of the shared one. */
+    /**
+     * A harness on {@code server} instead of the shared one (one with TLS, or one a test crashes
+     * and restarts).
+     */
     DestHarness(TestPostgres server, String prefix) {
         this.pg = server;
         this.database = pg.createDatabase(prefix);
@@ -133,6 +136,11 @@ public final class DestHarness {
     }
 
     Run run(String config, String stream, List<byte[]> frames, StreamLimits limits) {
+        return runVia(config, stream, frames, limits, pg.port());
+    }
+
+    /** As {@link #run(String, String, List, StreamLimits)}, allowing {@code port} (e.g. a relay's). */
+    Run runVia(String config, String stream, List<byte[]> frames, StreamLimits limits, int port) {
         StageChannel input = new StageChannel(Math.max(1, frames.size()));
         try {
             for (byte[] f : frames) {
@@ -144,7 +152,7 @@ public final class DestHarness {
         }
         input.finish();
         Run run = new Run();
-        try (ConnectorInstance dest = instance(input, run)) {
+        try (ConnectorInstance dest = instanceVia(input, run, port)) {
             dest.open(config);
             run.summary = dest.runWrite(limits.contextJson(stream, null));
         } catch (ConnectorException e) {
@@ -154,10 +162,15 @@ public final class DestHarness {
     }
 
     ConnectorInstance instance(StageChannel input, HostListener listener) {
+        return instanceVia(input, listener, pg.port());
+    }
+
+    /** An instance whose allow-list admits {@code port} on the server's host (e.g. a relay in front of it). */
+    ConnectorInstance instanceVia(StageChannel input, HostListener listener, int port) {
         return ConnectorInstance.builder(module(), Role.DESTINATION)
                 .name("dest-postgres")
                 .limits(InstanceLimits.DEFAULT.withCallTimeout(Duration.ofMinutes(5)))
-                .network(NetworkAcl.of(List.of(pg.host() + ":" + pg.port(), TestPostgres.OTHER_ADDRESS + ":" + pg.port())),
+                .network(NetworkAcl.of(List.of(pg.host() + ":" + port, TestPostgres.OTHER_ADDRESS + ":" + port)),
                         new SocketOptions(Duration.ofSeconds(10), Duration.ofSeconds(120), Duration.ofMillis(20), 4))
                 .listener(listener)
                 .input(input)

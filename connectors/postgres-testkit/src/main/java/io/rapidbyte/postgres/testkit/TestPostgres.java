@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 
@@ -75,9 +76,22 @@ public final class TestPostgres implements AutoCloseable {
      * {@code wal_level=replica} to see what a server without logical decoding does).
      */
     public static TestPostgres start(Map<String, String> serverConfig) {
-        return start(EmbeddedPostgres.builder()
+        return start(plainBuilder(), serverConfig);
+    }
+
+    /**
+     * A new private server with the users above, its data in {@code dataDirectory} (created fresh,
+     * deleted by {@link #close()}) and listening on {@code port}, so that it can be restarted on
+     * the same data and port ({@link #restartImmediately}).
+     */
+    public static TestPostgres start(Path dataDirectory, int port) {
+        return start(plainBuilder().setDataDirectory(dataDirectory).setCleanDataDirectory(true).setPort(port), Map.of());
+    }
+
+    private static EmbeddedPostgres.Builder plainBuilder() {
+        return EmbeddedPostgres.builder()
                 .setServerConfig("listen_addresses", "127.0.0.1")
-                .setDataDirectoryCustomizer(dir -> write(dir, "pg_hba.conf", plainHba())), serverConfig);
+                .setDataDirectoryCustomizer(dir -> write(dir, "pg_hba.conf", plainHba()));
     }
 
     /**
@@ -173,6 +187,23 @@ public final class TestPostgres implements AutoCloseable {
         String name = prefix + "_" + Long.toUnsignedString(System.nanoTime(), 36);
         execute("CREATE DATABASE " + name);
         return name;
+    }
+
+    /**
+     * Shuts the server down with {@code pg_ctl stop -m immediate} (every backend quits at once: open
+     * transactions are lost, clients see their connections drop) and starts it again on the same
+     * data directory, port and settings; returns once it accepts connections after its crash
+     * recovery. Meant for servers from {@link #start(Path, int)} (any server works, but one on a
+     * zonky-chosen port could lose that port while it is down).
+     */
+    public void restartImmediately(Duration timeout) {
+        PgCtl ctl;
+        try (Connection c = connect("postgres")) {
+            ctl = PgCtl.of(c);
+        } catch (SQLException e) {
+            throw new IllegalStateException("connecting to the server before its restart failed: " + e.getMessage(), e);
+        }
+        ctl.restartImmediately(timeout);
     }
 
     @Override

@@ -44,10 +44,10 @@ final class CopySink implements RowSink {
             copy.write(enc.buffer(), 0, enc.length());
             enc.clear();
         } catch (RuntimeException e) {
-            abort(copy, e);
+            abort(copy);
             throw e;
         } catch (PgException e) {
-            abort(copy, e);
+            abort(copy);
             throw e;
         }
         try {
@@ -61,14 +61,20 @@ final class CopySink implements RowSink {
         }
     }
 
-    private static void abort(CopyIn copy, Exception cause) {
+    /**
+     * Ends the COPY so the session is usable again. If that fails too, the session is gone (a
+     * broken session refuses the CopyFail) and {@code cause} already says why; the second failure is
+     * dropped, not attached with {@code addSuppressed}, which throws a NullPointerException in
+     * TeaVM 0.13.1 guests (its Throwable never initialises the suppressed list).
+     */
+    private static void abort(CopyIn copy) {
         if (copy.isEnded()) {
             return;
         }
         try {
             copy.fail("aborted by the connector");
-        } catch (PgException | RuntimeException e) {
-            cause.addSuppressed(e);
+        } catch (PgException | RuntimeException ignored) {
+            // see above: the caller rethrows the first failure
         }
     }
 }
