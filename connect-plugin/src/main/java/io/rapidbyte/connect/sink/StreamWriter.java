@@ -155,6 +155,7 @@ final class StreamWriter implements Runnable {
                 .state(state, namespaces)
                 .listener(new SinkListener(this, log, deadLetters, metrics))
                 .copyCounter(metrics.copies())
+                .clock(metrics.clock())
                 .input(log)
                 .build();
         instance = guest;

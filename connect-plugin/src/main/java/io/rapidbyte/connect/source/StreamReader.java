@@ -118,6 +118,7 @@ final class StreamReader implements Runnable {
                 .state(state, namespaces)
                 .listener(new SourceListener(stream.name(), buffer, dlqEnabled))
                 .copyCounter(metrics.copies())
+                .clock(metrics.clock())
                 .output(new StreamOutput(stream.name(), buffer))
                 .build();
         current = instance;

@@ -7,6 +7,7 @@ import io.rapidbyte.connect.metrics.TaskMetrics;
 import io.rapidbyte.connect.state.OffsetStateStore;
 import io.rapidbyte.host.imports.StateNamespaces;
 import io.rapidbyte.host.lifecycle.Role;
+import io.rapidbyte.host.timing.GuestClock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -132,7 +133,12 @@ public class WasmSourceTask extends SourceTask {
         if (released.isEmpty() || stopping) {
             return null;
         }
-        return records.toRecords(released);
+        long cpu = GuestClock.threadCpuNanos();
+        try {
+            return records.toRecords(released);
+        } finally {
+            metrics.convertCpu(GuestClock.threadCpuNanos() - cpu);
+        }
     }
 
     @Override

@@ -52,14 +52,23 @@ public final class TestPostgres implements AutoCloseable {
 
     /** A new private server with the users above. */
     public static TestPostgres start() {
+        return start(java.util.Map.of());
+    }
+
+    /**
+     * A new private server with the users above and extra server settings (e.g.
+     * {@code shared_preload_libraries=pg_stat_statements} for a benchmark).
+     */
+    public static TestPostgres start(java.util.Map<String, String> settings) {
         EmbeddedPostgres pg;
         try {
-            pg = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("wal_level", "logical")
                     .setServerConfig("listen_addresses", "127.0.0.1")
-                    .setDataDirectoryCustomizer(TestPostgres::writeHba)
-                    .start();
+                    .setDataDirectoryCustomizer(TestPostgres::writeHba);
+            settings.forEach(builder::setServerConfig);
+            pg = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("starting embedded PostgreSQL failed", e);
         }
