@@ -34,6 +34,26 @@ public final class ValueCopier {
             dst.appendNull();
             return;
         }
+        // Three parts: as one function the per-value copy would be over HotSpot's JIT size limit once
+        // compiled (wasm-build's GuestMethodSizes checks it).
+        switch (src.type().kind()) {
+            case UTF8:
+            case BINARY:
+            case LIST:
+                copyWide(src, i, dst);
+                break;
+            case DECIMAL128:
+            case FIXED_SIZE_BINARY:
+            case INTERVAL_MONTH_DAY_NANO:
+                copyFixed(src, i, dst);
+                break;
+            default:
+                copyNumeric(src, i, dst);
+                break;
+        }
+    }
+
+    private static void copyNumeric(Column src, int i, ColumnBuilder dst) {
         switch (src.type().kind()) {
             case INT:
             case DATE32:
@@ -53,12 +73,13 @@ public final class ValueCopier {
             case BOOL:
                 ((BoolColumnBuilder) dst).append(((BoolColumn) src).getBoolean(i));
                 break;
-            case UTF8:
-            case BINARY: {
-                VarBinaryColumn v = (VarBinaryColumn) src;
-                ((VarBinaryColumnBuilder) dst).append(v.array(), v.valueOffset(i), v.valueLength(i));
-                break;
-            }
+            default:
+                throw new IllegalArgumentException("cannot copy " + src.type());
+        }
+    }
+
+    private static void copyFixed(Column src, int i, ColumnBuilder dst) {
+        switch (src.type().kind()) {
             case DECIMAL128: {
                 DecimalColumn d = (DecimalColumn) src;
                 ((DecimalColumnBuilder) dst).appendUnscaled(d.getHigh(i), d.getLow(i));
@@ -72,6 +93,19 @@ public final class ValueCopier {
             case INTERVAL_MONTH_DAY_NANO: {
                 IntervalColumn v = (IntervalColumn) src;
                 ((IntervalColumnBuilder) dst).append(v.getMonths(i), v.getDays(i), v.getNanos(i));
+                break;
+            }
+            default:
+                throw new IllegalArgumentException("cannot copy " + src.type());
+        }
+    }
+
+    private static void copyWide(Column src, int i, ColumnBuilder dst) {
+        switch (src.type().kind()) {
+            case UTF8:
+            case BINARY: {
+                VarBinaryColumn v = (VarBinaryColumn) src;
+                ((VarBinaryColumnBuilder) dst).append(v.array(), v.valueOffset(i), v.valueLength(i));
                 break;
             }
             case LIST:
