@@ -74,6 +74,13 @@ public final class WasmBuildCli {
             manifest.embedInto(module);
             byte[] result = module.toBytes();
             ModuleValidator.validate(result, "the post-processed module");
+            GuestMethodSizes.Report sizes = GuestMethodSizes.check(result, options.coldFunctions());
+            out.printf("[rapidbyte-wasm-build] JIT size check: %,d compiled methods, largest %,d bytes; %d over %,d "
+                    + "bytes, all listed cold%n", sizes.methods(), sizes.largest(), sizes.huge().size(),
+                    GuestMethodSizes.HUGE_METHOD_LIMIT);
+            for (GuestMethodSizes.Huge h : sizes.huge()) {
+                out.println("[rapidbyte-wasm-build]   " + h);
+            }
             writeAtomically(options.output(), result);
             return layout;
         } finally {
