@@ -153,7 +153,8 @@ public class WasmSinkTask extends SinkTask {
         if (existing != null) {
             return existing;
         }
-        FrameLog log = new FrameLog(config.getLong(SinkConfig.INFLIGHT_MAX_BYTES));
+        FrameLog log = new FrameLog(config.getLong(SinkConfig.INFLIGHT_MAX_BYTES),
+                config.getLong(SinkConfig.COMMIT_IDLE_MS));
         String name = config.connectorName() + ":" + stream;
         StreamWriter writer = new StreamWriter(stream, setup, log, progress, deadLetters, state,
                 new StateNamespaces(config.pipelineId(), stream, config.connectorName()), metrics, name,

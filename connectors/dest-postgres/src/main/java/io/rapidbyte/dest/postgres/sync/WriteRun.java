@@ -31,14 +31,17 @@ import java.util.List;
  * that replaces the target when the input ends.
  *
  * <p>Any failure rolls the open transaction back and ends the run with a connector error; what
- * was committed before stays, and its checkpoint is the position to resume from. Single use.
+ * was committed before stays, and its checkpoint is the position to resume from. The session is
+ * the caller's (kept across runs, so a run that ends because its input paused costs no new
+ * login); a successful run leaves it idle, without the temporary tables it staged into.
+ * Single use.
  */
 public final class WriteRun {
     private final Context ctx;
     private final DestConfig cfg;
     private final CommitInterval interval;
     private final RowErrors rowErrors;
-    private Database db;
+    private final Database db;
 
     private String stream;
     private String schemaName;
@@ -69,15 +72,16 @@ public final class WriteRun {
     private long batchesSkipped;
     private CommitState failureState = CommitState.BEFORE_COMMIT;
 
-    public WriteRun(Context ctx, DestConfig cfg) {
+    /** @param db an open session outside any transaction, used and left open */
+    public WriteRun(Context ctx, DestConfig cfg, Database db) {
         this.ctx = ctx;
         this.cfg = cfg;
+        this.db = db;
         this.interval = CommitInterval.resolve(cfg.commitRows, cfg.commitBytes, cfg.commitSeconds, ctx.limits());
         this.rowErrors = new RowErrors(ctx, cfg.onDataError);
     }
 
     public WriteSummary run() {
-        db = Database.connect(cfg);
         resolver = new DriftResolver(db, cfg.drift, cfg.autoCreate, ctx::info);
         isolator = new RowIsolator(db, cfg.onDataError, rowErrors);
         try {
@@ -94,6 +98,9 @@ public final class WriteRun {
             if (stage != null && (stageStarted || stage.exists(db))) {
                 swap();
             }
+            // Staging tables are per run (ON COMMIT DELETE ROWS keeps them empty, not gone): drop them
+            // so a session kept across runs does not collect one per run.
+            db.execute("DISCARD TEMP");
             ctx.info("stream " + stream + ": " + rowsCommitted + " rows in " + batchesLoaded + " batches committed, "
                     + batchesSkipped + " replayed batches skipped, " + rowErrors.deadLettered() + " rows dead-lettered");
             return new WriteSummary(rowsCommitted, bytesLoaded, batchesLoaded, ctx.checkpointCount(),
@@ -104,8 +111,6 @@ public final class WriteRun {
         } catch (RuntimeException e) {
             db.rollbackQuietly();
             throw e;
-        } finally {
-            db.close();
         }
     }
 
