@@ -34,7 +34,7 @@ public final class ValueCopier {
             dst.appendNull();
             return;
         }
-        // Three parts: as one function the per-value copy would be over HotSpot's JIT size limit once
+        // In parts: as one function the per-value copy would be over HotSpot's JIT size limit once
         // compiled (wasm-build's GuestMethodSizes checks it).
         switch (src.type().kind()) {
             case UTF8:
@@ -44,8 +44,10 @@ public final class ValueCopier {
                 break;
             case DECIMAL128:
             case FIXED_SIZE_BINARY:
-            case INTERVAL_MONTH_DAY_NANO:
                 copyFixed(src, i, dst);
+                break;
+            case INTERVAL_MONTH_DAY_NANO:
+                copyInterval((IntervalColumn) src, i, (IntervalColumnBuilder) dst);
                 break;
             default:
                 copyNumeric(src, i, dst);
@@ -90,14 +92,13 @@ public final class ValueCopier {
                 ((FixedSizeBinaryColumnBuilder) dst).append(f.array(), f.valueOffset(i));
                 break;
             }
-            case INTERVAL_MONTH_DAY_NANO: {
-                IntervalColumn v = (IntervalColumn) src;
-                ((IntervalColumnBuilder) dst).append(v.getMonths(i), v.getDays(i), v.getNanos(i));
-                break;
-            }
             default:
                 throw new IllegalArgumentException("cannot copy " + src.type());
         }
+    }
+
+    private static void copyInterval(IntervalColumn src, int i, IntervalColumnBuilder dst) {
+        dst.append(src.getMonths(i), src.getDays(i), src.getNanos(i));
     }
 
     private static void copyWide(Column src, int i, ColumnBuilder dst) {

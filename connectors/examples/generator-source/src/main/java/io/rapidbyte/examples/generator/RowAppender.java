@@ -103,6 +103,7 @@ public final class RowAppender {
         appendNumbers(k);
         appendTexts(k);
         appendTemporals(k);
+        appendWide(k);
         appendScores(k);
         appendLabels(k);
     }
@@ -132,6 +133,9 @@ public final class RowAppender {
         if (nullAt(TOD, k)) tod.appendNull(); else tod.append(values.timeOfDay(k));
         if (nullAt(TS, k)) ts.appendNull(); else ts.append(values.timestamp(k));
         if (nullAt(TS_TZ, k)) tsTz.appendNull(); else tsTz.append(values.timestampTz(k));
+    }
+
+    private void appendWide(long k) {
         if (nullAt(AMOUNT, k)) amount.appendNull(); else amount.appendUnscaled(values.amountHigh(k), values.amountLow(k));
         if (nullAt(UUID, k)) uuid.appendNull(); else uuid.appendUuid(values.uuidHigh(k), values.uuidLow(k));
         if (nullAt(SPAN, k)) span.appendNull(); else span.append(values.spanMonths(k), values.spanDays(k), values.spanNanos(k));
