@@ -1,6 +1,8 @@
 package io.rapidbyte.connect.metrics;
 
 import io.rapidbyte.host.frames.CopyCounter;
+import io.rapidbyte.host.timing.GuestClock;
+import io.rapidbyte.host.timing.HostCall;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,8 +16,11 @@ import org.apache.kafka.common.metrics.PluginMetrics;
  * The per-task metrics a wasm task publishes through Connect's {@code pluginMetrics()} (group
  * {@code plugins}, tagged with connector and task by the worker): batches, rows and payload
  * bytes moved, payload bytes copied by the host, wall-clock time inside the guest, and the depth
- * of the task's batch queue. Counters are updated by stream threads and read by the metrics
- * reporter; all are lock-free. {@link #close()} unregisters them.
+ * of the task's batch queue; and where the time goes ({@link GuestClock}: CPU of guest code, wall
+ * and CPU time per group of host functions, e.g. waiting for the database in socket reads or for
+ * Kafka in {@code emit-batch}/{@code next-batch}), CPU of the task's own record conversion, and
+ * the sink's waits for the destination to commit. Counters are updated by stream threads and read
+ * by the metrics reporter; all are lock-free. {@link #close()} unregisters them.
  */
 public final class TaskMetrics implements AutoCloseable {
     private final PluginMetrics plugin;
@@ -26,6 +31,9 @@ public final class TaskMetrics implements AutoCloseable {
     private final AtomicLong deadLetters = new AtomicLong();
     private final AtomicLong guestNanos = new AtomicLong();
     private final CopyCounter copies = new CopyCounter();
+    private final GuestClock clock = new GuestClock();
+    private final AtomicLong convertCpuNanos = new AtomicLong();
+    private final AtomicLong commitWaitNanos = new AtomicLong();
 
     /**
      * @param plugin     the task context's plugin metrics, or null (tests, older workers): then
@@ -44,6 +52,21 @@ public final class TaskMetrics implements AutoCloseable {
                 () -> (guestNanos.get() + guestNanosInFlight.getAsLong()) / 1_000_000);
         gauge("queue-depth", "Batches waiting in the task's queue between Kafka and the guest.", queueDepth);
         gauge("dead-letter-records-total", "Records the task sent to a dead-letter queue.", deadLetters::get);
+        gauge("guest-cpu-ms-total", "Thread CPU milliseconds of guest calls, host functions included.",
+                () -> clock.exportCpuNanos() / 1_000_000);
+        gauge("guest-code-cpu-ms-total", "Thread CPU milliseconds of the guests' own code (guest calls minus "
+                + "the host functions they called).", () -> clock.guestCodeCpuNanos() / 1_000_000);
+        for (HostCall call : HostCall.values()) {
+            String group = call.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            gauge("host-" + group + "-ms-total", "Wall-clock milliseconds guests spent in " + group
+                    + " host functions (see HostCall)", () -> clock.hostWallNanos(call) / 1_000_000);
+            gauge("host-" + group + "-cpu-ms-total", "Thread CPU milliseconds of " + group + " host functions.",
+                    () -> clock.hostCpuNanos(call) / 1_000_000);
+        }
+        gauge("convert-cpu-ms-total", "Thread CPU milliseconds the task spent turning batches into Connect records "
+                + "(source poll) or records into frames (sink put).", () -> convertCpuNanos.get() / 1_000_000);
+        gauge("commit-wait-ms-total", "Wall-clock milliseconds preCommit waited for the destination to commit and "
+                + "confirm what it was given (sink).", () -> commitWaitNanos.get() / 1_000_000);
     }
 
     private void gauge(String name, String description, LongSupplier value) {
@@ -69,6 +92,21 @@ public final class TaskMetrics implements AutoCloseable {
     /** Time of a finished guest call. */
     public void guestTime(long nanos) {
         guestNanos.addAndGet(nanos);
+    }
+
+    /** The clock every instance of the task books its guest and host-function time on. */
+    public GuestClock clock() {
+        return clock;
+    }
+
+    /** CPU time the task thread spent converting between records and batches. */
+    public void convertCpu(long nanos) {
+        convertCpuNanos.addAndGet(nanos);
+    }
+
+    /** Wall time a commit waited for the destination's confirmation. */
+    public void commitWait(long nanos) {
+        commitWaitNanos.addAndGet(nanos);
     }
 
     /** The counter every instance of the task adds its copies to. */

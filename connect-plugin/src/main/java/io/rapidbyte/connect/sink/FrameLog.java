@@ -21,8 +21,10 @@ import org.apache.kafka.connect.sink.SinkRecord;
  * lost or re-read from Kafka.
  *
  * <p><b>Runs.</b> A run ends (its {@code next-batch} returns none) when the writer is asked to
- * flush ({@link #endRun}), e.g. by {@code preCommit}, or when {@link #append} finds the log full
- * with every entry handed out — then only a commit by the destination can make room.
+ * flush ({@link #endRun}), e.g. by {@code preCommit}; when {@link #append} finds the log full
+ * with every entry handed out — then only a commit by the destination can make room; or when
+ * the run has been handed batches and none arrives for the idle time — so the destination
+ * commits promptly when its input pauses, instead of holding rows until its next threshold.
  *
  * <p><b>Threading.</b> One producer (the task thread: {@link #append}, {@link #endRun},
  * {@link #dropUndelivered}), one consumer (the stream thread and its guest: {@link #next},
@@ -37,17 +39,22 @@ final class FrameLog implements BatchInput {
     }
 
     private final long maxBytes;
+    private final long idleNanos;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final ArrayList<Entry> entries = new ArrayList<>();
     private int delivered;
+    /** Entries handed out in the current run, for the idle end (a run with none never idles out). */
+    private int deliveredInRun;
     private long bytes;
     private boolean endRun;
     private boolean running;
     private boolean closed;
 
-    FrameLog(long maxBytes) {
+    /** @param idleMs a run handed batches ends after this long without a new one; 0 never */
+    FrameLog(long maxBytes, long idleMs) {
         this.maxBytes = maxBytes;
+        this.idleNanos = TimeUnit.MILLISECONDS.toNanos(idleMs);
     }
 
     /**
@@ -81,11 +88,20 @@ final class FrameLog implements BatchInput {
     public FramePayload next() throws InterruptedException {
         lock.lockInterruptibly();
         try {
+            long idleLeft = idleNanos;
             while (delivered == entries.size() && !endRun && !closed) {
-                changed.await();
+                if (idleNanos > 0 && deliveredInRun > 0) {
+                    if (idleLeft <= 0) {
+                        return null; // input paused: end the run so the destination commits now
+                    }
+                    idleLeft = changed.awaitNanos(idleLeft);
+                } else {
+                    changed.await();
+                }
             }
             if (delivered < entries.size() && !closed) {
                 Entry e = entries.get(delivered++);
+                deliveredInRun++;
                 changed.signalAll();
                 return e.payload();
             }
@@ -151,6 +167,7 @@ final class FrameLog implements BatchInput {
         lock.lock();
         try {
             delivered = 0;
+            deliveredInRun = 0;
             running = true;
         } finally {
             lock.unlock();

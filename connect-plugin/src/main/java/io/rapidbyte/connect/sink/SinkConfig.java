@@ -21,6 +21,7 @@ public final class SinkConfig extends WasmConfig {
     public static final String TOPIC_STREAMS = "topic.streams";
     public static final String INFLIGHT_MAX_BYTES = "wasm.inflight.max.bytes";
     public static final String FLUSH_TIMEOUT_MS = "flush.timeout.ms";
+    public static final String COMMIT_IDLE_MS = "commit.idle.ms";
     public static final String STATE_TOPIC = "state.topic";
     /** Prefix of the Kafka client settings of the state store, e.g. {@code state.kafka.bootstrap.servers}. */
     public static final String STATE_KAFKA_PREFIX = "state.kafka.";
@@ -55,6 +56,12 @@ public final class SinkConfig extends WasmConfig {
                 "How long an offset commit waits for the destination to commit and checkpoint what it has received "
                         + "(the commit then includes only what is confirmed).",
                 GROUP_KAFKA, ++order, Width.SHORT, "Flush timeout (ms)");
+        def.define(COMMIT_IDLE_MS, Type.LONG, 500L, Range.atLeast(0), Importance.LOW,
+                "When the destination has been handed batches and no new one arrives for this long, its run ends so "
+                        + "it commits what it has now (with its exactly-once watermark) rather than at its next "
+                        + "row/byte/time threshold or offset commit; the next batch starts a new run on the same "
+                        + "connection. 0: only thresholds and offset commits end a run.",
+                GROUP_KAFKA, ++order, Width.SHORT, "Commit when idle (ms)");
         def.define(STATE_TOPIC, Type.STRING, "", Importance.LOW,
                 "Compacted topic keeping the destination connector's state (state-get/put/cas). Empty: <connector "
                         + "name>.rapidbyte-state. Used only with " + STATE_KAFKA_PREFIX + "bootstrap.servers set; "

@@ -155,6 +155,7 @@ final class StreamWriter implements Runnable {
                 .state(state, namespaces)
                 .listener(new SinkListener(this, log, deadLetters, metrics))
                 .copyCounter(metrics.copies())
+                .clock(metrics.clock())
                 .input(log)
                 .build();
         instance = guest;
@@ -222,12 +223,16 @@ final class StreamWriter implements Runnable {
         }
     }
 
-    /** Cancels the guest (its uncommitted work is rolled back by the destination) and ends the loop. */
+    /**
+     * Ends the loop: a guest call in progress is cancelled (its uncommitted work is rolled back by
+     * the destination); an idle guest is left to the stream thread, which closes it through its
+     * {@code close} export (so it ends its database session itself) once the closed log wakes it.
+     */
     void stop() {
         stopping = true;
         log.close();
         ConnectorInstance guest = instance;
-        if (guest != null) {
+        if (guest != null && callStartNanos != 0) {
             guest.cancel();
         }
         Thread t = thread;

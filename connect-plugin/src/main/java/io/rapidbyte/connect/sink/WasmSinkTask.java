@@ -8,6 +8,7 @@ import io.rapidbyte.connect.records.InvalidFrameException;
 import io.rapidbyte.connect.state.SinkStateStores;
 import io.rapidbyte.host.imports.StateNamespaces;
 import io.rapidbyte.host.lifecycle.Role;
+import io.rapidbyte.host.timing.GuestClock;
 import io.rapidbyte.host.state.StateStore;
 import java.util.Collection;
 import java.util.Map;
@@ -101,6 +102,15 @@ public class WasmSinkTask extends SinkTask {
                 throw new RetriableException("the destination is retrying after a retryable error");
             }
         }
+        long cpu = GuestClock.threadCpuNanos();
+        try {
+            take(records);
+        } finally {
+            metrics.convertCpu(GuestClock.threadCpuNanos() - cpu);
+        }
+    }
+
+    private void take(Collection<SinkRecord> records) {
         for (SinkRecord record : records) {
             TopicPartition tp = new TopicPartition(record.topic(), record.kafkaPartition());
             progress.track(tp, record.kafkaOffset());
@@ -143,7 +153,8 @@ public class WasmSinkTask extends SinkTask {
         if (existing != null) {
             return existing;
         }
-        FrameLog log = new FrameLog(config.getLong(SinkConfig.INFLIGHT_MAX_BYTES));
+        FrameLog log = new FrameLog(config.getLong(SinkConfig.INFLIGHT_MAX_BYTES),
+                config.getLong(SinkConfig.COMMIT_IDLE_MS));
         String name = config.connectorName() + ":" + stream;
         StreamWriter writer = new StreamWriter(stream, setup, log, progress, deadLetters, state,
                 new StateNamespaces(config.pipelineId(), stream, config.connectorName()), metrics, name,
@@ -159,7 +170,8 @@ public class WasmSinkTask extends SinkTask {
 
     @Override
     public Map<TopicPartition, OffsetAndMetadata> preCommit(Map<TopicPartition, OffsetAndMetadata> currentOffsets) {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(config.getLong(SinkConfig.FLUSH_TIMEOUT_MS));
+        long start = System.nanoTime();
+        long deadline = start + TimeUnit.MILLISECONDS.toNanos(config.getLong(SinkConfig.FLUSH_TIMEOUT_MS));
         try {
             for (Map.Entry<String, StreamWriter> w : writers.entrySet()) {
                 long left = Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
@@ -170,6 +182,8 @@ public class WasmSinkTask extends SinkTask {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            metrics.commitWait(System.nanoTime() - start);
         }
         deadLetters.flush();
         return progress.committable(currentOffsets.keySet());

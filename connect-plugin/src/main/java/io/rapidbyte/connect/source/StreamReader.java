@@ -121,6 +121,7 @@ final class StreamReader implements Runnable {
                 .state(state, namespaces)
                 .listener(new SourceListener(stream.name(), buffer, durable, dlqEnabled))
                 .copyCounter(metrics.copies())
+                .clock(metrics.clock())
                 .output(new StreamOutput(stream.name(), buffer))
                 .build();
         current = instance;

@@ -7,6 +7,7 @@ import io.rapidbyte.connect.metrics.TaskMetrics;
 import io.rapidbyte.connect.state.OffsetStateStore;
 import io.rapidbyte.host.imports.StateNamespaces;
 import io.rapidbyte.host.lifecycle.Role;
+import io.rapidbyte.host.timing.GuestClock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -140,7 +141,13 @@ public class WasmSourceTask extends SourceTask {
         if (released.isEmpty() || stopping) {
             return null;
         }
-        List<SourceRecord> out = records.toRecords(released);
+        List<SourceRecord> out;
+        long cpu = GuestClock.threadCpuNanos();
+        try {
+            out = records.toRecords(released);
+        } finally {
+            metrics.convertCpu(GuestClock.threadCpuNanos() - cpu);
+        }
         for (SourceRecord r : out) {
             Object stream = r.sourcePartition().get(SourceOffsets.STREAM);
             if (stream instanceof String name) {

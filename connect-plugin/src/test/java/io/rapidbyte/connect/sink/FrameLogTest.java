@@ -24,7 +24,7 @@ class FrameLogTest {
 
     @Test
     void aCheckpointConfirmsExactlyTheBatchesHandedOutBeforeIt() throws Exception {
-        FrameLog log = new FrameLog(1 << 20);
+        FrameLog log = new FrameLog(1 << 20, 0);
         FrameLog.Entry a = entry(0, 1, 10);
         FrameLog.Entry b = entry(0, 2, 10);
         FrameLog.Entry c = entry(0, 3, 10);
@@ -42,7 +42,7 @@ class FrameLogTest {
 
     @Test
     void aFailedRunIsReplayedFromTheFirstUnconfirmedBatch() throws Exception {
-        FrameLog log = new FrameLog(1 << 20);
+        FrameLog log = new FrameLog(1 << 20, 0);
         FrameLog.Entry a = entry(0, 1, 10);
         FrameLog.Entry b = entry(0, 2, 10);
         log.append(a);
@@ -95,7 +95,7 @@ class FrameLogTest {
 
     @Test
     void aFullLogWithEverythingHandedOutEndsTheRunSoTheDestinationCommits() throws Exception {
-        FrameLog log = new FrameLog(1 << 20);
+        FrameLog log = new FrameLog(1 << 20, 0);
         log.append(entry(0, 1, 700_000));
         log.beginRun();
         log.next();
@@ -118,7 +118,7 @@ class FrameLogTest {
 
     @Test
     void revokedPartitionsLoseOnlyBatchesNotYetHandedOut() throws Exception {
-        FrameLog log = new FrameLog(1 << 20);
+        FrameLog log = new FrameLog(1 << 20, 0);
         FrameLog.Entry inGuest = entry(1, 1, 1);
         log.append(inGuest);
         log.append(entry(0, 1, 1));
@@ -133,7 +133,7 @@ class FrameLogTest {
 
     @Test
     void closeReleasesBlockedProducersAndReaders() throws Exception {
-        FrameLog log = new FrameLog(1 << 20);
+        FrameLog log = new FrameLog(1 << 20, 0);
         log.close();
         assertFalse(log.append(entry(0, 1, 1)));
         assertNull(log.next());
@@ -142,7 +142,7 @@ class FrameLogTest {
 
     @Test
     void aFlushRequestedBetweenRunsEndsTheNextRunOnceItHasEverything() throws Exception {
-        FrameLog log = new FrameLog(1 << 20);
+        FrameLog log = new FrameLog(1 << 20, 0);
         FrameLog.Entry a = entry(0, 1, 10);
         log.append(a);
         log.endRun();
@@ -158,5 +158,55 @@ class FrameLogTest {
         log.confirmDelivered(e -> { });
         log.runEnded();
         assertTrue(log.awaitConfirmed(0, () -> false));
+    }
+
+    @Test
+    void aRunThatWasHandedBatchesEndsWhenItsInputPausesAndANewRunWaitsForInput() throws Exception {
+        FrameLog log = new FrameLog(1 << 20, 50);
+        FrameLog.Entry a = entry(0, 1, 10);
+        log.append(a);
+        log.beginRun();
+        assertSame(a.payload(), log.next());
+        long start = System.nanoTime();
+        assertNull(log.next(), "no new batch within the idle time: the run ends so the destination commits");
+        assertTrue(System.nanoTime() - start >= 40_000_000L, "waited for the idle time first");
+        log.confirmDelivered(e -> { });
+        log.runEnded();
+
+        // A new run handed nothing yet does not idle out: it waits for its first batch.
+        log.beginRun();
+        FrameLog.Entry b = entry(0, 2, 10);
+        Thread producer = new Thread(() -> {
+            try {
+                Thread.sleep(200);
+                log.append(b);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        producer.start();
+        assertSame(b.payload(), log.next());
+        producer.join();
+    }
+
+    @Test
+    void withoutAnIdleTimeARunWaitsForInputOrAnEndRequest() throws Exception {
+        FrameLog log = new FrameLog(1 << 20, 0);
+        log.append(entry(0, 1, 10));
+        log.beginRun();
+        log.next();
+        Thread ender = new Thread(() -> {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                return;
+            }
+            log.endRun();
+        });
+        long start = System.nanoTime();
+        ender.start();
+        assertNull(log.next());
+        assertTrue(System.nanoTime() - start >= 150_000_000L, "the run ended only on request");
+        ender.join();
     }
 }

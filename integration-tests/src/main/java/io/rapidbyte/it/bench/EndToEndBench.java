@@ -18,7 +18,9 @@ import java.util.List;
  * size, source-postgres → Kafka → dest-postgres through a real worker, timed from
  * {@code POST /connectors} to the last committed row, beside the physical reference
  * ({@link CopyPipeReference}) on the same table; prints rows/s, MB/s, the ratio and the peak heap
- * of the JVM hosting the worker. One unreported 50,000-row run first warms the JIT.
+ * of the JVM hosting the worker, and per run where the time went ({@link Breakdown}). One
+ * unreported 50,000-row run first warms the JIT unless {@code -Dbench.warmup=false} (to see a
+ * cold start).
  */
 public final class EndToEndBench {
     private static final long WARM_UP_ROWS = 50_000;
@@ -38,7 +40,9 @@ public final class EndToEndBench {
             Secrets secrets = Secrets.create(Files.createTempDirectory("rapidbyte-bench"));
             System.out.println("environment: " + env.describe() + "; " + Runtime.getRuntime().availableProcessors()
                     + " CPUs; max heap " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB");
-            chain(env, rest, secrets, options, "warmup", WARM_UP_ROWS);
+            if (Boolean.parseBoolean(System.getProperty("bench.warmup", "true"))) {
+                chain(env, rest, secrets, options, "warmup", WARM_UP_ROWS);
+            }
             for (int i = 0; i < options.rows().length; i++) {
                 long rows = options.rows()[i];
                 // A new name per run: Connect keeps a deleted connector's offsets, so a connector
@@ -75,7 +79,11 @@ public final class EndToEndBench {
             pipeline.sink().set("wasm.connector", null).set("wasm.path", wasmDir + "/dest-postgres.wasm");
         }
         System.out.printf("-- %s: %,d rows%n", name, rows);
-        ChainRun.Outcome outcome = ChainRun.run(rest, pg, pipeline, name, rows, System.out);
+        Breakdown breakdown = new Breakdown(name, pipeline.source().name(), pipeline.sink().name(), pg, name);
+        ChainRun.Outcome outcome = ChainRun.run(rest, pg, pipeline, name, rows, System.out,
+                watch -> breakdown.deployed(env.bootstrapServers(), pipeline.topic(),
+                        () -> watch.committedRows(name, ChainRun.TARGET_SCHEMA)));
+        Breakdown.print(System.out, breakdown.finish(rows, outcome.seconds()));
         pipeline.undeploy(rest);
         return outcome;
     }

@@ -22,7 +22,8 @@ public final class EmbeddedEnvironment implements ConnectEnvironment {
     }
 
     public static EmbeddedEnvironment start(Path pluginPath, WorkerProperties worker) {
-        TestPostgres pg = TestPostgres.start();
+        // pg_stat_statements: the benchmark reads server-side statement times from it.
+        TestPostgres pg = TestPostgres.start(Map.of("shared_preload_libraries", "pg_stat_statements"));
         Properties broker = new Properties();
         // One broker: the transaction log (exactly-once source support) must fit on it.
         broker.put("transaction.state.log.replication.factor", "1");

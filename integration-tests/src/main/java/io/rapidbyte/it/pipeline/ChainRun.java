@@ -7,6 +7,7 @@ import io.rapidbyte.it.rest.ConnectRest;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * One timed run of the chain on the sample table: create {@code public.orders} with N rows,
@@ -48,6 +49,16 @@ public final class ChainRun {
      */
     public static Outcome run(ConnectRest rest, PostgresServer pg, PostgresPipeline pipeline, String database, long rows,
                               PrintStream out) throws InterruptedException {
+        return run(rest, pg, pipeline, database, rows, out, watch -> { });
+    }
+
+    /**
+     * {@link #run(ConnectRest, PostgresServer, PostgresPipeline, String, long, PrintStream)} that calls
+     * {@code beforeDeploy} with the run's watch right before {@code POST /connectors}, once the table
+     * is ready (a benchmark starts its clocks there).
+     */
+    public static Outcome run(ConnectRest rest, PostgresServer pg, PostgresPipeline pipeline, String database, long rows,
+                              PrintStream out, Consumer<PipelineWatch> beforeDeploy) throws InterruptedException {
         long t0 = System.nanoTime();
         SampleTable.create(pg, database, rows);
         pg.execute(database, "DROP SCHEMA IF EXISTS " + TARGET_SCHEMA + " CASCADE");
@@ -58,6 +69,7 @@ public final class ChainRun {
         pg.execute(database, "CHECKPOINT");
         pipeline.from(database, SampleTable.TABLE).to(database, TARGET_SCHEMA);
         PipelineWatch watch = new PipelineWatch(rest, pg, List.of(pipeline.source().name(), pipeline.sink().name()));
+        beforeDeploy.accept(watch);
         long start = System.nanoTime();
         pipeline.deploy(rest);
         say(out, "deployed " + pipeline.source().name() + " (source-postgres) and " + pipeline.sink().name()

@@ -4,6 +4,8 @@ import com.dylibso.chicory.runtime.HostFunction;
 import com.dylibso.chicory.runtime.WasmFunctionHandle;
 import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.ValType;
+import io.rapidbyte.host.timing.GuestClock;
+import io.rapidbyte.host.timing.HostCall;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,6 +31,25 @@ public final class HostImports {
         all.addAll(new TlsImports(ctx, guest).functions());
         all.addAll(new ControlImports(ctx, guest).functions());
         return List.copyOf(all);
+    }
+
+    /** {@link #create(HostContext, GuestBinding)}, each function booking its time on {@code clock}. */
+    public static List<HostFunction> create(HostContext ctx, GuestBinding guest, GuestClock clock) {
+        List<HostFunction> timed = new ArrayList<>();
+        for (HostFunction f : create(ctx, guest)) {
+            HostCall group = HostCall.of(f.name());
+            WasmFunctionHandle body = f.handle();
+            timed.add(new HostFunction(f.module(), f.name(), f.functionType(), (instance, args) -> {
+                long wall = System.nanoTime();
+                long cpu = GuestClock.threadCpuNanos();
+                try {
+                    return body.apply(instance, args);
+                } finally {
+                    clock.hostCall(group, System.nanoTime() - wall, GuestClock.threadCpuNanos() - cpu);
+                }
+            }));
+        }
+        return List.copyOf(timed);
     }
 
     static HostFunction function(GuestBinding guest, String name, List<ValType> params, WasmFunctionHandle handle) {

@@ -18,6 +18,7 @@ import io.rapidbyte.host.sockets.SocketOptions;
 import io.rapidbyte.host.sockets.SocketTable;
 import io.rapidbyte.host.state.InMemoryStateStore;
 import io.rapidbyte.host.state.StateStore;
+import io.rapidbyte.host.timing.GuestClock;
 import io.rapidbyte.host.types.ConnectorException;
 import java.time.Duration;
 import java.util.Objects;
@@ -49,6 +50,7 @@ public final class ConnectorInstance implements AutoCloseable {
     private final ConnectorModule module;
     private final HostListener listener;
     private final CopyCounter copies;
+    private final GuestClock clock;
     private final FrameTable frames;
     private final SocketTable sockets;
     private final WasiPreview1 wasi;
@@ -66,6 +68,7 @@ public final class ConnectorInstance implements AutoCloseable {
         this.module = b.module;
         this.listener = b.listener;
         this.copies = b.copies;
+        this.clock = b.clock;
         this.frames = new FrameTable(b.limits.frames(), copies);
         this.sockets = new SocketTable(b.acl, b.socketOptions, copies);
         this.stdout = new LineLogStream(name, LogLevel.INFO, listener);
@@ -75,9 +78,10 @@ public final class ConnectorInstance implements AutoCloseable {
                 b.input, b.output);
         GuestBinding binding = new GuestBinding();
         try {
-            Instance instance = GuestInstantiator.instantiate(module, b.limits.maxMemoryPages(), wasi, ctx, binding);
+            Instance instance = GuestInstantiator.instantiate(module, b.limits.maxMemoryPages(), wasi, ctx, binding,
+                    clock);
             binding.ensureBound(instance);
-            this.invoker = new ExportInvoker(name, module, instance, binding, b.limits.callTimeout());
+            this.invoker = new ExportInvoker(name, module, instance, binding, b.limits.callTimeout(), clock);
             invoker.start();
         } catch (RuntimeException | Error e) {
             teardown();
@@ -200,6 +204,11 @@ public final class ConnectorInstance implements AutoCloseable {
         return copies;
     }
 
+    /** Where this instance's guest calls spend their time (possibly shared with others). */
+    public GuestClock clock() {
+        return clock;
+    }
+
     /** Frames the guest holds right now. */
     public int liveFrames() {
         return frames.liveFrames();
@@ -250,6 +259,7 @@ public final class ConnectorInstance implements AutoCloseable {
         private StateNamespaces namespaces;
         private HostListener listener = HostListener.logging();
         private CopyCounter copies;
+        private GuestClock clock;
         private BatchInput input;
         private BatchOutput output;
 
@@ -294,6 +304,12 @@ public final class ConnectorInstance implements AutoCloseable {
             return this;
         }
 
+        /** Clock to book this instance's guest and host-function time on (e.g. one per task). Default: its own. */
+        public Builder clock(GuestClock guestClock) {
+            this.clock = Objects.requireNonNull(guestClock, "clock");
+            return this;
+        }
+
         /** Upstream batches for {@code next-batch}; without one it returns {@code NO_CHANNEL}. */
         public Builder input(BatchInput batchInput) {
             this.input = batchInput;
@@ -325,6 +341,9 @@ public final class ConnectorInstance implements AutoCloseable {
             }
             if (copies == null) {
                 copies = new CopyCounter();
+            }
+            if (clock == null) {
+                clock = new GuestClock();
             }
             return new ConnectorInstance(this);
         }

@@ -8,6 +8,7 @@ import com.dylibso.chicory.wasi.WasiExitException;
 import io.rapidbyte.host.abi.ExportReturn;
 import io.rapidbyte.host.abi.GuestSlice;
 import io.rapidbyte.host.imports.GuestBinding;
+import io.rapidbyte.host.timing.GuestClock;
 import io.rapidbyte.host.types.ConnectorError;
 import io.rapidbyte.host.types.ConnectorException;
 import java.time.Duration;
@@ -33,6 +34,7 @@ final class ExportInvoker {
     private final Instance instance;
     private final GuestBinding guest;
     private final Duration timeout;
+    private final GuestClock clock;
     private final Map<String, ExportFunction> functions = new HashMap<>();
     private long guestNanos;
     private GuestCallException failure;
@@ -40,8 +42,9 @@ final class ExportInvoker {
     private volatile Watchdog.Guard current;
 
     ExportInvoker(String connector, ConnectorModule module, Instance instance, GuestBinding guest,
-                  Duration timeout) {
+                  Duration timeout, GuestClock clock) {
         this.connector = connector;
+        this.clock = clock;
         this.module = module;
         this.instance = instance;
         this.guest = guest;
@@ -147,11 +150,13 @@ final class ExportInvoker {
         long start = System.nanoTime();
         RuntimeException problem;
         Watchdog.Outcome outcome;
+        clock.exportEntered();
         try {
             return work.run();
         } catch (RuntimeException e) {
             problem = e;
         } finally {
+            clock.exportExited();
             current = null;
             outcome = guard.disarm();
             guestNanos += System.nanoTime() - start;

@@ -11,6 +11,7 @@ import com.dylibso.chicory.wasm.types.MemoryLimits;
 import io.rapidbyte.host.imports.GuestBinding;
 import io.rapidbyte.host.imports.HostContext;
 import io.rapidbyte.host.imports.HostImports;
+import io.rapidbyte.host.timing.GuestClock;
 import java.io.ByteArrayInputStream;
 import java.io.OutputStream;
 import java.security.SecureRandom;
@@ -45,7 +46,7 @@ final class GuestInstantiator {
      *         do not match the host's
      */
     static Instance instantiate(ConnectorModule module, int maxMemoryPages, WasiPreview1 wasi,
-                                HostContext ctx, GuestBinding binding) {
+                                HostContext ctx, GuestBinding binding, GuestClock clock) {
         MemoryLimits declared = module.declaredMemory().orElseThrow(() -> new InvalidModuleException(
                 module.describe() + " does not define its own memory"));
         if (declared.initialPages() > maxMemoryPages) {
@@ -56,7 +57,7 @@ final class GuestInstantiator {
                 Math.min(declared.maximumPages(), maxMemoryPages), declared.shared());
         ImportValues imports = ImportValues.builder()
                 .addFunction(wasi.toHostFunctions())
-                .addFunction(HostImports.create(ctx, binding).toArray(new HostFunction[0]))
+                .addFunction(HostImports.create(ctx, binding, clock).toArray(new HostFunction[0]))
                 .build();
         try {
             return Instance.builder(module.wasm())

@@ -21,13 +21,16 @@ import io.rapidbyte.sdk.json.JsonObject;
 
 /**
  * dest-postgres: loads Arrow IPC batches into PostgreSQL. {@code open} checks the config,
- * {@code validate} connects and checks privileges, {@code run-write} is a {@link WriteRun} on a
- * fresh connection. Called on one thread, one export at a time.
+ * {@code validate} connects and checks privileges, {@code run-write} is a {@link WriteRun} on the
+ * connector's session: opened by the first run and kept for the next ones (an embedder may end runs
+ * often, e.g. whenever its input pauses, so each commits promptly), closed after a failed run and
+ * by {@code close}. Called on one thread, one export at a time.
  */
 public final class PostgresDestination implements DestinationConnector {
     private final Entropy entropy;
     private PostgresDestConfig config;
     private Redactor redactor = Redactor.none();
+    private Database session;
 
     public PostgresDestination(Entropy entropy) {
         this.entropy = entropy;
@@ -72,7 +75,34 @@ public final class PostgresDestination implements DestinationConnector {
 
     @Override
     public WriteSummary write(Context ctx) {
-        return new WriteRun(ctx, requireConfig(), sessions(), redactor).run();
+        PostgresDestConfig c = requireConfig();
+        if (session == null || session.isBroken() || session.inTransaction()) {
+            closeSession();
+            session = Database.open(sessions());
+        }
+        boolean done = false;
+        try {
+            WriteSummary summary = new WriteRun(ctx, c, session, redactor).run();
+            done = true;
+            return summary;
+        } finally {
+            if (!done) {
+                closeSession(); // its state after a failure is unknown: the next run logs in afresh
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        closeSession();
+    }
+
+    private void closeSession() {
+        if (session != null) {
+            Database s = session;
+            session = null;
+            s.close();
+        }
     }
 
     private PgSessions sessions() {

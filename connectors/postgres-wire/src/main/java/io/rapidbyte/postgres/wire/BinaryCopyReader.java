@@ -167,8 +167,7 @@ public final class BinaryCopyReader {
             if (end - p < 4) {
                 return false;
             }
-            // Inlined BigEndian.int32: this loop runs once per field of every row.
-            int len = (b[p] << 24) | ((b[p + 1] & 0xff) << 16) | ((b[p + 2] & 0xff) << 8) | (b[p + 3] & 0xff);
+            int len = BigEndian.int32(b, p); // inlined by TeaVM: a range check and one load
             p += 4;
             if (len < -1) {
                 throw PgException.protocolViolation("negative binary COPY field length " + len);

@@ -22,6 +22,8 @@ public final class CopyOut implements CopyDataSource, AutoCloseable {
     private byte[] chunkBuf;
     private int chunkOff;
     private int chunkLen;
+    /** An ErrorResponse seen during the stream, thrown once the server is ready again. */
+    private PgException pendingError;
 
     private CopyOut(Session session, int[] formats) {
         this.session = session;
@@ -102,41 +104,56 @@ public final class CopyOut implements CopyDataSource, AutoCloseable {
             throw PgException.connectionFailure("connection is broken by an earlier failure", null);
         }
         MessageReader in = session.in;
-        PgException error = null;
         while (true) {
             int type = session.next();
-            switch (type) {
-                case 'd':
-                    if (error == null) {
-                        chunkBuf = in.buffer();
-                        chunkOff = in.bodyOffset();
-                        chunkLen = in.bodyLength();
-                        return true;
-                    }
-                    break;
-                case 'c':
-                    break;
-                case 'C':
-                    commandTag = BackendMessages.commandTag(in.buffer(), in.bodyOffset(), in.bodyLength());
-                    break;
-                case 'E':
-                    error = session.errorFromCurrent();
-                    if (error.connectionBroken()) {
-                        finish();
-                        throw error;
-                    }
-                    break;
-                case 'Z':
-                    session.onReadyForQuery();
-                    finish();
-                    if (error != null) {
-                        throw error;
-                    }
-                    return false;
-                default:
-                    finish();
-                    throw session.unexpected(type, "COPY OUT");
+            if (type == 'd') {
+                if (pendingError == null) {
+                    chunkBuf = in.buffer();
+                    chunkOff = in.bodyOffset();
+                    chunkLen = in.bodyLength();
+                    return true;
+                }
+            } else if (!onControlMessage(type)) {
+                return false;
             }
+        }
+    }
+
+    /*
+     * Everything but CopyData, out of next(): inlined there, the error and command-tag handling made
+     * the per-row method too large for HotSpot to JIT once Chicory compiles the guest (wasm-build's
+     * GuestMethodSizes). Returns false at the end of the stream (ReadyForQuery).
+     */
+    private boolean onControlMessage(int type) throws PgException {
+        MessageReader in = session.in;
+        switch (type) {
+            case 'c':
+                return true;
+            case 'C':
+                commandTag = BackendMessages.commandTag(in.buffer(), in.bodyOffset(), in.bodyLength());
+                return true;
+            case 'E': {
+                PgException error = session.errorFromCurrent();
+                if (error.connectionBroken()) {
+                    finish();
+                    throw error;
+                }
+                pendingError = error; // CopyData after it is discarded; thrown at ReadyForQuery
+                return true;
+            }
+            case 'Z': {
+                session.onReadyForQuery();
+                finish();
+                PgException error = pendingError;
+                if (error != null) {
+                    pendingError = null;
+                    throw error;
+                }
+                return false;
+            }
+            default:
+                finish();
+                throw session.unexpected(type, "COPY OUT");
         }
     }
 

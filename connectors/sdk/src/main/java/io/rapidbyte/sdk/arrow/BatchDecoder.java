@@ -195,24 +195,49 @@ final class BatchDecoder {
         if (n == 0 && bufferLength < 4) {
             return;
         }
-        long needed = (n + 1L) * 4;
-        if (bufferLength < needed) {
-            throw bad(f, path, "offsets buffer too short: need " + needed + " bytes, have " + bufferLength);
+        // The per-offset loop stays in a small function; the messages are built only on failure, out of
+        // line, so no string building is inlined around the loop (HotSpot would not JIT it once
+        // compiled: wasm-build's GuestMethodSizes).
+        if (bufferLength < (n + 1L) * 4 || !ascending(pos, n) || LittleEndian.getInt(data, pos + 4 * n) > limit) {
+            throw offsetsProblem(f, path, pos, bufferLength, n, limit, limitName);
         }
+    }
+
+    /** Whether the n + 1 offsets at {@code pos} start at 0 or more and never decrease. */
+    private boolean ascending(int pos, int n) {
         int prev = LittleEndian.getInt(data, pos);
         if (prev < 0) {
-            throw bad(f, path, "negative first offset " + prev);
+            return false;
         }
         for (int i = 1; i <= n; i++) {
             int next = LittleEndian.getInt(data, pos + 4 * i);
             if (next < prev) {
-                throw bad(f, path, "offset " + i + " (" + next + ") is less than offset " + (i - 1) + " (" + prev + ")");
+                return false;
             }
             prev = next;
         }
-        if (prev > limit) {
-            throw bad(f, path, "last offset " + prev + " exceeds " + limitName + " " + limit);
+        return true;
+    }
+
+    /** What {@link #checkOffsets} found wrong, found again. */
+    private ArrowFormatException offsetsProblem(Field f, String path, int pos, int bufferLength, int n, long limit,
+                                                String limitName) {
+        long needed = (n + 1L) * 4;
+        if (bufferLength < needed) {
+            return bad(f, path, "offsets buffer too short: need " + needed + " bytes, have " + bufferLength);
         }
+        int prev = LittleEndian.getInt(data, pos);
+        if (prev < 0) {
+            return bad(f, path, "negative first offset " + prev);
+        }
+        for (int i = 1; i <= n; i++) {
+            int next = LittleEndian.getInt(data, pos + 4 * i);
+            if (next < prev) {
+                return bad(f, path, "offset " + i + " (" + next + ") is less than offset " + (i - 1) + " (" + prev + ")");
+            }
+            prev = next;
+        }
+        return bad(f, path, "last offset " + prev + " exceeds " + limitName + " " + limit);
     }
 
     private static ArrowFormatException bad(Field f, String path, String detail) {

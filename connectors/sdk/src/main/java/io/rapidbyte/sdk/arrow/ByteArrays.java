@@ -1,5 +1,7 @@
 package io.rapidbyte.sdk.arrow;
 
+import org.teavm.interop.Address;
+
 /**
  * Growth policy for the SDK's byte arrays. TeaVM's non-GC wasm backend has no
  * negative-array-size check, so every size is computed in {@code long} and checked here
@@ -28,6 +30,43 @@ final class ByteArrays {
         byte[] b = new byte[size];
         System.arraycopy(a, 0, b, 0, used);
         return b;
+    }
+
+    /** Values up to this many bytes are copied word by word in the guest rather than by System.arraycopy. */
+    static final int SHORT_COPY = 64;
+
+    /**
+     * Copies {@code len} bytes between two different arrays, like {@code System.arraycopy}. In the
+     * guest, a value of up to {@value #SHORT_COPY} bytes (most column values) is copied with 8-byte
+     * loads and stores after one range check: TeaVM's arraycopy checks the array types and both
+     * ranges before its {@code memory.copy}, and Chicory's {@code memory.copy} on JDK 17 goes through
+     * a work-around dispatch, a fixed cost per call that is most of a short copy's time.
+     *
+     * @throws IndexOutOfBoundsException if either range is outside its array
+     */
+    static void copyValue(byte[] src, int srcPos, byte[] dst, int dstPos, int len) {
+        if (LittleEndian.isGuest() && len <= SHORT_COPY) {
+            if (len < 0 || srcPos < 0 || srcPos > src.length - len || dstPos < 0 || dstPos > dst.length - len) {
+                throw outOfRange(srcPos, dstPos, len);
+            }
+            Address from = Address.ofData(src).add(srcPos);
+            Address to = Address.ofData(dst).add(dstPos);
+            int i = 0;
+            for (; i <= len - 8; i += 8) {
+                to.add(i).putLong(from.add(i).getLong());
+            }
+            for (; i < len; i++) {
+                to.add(i).putByte(from.add(i).getByte());
+            }
+            return;
+        }
+        System.arraycopy(src, srcPos, dst, dstPos, len);
+    }
+
+    // synchronized only so that TeaVM does not inline it (see LittleEndian.outOfRange); failure path.
+    private static synchronized IndexOutOfBoundsException outOfRange(int srcPos, int dstPos, int len) {
+        return new IndexOutOfBoundsException("copy of " + len + " bytes from " + srcPos + " to " + dstPos
+                + " is outside an array");
     }
 
     /** Rounds up to a multiple of 8, the IPC buffer alignment. */

@@ -72,7 +72,7 @@ public abstract class ColumnBuilder {
      */
     public final void appendNull() {
         if (!field.isNullable()) {
-            throw new IllegalStateException("field '" + field.name() + "' is not nullable");
+            throw misuse("not nullable");
         }
         beforeNull();
         if (validity == null) {
@@ -171,5 +171,19 @@ public abstract class ColumnBuilder {
 
     final String describe() {
         return "field '" + field.name() + "' (" + field.type() + ")";
+    }
+
+    /**
+     * The exception for using this builder out of order. Its message is built here, not at the
+     * throw sites: TeaVM inlines small methods such as {@code startList()} into the per-value loops
+     * of their callers, and inlined string building makes those loops too large for HotSpot to JIT
+     * once Chicory compiles them (see wasm-build's GuestMethodSizes). Small as it is, TeaVM would
+     * still inline it into each throw site; it is synchronized only because TeaVM never inlines a
+     * synchronized method (see LittleEndian.outOfRange). It runs only on misuse.
+     */
+    final synchronized IllegalStateException misuse(String what) {
+        StringBuilder message = new StringBuilder(96);
+        message.append("field '").append(field.name()).append("' (").append(field.type()).append("): ").append(what);
+        return new IllegalStateException(message.toString());
     }
 }

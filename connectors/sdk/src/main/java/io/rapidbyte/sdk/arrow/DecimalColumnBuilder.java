@@ -35,7 +35,7 @@ public final class DecimalColumnBuilder extends FixedWidthColumnBuilder {
     /** Appends an unscaled value that fits a long (value = unscaled * 10^-scale). */
     public void appendUnscaled(long unscaled) {
         if (!Decimal128.fitsPrecision(unscaled, precision)) {
-            throw tooWide(Long.toString(unscaled));
+            throw tooWide(unscaled >> 63, unscaled);
         }
         put(unscaled >> 63, unscaled);
     }
@@ -43,14 +43,14 @@ public final class DecimalColumnBuilder extends FixedWidthColumnBuilder {
     /** Appends a 128-bit unscaled value given as its high and low 64-bit words. */
     public void appendUnscaled(long hi, long lo) {
         if (!Decimal128.fitsPrecision(hi, lo, precision)) {
-            throw tooWide(Decimal128.toPlainString(hi, lo, 0));
+            throw tooWide(hi, lo);
         }
         put(hi, lo);
     }
 
     public void appendUnscaled(BigInteger unscaled) {
         if (unscaled.bitLength() > 127) {
-            throw tooWide(unscaled.toString());
+            throw new IllegalArgumentException("unscaled value " + unscaled + " exceeds precision of " + describe());
         }
         appendUnscaled(Decimal128.highOf(unscaled), Decimal128.lowOf(unscaled));
     }
@@ -82,7 +82,13 @@ public final class DecimalColumnBuilder extends FixedWidthColumnBuilder {
         valueAppended();
     }
 
-    private IllegalArgumentException tooWide(String unscaled) {
-        return new IllegalArgumentException("unscaled value " + unscaled + " exceeds precision of " + describe());
+    // The message is built here, with explicit appends (each a call, so TeaVM judges the method too
+    // big to inline), not at the callers: appendUnscaled is inlined into per-value decode loops, which
+    // must stay small enough for HotSpot to JIT once compiled (wasm-build GuestMethodSizes).
+    private IllegalArgumentException tooWide(long hi, long lo) {
+        StringBuilder message = new StringBuilder(96);
+        message.append("unscaled value ").append(Decimal128.toPlainString(hi, lo, 0)).append(" exceeds precision of ")
+                .append(describe());
+        return new IllegalArgumentException(message.toString());
     }
 }

@@ -21,7 +21,7 @@ public final class FixedSizeBinaryColumnBuilder extends FixedWidthColumnBuilder 
             throw new IndexOutOfBoundsException("offset " + offset + " + width " + width + " > " + src.length);
         }
         int p = slot();
-        System.arraycopy(src, offset, values, p, width);
+        ByteArrays.copyValue(src, offset, values, p, width);
         valueAppended();
     }
 

@@ -76,19 +76,26 @@ final class FlatBufferWriter {
         buf[--space] = (byte) v;
     }
 
-    private void rawShort(int v) {
+    /*
+     * The raw writes are synchronized only because TeaVM never inlines a synchronized method: inlined,
+     * LittleEndian's guest fast path would be copied into every table-building call of MessageEncoder
+     * (once per batch) and make those methods too large for HotSpot to JIT once Chicory compiles them
+     * (wasm-build's GuestMethodSizes). FlatBuffers are a few hundred bytes per batch; the monitor is
+     * uncontended (one thread per guest).
+     */
+    private synchronized void rawShort(int v) {
         reserve(2);
         space -= 2;
         LittleEndian.putShort(buf, space, v);
     }
 
-    private void rawInt(int v) {
+    private synchronized void rawInt(int v) {
         reserve(4);
         space -= 4;
         LittleEndian.putInt(buf, space, v);
     }
 
-    private void rawLong(long v) {
+    private synchronized void rawLong(long v) {
         reserve(8);
         space -= 8;
         LittleEndian.putLong(buf, space, v);

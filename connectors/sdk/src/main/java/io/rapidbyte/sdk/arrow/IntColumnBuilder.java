@@ -6,9 +6,12 @@ package io.rapidbyte.sdk.arrow;
  * (microseconds since epoch).
  */
 public final class IntColumnBuilder extends FixedWidthColumnBuilder {
+    /** 64 minus the column's bit width: a value fits when shifting it up and back changes nothing. */
+    private final int unusedBits;
 
     IntColumnBuilder(Field field) {
         super(field, field.type().byteWidth());
+        this.unusedBits = 64 - 8 * width;
     }
 
     /**
@@ -17,29 +20,23 @@ public final class IntColumnBuilder extends FixedWidthColumnBuilder {
      * @throws IllegalArgumentException if {@code v} does not fit the column's bit width
      */
     public void append(long v) {
+        if ((v << unusedBits) >> unusedBits != v) {
+            throw outOfRange(v);
+        }
         int p = slot();
         byte[] b = values;
         switch (width) {
-            case 1:
-                if ((byte) v != v) {
-                    throw outOfRange(v);
-                }
-                b[p] = (byte) v;
-                break;
-            case 2:
-                if ((short) v != v) {
-                    throw outOfRange(v);
-                }
-                LittleEndian.putShort(b, p, (int) v);
+            case 8:
+                LittleEndian.putLong(b, p, v);
                 break;
             case 4:
-                if ((int) v != v) {
-                    throw outOfRange(v);
-                }
                 LittleEndian.putInt(b, p, (int) v);
                 break;
+            case 2:
+                LittleEndian.putShort(b, p, (int) v);
+                break;
             default:
-                LittleEndian.putLong(b, p, v);
+                b[p] = (byte) v;
                 break;
         }
         valueAppended();

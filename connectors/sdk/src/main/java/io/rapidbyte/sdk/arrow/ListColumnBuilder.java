@@ -33,7 +33,7 @@ public final class ListColumnBuilder extends ColumnBuilder {
     /** Begins a non-null list row. */
     public void startList() {
         if (open) {
-            throw new IllegalStateException(describe() + ": startList() while a list is open");
+            throw misuse("startList() while a list is open");
         }
         checkChildAtEnd();
         open = true;
@@ -42,7 +42,7 @@ public final class ListColumnBuilder extends ColumnBuilder {
     /** Ends the row begun by {@link #startList()}; it holds every element appended since. */
     public void endList() {
         if (!open) {
-            throw new IllegalStateException(describe() + ": endList() without startList()");
+            throw misuse("endList() without startList()");
         }
         open = false;
         writeOffset(child.length());
@@ -61,7 +61,7 @@ public final class ListColumnBuilder extends ColumnBuilder {
 
     private void checkChildAtEnd() {
         if (child.length() != lastOffset()) {
-            throw new IllegalStateException(describe() + ": element values appended outside startList()/endList()");
+            throw misuse("element values appended outside startList()/endList()");
         }
     }
 
@@ -76,7 +76,7 @@ public final class ListColumnBuilder extends ColumnBuilder {
     @Override
     void beforeNull() {
         if (open) {
-            throw new IllegalStateException(describe() + ": appendNull() while a list is open");
+            throw misuse("appendNull() while a list is open");
         }
         checkChildAtEnd();
     }
@@ -89,7 +89,7 @@ public final class ListColumnBuilder extends ColumnBuilder {
     @Override
     void checkComplete() {
         if (open) {
-            throw new IllegalStateException(describe() + ": list left open");
+            throw misuse("list left open");
         }
         checkChildAtEnd();
         child.checkComplete();

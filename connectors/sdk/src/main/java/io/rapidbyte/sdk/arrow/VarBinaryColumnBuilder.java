@@ -31,7 +31,7 @@ public final class VarBinaryColumnBuilder extends ColumnBuilder {
             throw new IndexOutOfBoundsException("off " + off + ", len " + len + ", array " + src.length);
         }
         ensureData(len);
-        System.arraycopy(src, off, data, dataLength, len);
+        ByteArrays.copyValue(src, off, data, dataLength, len);
         dataLength += len;
         endValue();
     }

@@ -19,18 +19,21 @@ import org.teavm.vm.TeaVMOptimizationLevel;
  * @param maxHeap TeaVM's maximum heap in bytes
  * @param arenaSize the SDK arena in bytes (multiple of 64 KiB)
  * @param optimization TeaVM optimisation level
- * @param debug emit TeaVM debug information and a name section (function names in traps and in
- *     {@link ModuleValidator} reports), at the cost of a larger module
+ * @param debug emit TeaVM debug information (DWARF sections), at the cost of a much larger module; the
+ *     name section (function names in traps, profiles and {@link ModuleValidator} reports) is always there
+ * @param coldFunctions file naming the wasm functions allowed over HotSpot's JIT size limit
+ *     ({@link GuestMethodSizes}); null or missing = none
  * @param stamp where to keep the inputs' fingerprint so an unchanged build is skipped; null = always build
  */
 public record BuildOptions(String mainClass, List<File> classPath, Path manifest, Path output, int minHeap,
-        int maxHeap, int arenaSize, TeaVMOptimizationLevel optimization, boolean debug, Path stamp) {
+        int maxHeap, int arenaSize, TeaVMOptimizationLevel optimization, boolean debug, Path coldFunctions, Path stamp) {
 
     public static final String USAGE = String.join("\n",
             "usage: WasmBuildCli --main-class <class> --classpath <path" + File.pathSeparator + "...>",
             "                    --manifest <manifest.json> --output <name.wasm>",
             "                    [--min-heap 16m] [--max-heap 128m] [--arena 4m]",
             "                    [--optimization SIMPLE|ADVANCED|FULL] [--debug true|false] [--stamp <file>]",
+            "                    [--cold-functions <file>]",
             "Sizes accept k/m/g suffixes (powers of 1024).");
 
     static final int DEFAULT_MIN_HEAP = 16 << 20;
@@ -49,6 +52,7 @@ public record BuildOptions(String mainClass, List<File> classPath, Path manifest
         TeaVMOptimizationLevel optimization = TeaVMOptimizationLevel.FULL;
         boolean debug = false;
         Path stamp = null;
+        Path cold = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (i + 1 >= args.length) {
@@ -65,6 +69,7 @@ public record BuildOptions(String mainClass, List<File> classPath, Path manifest
                 case "--arena": arena = parseSize(arg, value); break;
                 case "--optimization": optimization = parseLevel(value); break;
                 case "--stamp": stamp = Path.of(value); break;
+                case "--cold-functions": cold = Path.of(value); break;
                 case "--debug": debug = parseBoolean(arg, value); break;
                 default: throw new IllegalArgumentException("unknown option " + arg);
             }
@@ -82,7 +87,7 @@ public record BuildOptions(String mainClass, List<File> classPath, Path manifest
             throw new IllegalArgumentException("--arena must be a multiple of 64k");
         }
         return new BuildOptions(mainClass, List.copyOf(classPath), manifest, output, minHeap, maxHeap, arena,
-                optimization, debug, stamp);
+                optimization, debug, cold, stamp);
     }
 
     private static List<File> splitPath(String value) {

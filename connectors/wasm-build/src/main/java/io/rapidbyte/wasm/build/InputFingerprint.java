@@ -32,6 +32,9 @@ final class InputFingerprint {
             addTree(digest, entry.toPath(), output);
         }
         digest.update(Files.readAllBytes(options.manifest()));
+        if (options.coldFunctions() != null && Files.exists(options.coldFunctions())) {
+            digest.update(Files.readAllBytes(options.coldFunctions()));
+        }
         for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
             if (!entry.isBlank()) {
                 addTree(digest, Path.of(entry), output);

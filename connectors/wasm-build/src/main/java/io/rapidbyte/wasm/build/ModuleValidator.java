@@ -19,8 +19,7 @@ import java.lang.reflect.Method;
  * {@code ADVANCED}/{@code FULL}: a loop left with {@code break} inside a try block (or
  * try-with-resources) leaves dead code after a block that expects a value on the stack. Such a
  * module would only fail when the host loads it; here it fails the build, naming the first invalid
- * function (by index, and by name when the module has a name section, i.e. built with
- * {@code --debug true}). Stateless and thread-safe.
+ * function (by index, and by name from the module's name section). Stateless and thread-safe.
  */
 final class ModuleValidator {
     private ModuleValidator() {

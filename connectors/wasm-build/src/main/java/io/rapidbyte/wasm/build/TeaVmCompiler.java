@@ -45,7 +45,9 @@ final class TeaVmCompiler {
         tool.setTargetFileName("classes.wasm");
         tool.setOptimizationLevel(options.optimization());
         tool.setDebugInformationGenerated(options.debug());
-        tool.setObfuscated(!options.debug());
+        // Never obfuscated: the module keeps its name section (+25% module size), so traps, profiles of the
+        // compiled guest and the guest method size check (wasm-host GuestMethodSizes) name Java methods.
+        tool.setObfuscated(false);
         tool.setIncremental(false);
         tool.setMinHeapSize(options.minHeap());
         tool.setMaxHeapSize(options.maxHeap());

@@ -74,11 +74,34 @@ public final class WasmBuildCli {
             manifest.embedInto(module);
             byte[] result = module.toBytes();
             ModuleValidator.validate(result, "the post-processed module");
+            GuestMethodSizes.Report sizes;
+            try {
+                sizes = GuestMethodSizes.check(result, options.coldFunctions());
+            } catch (BuildFailure e) {
+                throw new BuildFailure(e.getMessage() + "\nThe rejected module, to look at (e.g. jco print): "
+                        + keepRejected(options, result), e);
+            }
+            out.printf("[rapidbyte-wasm-build] JIT size check: %,d compiled methods, largest %,d bytes; %d over %,d "
+                    + "bytes, all listed cold%n", sizes.methods(), sizes.largest(), sizes.huge().size(),
+                    GuestMethodSizes.HUGE_METHOD_LIMIT);
+            for (GuestMethodSizes.Huge h : sizes.huge()) {
+                out.println("[rapidbyte-wasm-build]   " + h);
+            }
             writeAtomically(options.output(), result);
             return layout;
         } finally {
             deleteTree(workDir);
         }
+    }
+
+    /** Writes a module that failed a check beside the build stamp (not into the classes it would ship in). */
+    private static Path keepRejected(BuildOptions options, byte[] module) throws IOException {
+        Path dir = options.stamp() != null ? options.stamp().toAbsolutePath().getParent()
+                : Path.of(System.getProperty("java.io.tmpdir"));
+        Path file = dir.resolve(options.output().getFileName() + ".rejected");
+        Files.createDirectories(dir);
+        Files.write(file, module);
+        return file;
     }
 
     private static void writeAtomically(Path output, byte[] bytes) throws IOException {

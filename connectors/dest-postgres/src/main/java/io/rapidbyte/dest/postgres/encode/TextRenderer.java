@@ -27,6 +27,30 @@ public final class TextRenderer {
 
     /** Appends the input text of non-null value {@code row}. */
     public static void append(StringBuilder sb, Column c, int row) {
+        // In parts: as one function this per-value code (INSERT loads) is over HotSpot's JIT size
+        // limit once compiled (wasm-build's GuestMethodSizes checks it).
+        switch (c.type().kind()) {
+            case UTF8:
+            case BINARY:
+            case FIXED_SIZE_BINARY:
+                appendBytes(sb, c, row);
+                return;
+            case DATE32:
+            case TIME64_MICROS:
+            case TIMESTAMP_MICROS:
+            case INTERVAL_MONTH_DAY_NANO:
+                appendTemporal(sb, c, row);
+                return;
+            case LIST:
+                arrayLiteral(sb, (ListColumn) c, row);
+                return;
+            default:
+                appendNumber(sb, c, row);
+                return;
+        }
+    }
+
+    private static void appendNumber(StringBuilder sb, Column c, int row) {
         ArrowType t = c.type();
         switch (t.kind()) {
             case INT:
@@ -43,6 +67,18 @@ public final class TextRenderer {
             case BOOL:
                 sb.append(((BoolColumn) c).getBoolean(row) ? "true" : "false");
                 return;
+            case DECIMAL128: {
+                DecimalColumn d = (DecimalColumn) c;
+                sb.append(Decimal128.toPlainString(d.getHigh(row), d.getLow(row), d.scale()));
+                return;
+            }
+            default:
+                throw noTextForm(t);
+        }
+    }
+
+    private static void appendBytes(StringBuilder sb, Column c, int row) {
+        switch (c.type().kind()) {
             case UTF8:
                 sb.append(((VarBinaryColumn) c).getString(row));
                 return;
@@ -60,6 +96,14 @@ public final class TextRenderer {
                 }
                 return;
             }
+            default:
+                throw noTextForm(c.type());
+        }
+    }
+
+    private static void appendTemporal(StringBuilder sb, Column c, int row) {
+        ArrowType t = c.type();
+        switch (t.kind()) {
             case DATE32:
                 DateTimeText.date(sb, (int) ((IntColumn) c).getLong(row));
                 return;
@@ -69,11 +113,6 @@ public final class TextRenderer {
             case TIMESTAMP_MICROS:
                 DateTimeText.timestamp(sb, ((IntColumn) c).getLong(row), t.timezone() != null);
                 return;
-            case DECIMAL128: {
-                DecimalColumn d = (DecimalColumn) c;
-                sb.append(Decimal128.toPlainString(d.getHigh(row), d.getLow(row), d.scale()));
-                return;
-            }
             case INTERVAL_MONTH_DAY_NANO: {
                 IntervalColumn v = (IntervalColumn) c;
                 int months = v.getMonths(row);
@@ -81,12 +120,13 @@ public final class TextRenderer {
                 DateTimeText.interval(sb, months, days, Encoding.intervalMicros(months, days, v.getNanos(row)));
                 return;
             }
-            case LIST:
-                arrayLiteral(sb, (ListColumn) c, row);
-                return;
             default:
-                throw new IllegalArgumentException("no text form for " + t);
+                throw noTextForm(t);
         }
+    }
+
+    private static IllegalArgumentException noTextForm(ArrowType t) {
+        return new IllegalArgumentException("no text form for " + t);
     }
 
     /** The input text of value {@code row}, or null for SQL NULL. */

@@ -11,7 +11,6 @@ import io.rapidbyte.dest.postgres.load.RowIsolator;
 import io.rapidbyte.dest.postgres.load.TableWriter;
 import io.rapidbyte.postgres.guest.Database;
 import io.rapidbyte.postgres.guest.PgErrors;
-import io.rapidbyte.postgres.guest.PgSessions;
 import io.rapidbyte.postgres.guest.Redactor;
 import io.rapidbyte.postgres.guest.Sql;
 import io.rapidbyte.postgres.wire.PgException;
@@ -35,16 +34,18 @@ import java.util.List;
  * that replaces the target when the input ends.
  *
  * <p>Any failure rolls the open transaction back and ends the run with a connector error; what
- * was committed before stays, and its checkpoint is the position to resume from. Single use.
+ * was committed before stays, and its checkpoint is the position to resume from. The session is
+ * the caller's (kept across runs, so a run that ends because its input paused costs no new
+ * login); a successful run leaves it idle, without the temporary tables it staged into.
+ * Single use.
  */
 public final class WriteRun {
     private final Context ctx;
     private final PostgresDestConfig cfg;
     private final CommitInterval interval;
     private final RowErrors rowErrors;
-    private final PgSessions sessions;
     private final Redactor redactor;
-    private Database db;
+    private final Database db;
 
     private String stream;
     private String schemaName;
@@ -75,17 +76,17 @@ public final class WriteRun {
     private long batchesSkipped;
     private CommitState failureState = CommitState.BEFORE_COMMIT;
 
-    public WriteRun(Context ctx, PostgresDestConfig cfg, PgSessions sessions, Redactor redactor) {
+    /** @param db an open session outside any transaction, used and left open */
+    public WriteRun(Context ctx, PostgresDestConfig cfg, Database db, Redactor redactor) {
         this.ctx = ctx;
         this.cfg = cfg;
-        this.sessions = sessions;
+        this.db = db;
         this.redactor = redactor;
         this.interval = CommitInterval.resolve(cfg.commitRows, cfg.commitBytes, cfg.commitSeconds, ctx.limits());
         this.rowErrors = new RowErrors(ctx, cfg.onDataError, cfg.writeMode);
     }
 
     public WriteSummary run() {
-        db = Database.open(sessions);
         resolver = new DriftResolver(db, cfg.drift, cfg.autoCreate, ctx::info);
         isolator = new RowIsolator(db, cfg.onDataError, rowErrors);
         try {
@@ -102,6 +103,9 @@ public final class WriteRun {
             if (stage != null && (stageStarted || stage.exists(db))) {
                 swap();
             }
+            // Staging tables are per run (ON COMMIT DELETE ROWS keeps them empty, not gone): drop them
+            // so a session kept across runs does not collect one per run.
+            db.execute("DISCARD TEMP");
             ctx.info("stream " + stream + ": " + rowsCommitted + " rows in " + batchesLoaded + " batches committed, "
                     + batchesSkipped + " replayed batches skipped, " + rowErrors.deadLettered() + " rows dead-lettered");
             return new WriteSummary(rowsCommitted, bytesLoaded, batchesLoaded, ctx.checkpointCount(),
@@ -112,8 +116,6 @@ public final class WriteRun {
         } catch (RuntimeException e) {
             db.rollbackQuietly();
             throw e;
-        } finally {
-            db.close();
         }
     }
 

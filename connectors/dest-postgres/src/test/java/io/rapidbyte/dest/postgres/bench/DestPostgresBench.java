@@ -58,8 +58,13 @@ import org.postgresql.copy.CopyManager;
  * MAVEN_OPTS="--add-opens=java.base/java.nio=ALL-UNNAMED" mvn -o -q -pl connectors/dest-postgres \
  *     test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=io.rapidbyte.dest.postgres.bench.DestPostgresBench \
- *     [-Dbench.rows=1000000 -Dbench.reps=3 -Dbench.frameRows=10000]
+ *     [-Dbench.rows=1000000 -Dbench.reps=3 -Dbench.frameRows=10000] [-Dbench.compare=/other/dest-postgres.wasm]
  * </pre>
+ * Besides rows/s it prints the CPU time of the guest's own code per row (wasm-host's GuestClock:
+ * run-write's CPU minus its host functions'), the figure machine load does not distort. With
+ * {@code -Dbench.compare} the other module (e.g. one built from an older commit) loads the same
+ * frames in every repetition right after this one, in the same JVM: a before/after of the
+ * destination's hot paths (IPC decoding, encoders, COPY writer).
  * Settings are system properties, not {@code exec.args}: that property would also replace the
  * arguments of the module's wasm-build exec execution. Defaults: 1,000,000 rows, 2 untimed warm-up
  * runs of dest-postgres (the JVM JIT-compiles the guest meanwhile), 3 repetitions (best
@@ -67,6 +72,8 @@ import org.postgresql.copy.CopyManager;
  */
 public final class DestPostgresBench {
     private static final int WARM_UP_RUNS = Integer.getInteger("bench.warmups", 2);
+    /** Guest code CPU nanoseconds of the last {@link #runDest}. */
+    private static long lastGuestCodeNanos;
     private static final String COLUMNS = "(id bigint, name text, amount numeric(12,2), ts timestamptz, flag boolean, "
             + "qty integer, score double precision)";
 
@@ -97,10 +104,17 @@ public final class DestPostgresBench {
         ConnectorModule module = io.rapidbyte.dest.postgres.DestHarness.module();
         String config = "{\"host\":\"" + pg.host() + "\",\"port\":" + pg.port() + ",\"database\":\"" + db
                 + "\",\"user\":\"postgres\",\"table_mapping\":{\"bench.rows\":\"bench_dest\"}}";
+        String comparePath = System.getProperty("bench.compare", "").trim();
+        ConnectorModule compare = comparePath.isEmpty() ? null : ConnectorModule.load(
+                java.nio.file.Files.readAllBytes(java.nio.file.Path.of(comparePath))).requireRole(Role.DESTINATION);
         for (int w = 0; w < WARM_UP_RUNS; w++) { // the JVM compiles the guest's hot functions during these
-            pg.execute(db, "TRUNCATE public.bench_dest; DROP TABLE IF EXISTS public._rapidbyte_watermarks");
-            runDest(pg, db, module, config, frames, "warm-up");
+            for (ConnectorModule m : compare == null ? List.of(module) : List.of(module, compare)) {
+                pg.execute(db, "TRUNCATE public.bench_dest; DROP TABLE IF EXISTS public._rapidbyte_watermarks");
+                runDest(pg, db, m, config, frames, "warm-up");
+            }
         }
+        double bestNs = Double.MAX_VALUE;
+        double bestCompareNs = Double.MAX_VALUE;
 
         double bestDest = 0;
         double bestBinary = 0;
@@ -109,8 +123,18 @@ public final class DestPostgresBench {
             pg.execute(db, "TRUNCATE public.bench_dest; DROP TABLE IF EXISTS public._rapidbyte_watermarks; CHECKPOINT");
             double s = runDest(pg, db, module, config, frames, "run-" + r);
             bestDest = Math.max(bestDest, totalRows / s);
-            System.out.printf("dest-postgres      rep %d: %6.2f s  %,12.0f rows/s  %7.1f MB/s%n", r, s, totalRows / s,
-                    ipcBytes / 1e6 / s);
+            double ns = (double) lastGuestCodeNanos / totalRows;
+            bestNs = Math.min(bestNs, ns);
+            System.out.printf("dest-postgres      rep %d: %6.2f s  %,12.0f rows/s  %7.1f MB/s  guest code %,.0f ns/row%n", r,
+                    s, totalRows / s, ipcBytes / 1e6 / s, ns);
+            if (compare != null) {
+                pg.execute(db, "TRUNCATE public.bench_dest; DROP TABLE IF EXISTS public._rapidbyte_watermarks; CHECKPOINT");
+                double cs = runDest(pg, db, compare, config, frames, "compare-" + r);
+                double cns = (double) lastGuestCodeNanos / totalRows;
+                bestCompareNs = Math.min(bestCompareNs, cns);
+                System.out.printf("compared module    rep %d: %6.2f s  %,12.0f rows/s  %7.1f MB/s  guest code %,.0f ns/row%n",
+                        r, cs, totalRows / cs, ipcBytes / 1e6 / cs, cns);
+            }
 
             pg.execute(db, "TRUNCATE public.bench_jdbc; CHECKPOINT");
             s = jdbcCopy(pg, db, "COPY public.bench_jdbc FROM STDIN (FORMAT binary)", binaryCopy);
@@ -130,6 +154,9 @@ public final class DestPostgresBench {
                 bestBinary * rowBytes / 1e6, bestCsv, bestCsv * rowBytes / 1e6);
         System.out.printf("ratio dest-postgres / pgjdbc binary COPY = %.2f, / pgjdbc csv COPY = %.2f%n",
                 bestDest / bestBinary, bestDest / bestCsv);
+        System.out.printf("best guest code CPU: this module %,.0f ns/row%s%n", bestNs, compare == null ? ""
+                : String.format(", compared module %,.0f ns/row (this / compared = %.2f)", bestCompareNs,
+                        bestNs / bestCompareNs));
         System.exit(0);
     }
 
@@ -167,12 +194,14 @@ public final class DestPostgresBench {
                 .input(channel)
                 .build()) {
             dest.open(config);
+            long guestBefore = dest.clock().guestCodeCpuNanos();
             String ctx = StreamLimits.DEFAULT.contextJson("bench.rows", null);
             long t0 = System.nanoTime();
             feeder.start();
             WriteSummary s = dest.runWrite(ctx);
             double seconds = (System.nanoTime() - t0) / 1e9;
             feeder.join();
+            lastGuestCodeNanos = dest.clock().guestCodeCpuNanos() - guestBefore;
             if (s.batchesWritten() != frames.size()) {
                 throw new IllegalStateException(run + ": wrote " + s.batchesWritten() + " of " + frames.size() + " frames");
             }

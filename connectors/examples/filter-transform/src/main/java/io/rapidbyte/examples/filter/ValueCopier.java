@@ -34,6 +34,28 @@ public final class ValueCopier {
             dst.appendNull();
             return;
         }
+        // In parts: as one function the per-value copy would be over HotSpot's JIT size limit once
+        // compiled (wasm-build's GuestMethodSizes checks it).
+        switch (src.type().kind()) {
+            case UTF8:
+            case BINARY:
+            case LIST:
+                copyWide(src, i, dst);
+                break;
+            case DECIMAL128:
+            case FIXED_SIZE_BINARY:
+                copyFixed(src, i, dst);
+                break;
+            case INTERVAL_MONTH_DAY_NANO:
+                copyInterval((IntervalColumn) src, i, (IntervalColumnBuilder) dst);
+                break;
+            default:
+                copyNumeric(src, i, dst);
+                break;
+        }
+    }
+
+    private static void copyNumeric(Column src, int i, ColumnBuilder dst) {
         switch (src.type().kind()) {
             case INT:
             case DATE32:
@@ -53,12 +75,13 @@ public final class ValueCopier {
             case BOOL:
                 ((BoolColumnBuilder) dst).append(((BoolColumn) src).getBoolean(i));
                 break;
-            case UTF8:
-            case BINARY: {
-                VarBinaryColumn v = (VarBinaryColumn) src;
-                ((VarBinaryColumnBuilder) dst).append(v.array(), v.valueOffset(i), v.valueLength(i));
-                break;
-            }
+            default:
+                throw new IllegalArgumentException("cannot copy " + src.type());
+        }
+    }
+
+    private static void copyFixed(Column src, int i, ColumnBuilder dst) {
+        switch (src.type().kind()) {
             case DECIMAL128: {
                 DecimalColumn d = (DecimalColumn) src;
                 ((DecimalColumnBuilder) dst).appendUnscaled(d.getHigh(i), d.getLow(i));
@@ -69,9 +92,21 @@ public final class ValueCopier {
                 ((FixedSizeBinaryColumnBuilder) dst).append(f.array(), f.valueOffset(i));
                 break;
             }
-            case INTERVAL_MONTH_DAY_NANO: {
-                IntervalColumn v = (IntervalColumn) src;
-                ((IntervalColumnBuilder) dst).append(v.getMonths(i), v.getDays(i), v.getNanos(i));
+            default:
+                throw new IllegalArgumentException("cannot copy " + src.type());
+        }
+    }
+
+    private static void copyInterval(IntervalColumn src, int i, IntervalColumnBuilder dst) {
+        dst.append(src.getMonths(i), src.getDays(i), src.getNanos(i));
+    }
+
+    private static void copyWide(Column src, int i, ColumnBuilder dst) {
+        switch (src.type().kind()) {
+            case UTF8:
+            case BINARY: {
+                VarBinaryColumn v = (VarBinaryColumn) src;
+                ((VarBinaryColumnBuilder) dst).append(v.array(), v.valueOffset(i), v.valueLength(i));
                 break;
             }
             case LIST:

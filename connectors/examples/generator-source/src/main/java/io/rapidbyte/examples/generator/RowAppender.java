@@ -95,8 +95,20 @@ public final class RowAppender {
         return batch;
     }
 
-    /** Appends row {@code k} to every column. */
+    /**
+     * Appends row {@code k} to every column. In three parts: as one function the row would be over
+     * HotSpot's JIT size limit once compiled (wasm-build's GuestMethodSizes checks it).
+     */
     public void append(long k) {
+        appendNumbers(k);
+        appendTexts(k);
+        appendTemporals(k);
+        appendWide(k);
+        appendScores(k);
+        appendLabels(k);
+    }
+
+    private void appendNumbers(long k) {
         id.append(values.id(k));
         if (nullAt(I8, k)) i8.appendNull(); else i8.append(values.int8(k));
         if (nullAt(I16, k)) i16.appendNull(); else i16.append(values.int16(k));
@@ -105,21 +117,28 @@ public final class RowAppender {
         if (nullAt(F32, k)) f32.appendNull(); else f32.append(values.float32(k));
         if (nullAt(F64, k)) f64.appendNull(); else f64.append(values.float64(k));
         if (nullAt(FLAG, k)) flag.appendNull(); else flag.append(values.flag(k));
+    }
+
+    private void appendTexts(long k) {
         if (nullAt(NAME, k)) name.appendNull(); else name.append(values.name(k));
         if (nullAt(PAYLOAD, k)) {
             payload.appendNull();
         } else {
             payload.append(payloadScratch, 0, values.payload(k, payloadScratch));
         }
+    }
+
+    private void appendTemporals(long k) {
         if (nullAt(DAY, k)) day.appendNull(); else day.append(values.day(k));
         if (nullAt(TOD, k)) tod.appendNull(); else tod.append(values.timeOfDay(k));
         if (nullAt(TS, k)) ts.appendNull(); else ts.append(values.timestamp(k));
         if (nullAt(TS_TZ, k)) tsTz.appendNull(); else tsTz.append(values.timestampTz(k));
+    }
+
+    private void appendWide(long k) {
         if (nullAt(AMOUNT, k)) amount.appendNull(); else amount.appendUnscaled(values.amountHigh(k), values.amountLow(k));
         if (nullAt(UUID, k)) uuid.appendNull(); else uuid.appendUuid(values.uuidHigh(k), values.uuidLow(k));
         if (nullAt(SPAN, k)) span.appendNull(); else span.append(values.spanMonths(k), values.spanDays(k), values.spanNanos(k));
-        appendScores(k);
-        appendLabels(k);
     }
 
     private boolean nullAt(int column, long k) {

@@ -52,6 +52,26 @@ public final class CanonicalRowEncoder {
             return;
         }
         h.putByte(1);
+        // In parts: as one function the per-value encoding is over HotSpot's JIT size limit once
+        // compiled (wasm-build's GuestMethodSizes checks it).
+        switch (column.type().kind()) {
+            case UTF8:
+            case BINARY:
+            case DECIMAL128:
+            case FIXED_SIZE_BINARY:
+                encodeBytes(column, i, h);
+                break;
+            case INTERVAL_MONTH_DAY_NANO:
+            case LIST:
+                encodeComposite(column, i, h);
+                break;
+            default:
+                encodeNumber(column, i, h);
+                break;
+        }
+    }
+
+    private static void encodeNumber(Column column, int i, RowHasher h) {
         switch (column.type().kind()) {
             case INT:
             case DATE32:
@@ -65,6 +85,13 @@ public final class CanonicalRowEncoder {
             case BOOL:
                 h.putByte(((BoolColumn) column).getBoolean(i) ? 1 : 0);
                 break;
+            default:
+                throw unsupported(column);
+        }
+    }
+
+    private static void encodeBytes(Column column, int i, RowHasher h) {
+        switch (column.type().kind()) {
             case UTF8:
             case BINARY: {
                 VarBinaryColumn v = (VarBinaryColumn) column;
@@ -84,6 +111,13 @@ public final class CanonicalRowEncoder {
                 h.putBytes(f.array(), f.valueOffset(i), f.byteWidth());
                 break;
             }
+            default:
+                throw unsupported(column);
+        }
+    }
+
+    private static void encodeComposite(Column column, int i, RowHasher h) {
+        switch (column.type().kind()) {
             case INTERVAL_MONTH_DAY_NANO: {
                 IntervalColumn v = (IntervalColumn) column;
                 h.putInt(v.getMonths(i));
@@ -102,8 +136,12 @@ public final class CanonicalRowEncoder {
                 break;
             }
             default:
-                throw new IllegalArgumentException("no canonical encoding for " + column.type());
+                throw unsupported(column);
         }
+    }
+
+    private static IllegalArgumentException unsupported(Column column) {
+        return new IllegalArgumentException("no canonical encoding for " + column.type());
     }
 
     private static void encodeFloat(FloatColumn f, int i, RowHasher h) {

@@ -15,6 +15,23 @@ public class BinaryFormatException extends IllegalArgumentException {
         super(message);
     }
 
+    /**
+     * {@code what + ": " + value}, the value cut to 100 characters. Parsers throw through this rather
+     * than concatenating at each throw site: TeaVM inlines small parsers into per-value encode loops,
+     * and every inlined message would grow those loops towards HotSpot's JIT size limit once compiled
+     * (see wasm-build's GuestMethodSizes).
+     */
+    static BinaryFormatException invalid(String what, String value) {
+        StringBuilder message = new StringBuilder(what.length() + 2 + Math.min(value.length(), 101));
+        message.append(what).append(": ");
+        if (value.length() > 100) {
+            message.append(value, 0, 100).append('\u2026');
+        } else {
+            message.append(value);
+        }
+        return new BinaryFormatException(message.toString());
+    }
+
     static void checkLength(String type, int len, int expected) {
         if (len != expected) {
             throw new BinaryFormatException(type + " value must be " + expected + " bytes, got " + len);

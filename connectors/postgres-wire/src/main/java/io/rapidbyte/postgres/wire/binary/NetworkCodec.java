@@ -200,14 +200,14 @@ public final class NetworkCodec {
         for (int i = from; i <= to; i++) {
             if (i == to || s.charAt(i) == '.') {
                 if (part > 3) {
-                    throw new BinaryFormatException("invalid IPv4 address: " + s);
+                    throw BinaryFormatException.invalid("invalid IPv4 address", s);
                 }
                 out[off + part++] = (byte) parseDecimal(s, start, i, 255);
                 start = i + 1;
             }
         }
         if (part != 4) {
-            throw new BinaryFormatException("IPv4 address needs four octets: " + s);
+            throw BinaryFormatException.invalid("IPv4 address needs four octets", s);
         }
     }
 
@@ -223,7 +223,7 @@ public final class NetworkCodec {
             gap = true;
             i = 2;
         } else if (s.startsWith(":")) {
-            throw new BinaryFormatException("invalid IPv6 address: " + s);
+            throw BinaryFormatException.invalid("invalid IPv6 address", s);
         }
         while (i < n) {
             int j = i;
@@ -233,7 +233,7 @@ public final class NetworkCodec {
             String group = s.substring(i, j);
             if (group.indexOf('.') >= 0) {
                 if (j != n || (gap ? nt : nh) > 6) {
-                    throw new BinaryFormatException("invalid IPv6 address: " + s);
+                    throw BinaryFormatException.invalid("invalid IPv6 address", s);
                 }
                 byte[] v4 = new byte[4];
                 parseIpv4(group, 0, group.length(), v4, 0);
@@ -250,18 +250,18 @@ public final class NetworkCodec {
                 break;
             }
             if (group.isEmpty() || group.length() > 4) {
-                throw new BinaryFormatException("invalid IPv6 address: " + s);
+                throw BinaryFormatException.invalid("invalid IPv6 address", s);
             }
             int v = 0;
             for (int k = 0; k < group.length(); k++) {
                 int d = Hex.digit(group.charAt(k));
                 if (d < 0) {
-                    throw new BinaryFormatException("invalid IPv6 address: " + s);
+                    throw BinaryFormatException.invalid("invalid IPv6 address", s);
                 }
                 v = (v << 4) | d;
             }
             if (nh + nt >= 8) {
-                throw new BinaryFormatException("invalid IPv6 address: " + s);
+                throw BinaryFormatException.invalid("invalid IPv6 address", s);
             }
             if (gap) {
                 tail[nt++] = v;
@@ -272,20 +272,20 @@ public final class NetworkCodec {
             if (i < n) {
                 if (s.startsWith("::", i)) {
                     if (gap) {
-                        throw new BinaryFormatException("invalid IPv6 address: " + s);
+                        throw BinaryFormatException.invalid("invalid IPv6 address", s);
                     }
                     gap = true;
                     i += 2;
                 } else {
                     i++;
                     if (i == n) {
-                        throw new BinaryFormatException("invalid IPv6 address: " + s);
+                        throw BinaryFormatException.invalid("invalid IPv6 address", s);
                     }
                 }
             }
         }
         if (nh + nt > 8 || (!gap && nh + nt != 8) || (gap && nh + nt == 8)) {
-            throw new BinaryFormatException("invalid IPv6 address: " + s);
+            throw BinaryFormatException.invalid("invalid IPv6 address", s);
         }
         int[] words = new int[8];
         System.arraycopy(head, 0, words, 0, nh);
@@ -297,18 +297,18 @@ public final class NetworkCodec {
 
     private static int parseDecimal(String s, int from, int to, int max) {
         if (from >= to || to - from > 3) {
-            throw new BinaryFormatException("invalid number in address: " + s);
+            throw BinaryFormatException.invalid("invalid number in address", s);
         }
         int v = 0;
         for (int i = from; i < to; i++) {
             char c = s.charAt(i);
             if (c < '0' || c > '9') {
-                throw new BinaryFormatException("invalid number in address: " + s);
+                throw BinaryFormatException.invalid("invalid number in address", s);
             }
             v = v * 10 + (c - '0');
         }
         if (v > max) {
-            throw new BinaryFormatException("number out of range in address: " + s);
+            throw BinaryFormatException.invalid("number out of range in address", s);
         }
         return v;
     }

@@ -45,7 +45,7 @@ final class NumericText {
             }
         }
         if (nd == 0) {
-            throw new BinaryFormatException("invalid numeric text: " + s);
+            throw BinaryFormatException.invalid("invalid numeric text", s);
         }
         long exp = 0;
         if (i < len && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
@@ -59,22 +59,22 @@ final class NumericText {
             for (; i < len && s.charAt(i) >= '0' && s.charAt(i) <= '9'; i++) {
                 exp = exp * 10 + (s.charAt(i) - '0');
                 if (exp > MAX_EXPONENT) {
-                    throw new BinaryFormatException("numeric exponent out of range: " + s);
+                    throw BinaryFormatException.invalid("numeric exponent out of range", s);
                 }
             }
             if (i == start) {
-                throw new BinaryFormatException("invalid numeric text: " + s);
+                throw BinaryFormatException.invalid("invalid numeric text", s);
             }
             if (expNeg) {
                 exp = -exp;
             }
         }
         if (i != len) {
-            throw new BinaryFormatException("invalid numeric text: " + s);
+            throw BinaryFormatException.invalid("invalid numeric text", s);
         }
         long dscale = Math.max(0, fracLen - exp);
         if (dscale > PgNumeric.MAX_DSCALE) {
-            throw new BinaryFormatException("numeric scale out of range: " + s);
+            throw BinaryFormatException.invalid("numeric scale out of range", s);
         }
         n.dscale = (int) dscale;
         int first = 0;
@@ -95,7 +95,7 @@ final class NumericText {
         long weight = floorDiv4(eFirst);
         long lastWeight = floorDiv4(eLast);
         if (weight > Short.MAX_VALUE || lastWeight < Short.MIN_VALUE) {
-            throw new BinaryFormatException("numeric value out of range: " + s);
+            throw BinaryFormatException.invalid("numeric value out of range", s);
         }
         int count = (int) (weight - lastWeight + 1);
         n.ensureDigits(count);

@@ -49,9 +49,7 @@ public final class FrameBatchSink implements BatchSink {
         writer.finish();
         int length = writer.length();
         if (length > maxBatchBytes) {
-            // BatchAssembler keeps batches under budget; reaching this means the estimate was wrong.
-            throw Errors.data("BATCH_TOO_LARGE", "stream " + state.stream() + ": batch " + seq + " encodes to "
-                    + length + " bytes, over max_batch_bytes " + maxBatchBytes, redactor);
+            throw tooLarge(seq, length);
         }
         ctx.emitBatch(writer.array(), 0, length);
         state.advance(position, last);
@@ -62,6 +60,12 @@ public final class FrameBatchSink implements BatchSink {
         if (listener != null) {
             listener.batchDelivered(batches, rows, bytes);
         }
+    }
+
+    /** BatchAssembler keeps batches under budget; reaching this means the estimate was wrong. */
+    private RuntimeException tooLarge(long seq, int length) {
+        return Errors.data("BATCH_TOO_LARGE", "stream " + state.stream() + ": batch " + seq + " encodes to "
+                + length + " bytes, over max_batch_bytes " + maxBatchBytes, redactor);
     }
 
     public long rows() {

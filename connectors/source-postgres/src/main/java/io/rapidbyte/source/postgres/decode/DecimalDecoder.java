@@ -54,13 +54,23 @@ final class DecimalDecoder extends ValueDecoder {
     /** Any numeric: NaN and infinities, precisions above 18, values not at the column's scale. */
     private void decodeGeneral(byte[] b, int off, int len) {
         NumericCodec.decode(b, off, len, value);
+        if (value.isFinite() && value.fitsUnscaled128() && value.scale() == out.scale()) {
+            out.appendUnscaled(value.unscaledHigh(), value.unscaledLow());
+        } else {
+            appendUnusual();
+        }
+    }
+
+    /**
+     * NaN and infinities (null, noted) and values at another scale (exact text, rescaled by the
+     * builder). One method for both rare paths, out of {@link #decodeGeneral}, which runs per value
+     * for precisions above 18 and must stay under HotSpot's JIT size limit once compiled
+     * (wasm-build's GuestMethodSizes checks it).
+     */
+    private void appendUnusual() {
         if (!value.isFinite()) {
             notes.note(column, "numeric " + value + " has no decimal128 form and is stored as null");
             out.appendNull();
-            return;
-        }
-        if (value.fitsUnscaled128() && value.scale() == out.scale()) {
-            out.appendUnscaled(value.unscaledHigh(), value.unscaledLow());
         } else {
             out.append(value.toString());
         }

@@ -30,11 +30,10 @@ final class ListDecoder extends ValueDecoder {
     public void decode(byte[] b, int off, int len) {
         ArrayReader r = reader.reset(b, off, len);
         if (r.elementOid() != elementOid) {
-            throw new BinaryFormatException("array elements have type oid " + r.elementOid() + ", expected "
-                    + elementOid);
+            throw wrongElementType(r.elementOid());
         }
         if (r.dimensionCount() > 1) {
-            notes.note(column, "multi-dimensional arrays are flattened in row-major order");
+            noteFlattened();
         }
         out.startList();
         while (r.next()) {
@@ -45,5 +44,16 @@ final class ListDecoder extends ValueDecoder {
             }
         }
         out.endList();
+    }
+
+    // The rare paths live in methods of their own so that their string building is not inlined into
+    // decode, which runs per value: a large decode would be over HotSpot's JIT size limit once
+    // compiled (see wasm-build's GuestMethodSizes).
+    private BinaryFormatException wrongElementType(int oid) {
+        return new BinaryFormatException("array elements have type oid " + oid + ", expected " + elementOid);
+    }
+
+    private void noteFlattened() {
+        notes.note(column, "multi-dimensional arrays are flattened in row-major order");
     }
 }

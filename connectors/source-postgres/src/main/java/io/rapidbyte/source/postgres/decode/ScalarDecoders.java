@@ -1,5 +1,6 @@
 package io.rapidbyte.source.postgres.decode;
 
+import io.rapidbyte.postgres.wire.binary.BigEndian;
 import io.rapidbyte.postgres.wire.binary.BinaryFormatException;
 import io.rapidbyte.postgres.wire.binary.NetworkCodec;
 import io.rapidbyte.postgres.wire.binary.ScalarCodec;
@@ -28,9 +29,9 @@ final class ScalarDecoders {
     }
 
     /*
-     * The big-endian reads are written out in each decoder instead of calling ScalarCodec: in the
-     * TeaVM guest every non-inlined call that touches an array costs a shadow-stack frame, and these
-     * run once per value.
+     * The big-endian reads go through BigEndian directly rather than ScalarCodec: in the guest
+     * BigEndian is a range check and one load that TeaVM inlines here, while every non-inlined call
+     * that touches an array costs a shadow-stack frame, and these run once per value.
      */
 
     static BinaryFormatException wrongLength(String type, int len, int expected) {
@@ -50,7 +51,7 @@ final class ScalarDecoders {
             if (len != 2) {
                 throw wrongLength("int2", len, 2);
             }
-            out.append((short) ((b[off] << 8) | (b[off + 1] & 0xff)));
+            out.append(BigEndian.int16(b, off));
         }
     }
 
@@ -67,7 +68,7 @@ final class ScalarDecoders {
             if (len != 4) {
                 throw wrongLength("int4", len, 4);
             }
-            out.append((b[off] << 24) | ((b[off + 1] & 0xff) << 16) | ((b[off + 2] & 0xff) << 8) | (b[off + 3] & 0xff));
+            out.append(BigEndian.int32(b, off));
         }
     }
 
@@ -84,9 +85,7 @@ final class ScalarDecoders {
             if (len != 8) {
                 throw wrongLength("int8", len, 8);
             }
-            int hi = (b[off] << 24) | ((b[off + 1] & 0xff) << 16) | ((b[off + 2] & 0xff) << 8) | (b[off + 3] & 0xff);
-            int lo = ((b[off + 4] & 0xff) << 24) | ((b[off + 5] & 0xff) << 16) | ((b[off + 6] & 0xff) << 8) | (b[off + 7] & 0xff);
-            out.append(((long) hi << 32) | (lo & 0xffffffffL));
+            out.append(BigEndian.int64(b, off));
         }
     }
 
@@ -103,8 +102,7 @@ final class ScalarDecoders {
             if (len != 4) {
                 throw wrongLength("oid", len, 4);
             }
-            out.append(((b[off] & 0xffL) << 24) | ((b[off + 1] & 0xff) << 16) | ((b[off + 2] & 0xff) << 8)
-                    | (b[off + 3] & 0xff));
+            out.append(BigEndian.int32(b, off) & 0xffffffffL);
         }
     }
 
@@ -121,8 +119,7 @@ final class ScalarDecoders {
             if (len != 4) {
                 throw wrongLength("float4", len, 4);
             }
-            out.append(Float.intBitsToFloat((b[off] << 24) | ((b[off + 1] & 0xff) << 16) | ((b[off + 2] & 0xff) << 8)
-                    | (b[off + 3] & 0xff)));
+            out.append(Float.intBitsToFloat(BigEndian.int32(b, off)));
         }
     }
 
@@ -139,9 +136,7 @@ final class ScalarDecoders {
             if (len != 8) {
                 throw wrongLength("float8", len, 8);
             }
-            int hi = (b[off] << 24) | ((b[off + 1] & 0xff) << 16) | ((b[off + 2] & 0xff) << 8) | (b[off + 3] & 0xff);
-            int lo = ((b[off + 4] & 0xff) << 24) | ((b[off + 5] & 0xff) << 16) | ((b[off + 6] & 0xff) << 8) | (b[off + 7] & 0xff);
-            out.append(Double.longBitsToDouble(((long) hi << 32) | (lo & 0xffffffffL)));
+            out.append(Double.longBitsToDouble(BigEndian.int64(b, off)));
         }
     }
 
@@ -254,7 +249,7 @@ final class ScalarDecoders {
             if (len != 4) {
                 throw wrongLength("date", len, 4);
             }
-            int days = (b[off] << 24) | ((b[off + 1] & 0xff) << 16) | ((b[off + 2] & 0xff) << 8) | (b[off + 3] & 0xff);
+            int days = BigEndian.int32(b, off);
             if (TemporalCodec.isDateInfinite(days)) {
                 notes.note(column, "date +/-infinity is stored as INT32 max/min days");
             }
@@ -275,9 +270,7 @@ final class ScalarDecoders {
             if (len != 8) {
                 throw wrongLength("time", len, 8);
             }
-            int hi = (b[off] << 24) | ((b[off + 1] & 0xff) << 16) | ((b[off + 2] & 0xff) << 8) | (b[off + 3] & 0xff);
-            int lo = ((b[off + 4] & 0xff) << 24) | ((b[off + 5] & 0xff) << 16) | ((b[off + 6] & 0xff) << 8) | (b[off + 7] & 0xff);
-            out.append(((long) hi << 32) | (lo & 0xffffffffL));
+            out.append(BigEndian.int64(b, off));
         }
     }
 
@@ -299,9 +292,7 @@ final class ScalarDecoders {
             if (len != 8) {
                 throw wrongLength("timestamp", len, 8);
             }
-            int hi = (b[off] << 24) | ((b[off + 1] & 0xff) << 16) | ((b[off + 2] & 0xff) << 8) | (b[off + 3] & 0xff);
-            int lo = ((b[off + 4] & 0xff) << 24) | ((b[off + 5] & 0xff) << 16) | ((b[off + 6] & 0xff) << 8) | (b[off + 7] & 0xff);
-            long micros = ((long) hi << 32) | (lo & 0xffffffffL);
+            long micros = BigEndian.int64(b, off);
             if (TemporalCodec.isTimestampInfinite(micros)) {
                 notes.note(column, "timestamp +/-infinity is stored as INT64 max/min microseconds");
             }
@@ -339,27 +330,29 @@ final class ScalarDecoders {
             int months = TemporalCodec.intervalMonths(b, off, len);
             int days = TemporalCodec.intervalDays(b, off, len);
             long micros = TemporalCodec.intervalMicros(b, off, len);
+            // One append call for every case: TeaVM inlines it, and three copies made this method too
+            // large for HotSpot to JIT (wasm-build's GuestMethodSizes).
+            long nanos;
             if (months == Integer.MAX_VALUE && days == Integer.MAX_VALUE && micros == Long.MAX_VALUE) {
                 notes.note(column, "interval +/-infinity is stored as all fields at their max/min");
-                out.append(Integer.MAX_VALUE, Integer.MAX_VALUE, Long.MAX_VALUE);
-                return;
-            }
-            if (months == Integer.MIN_VALUE && days == Integer.MIN_VALUE && micros == Long.MIN_VALUE) {
+                nanos = Long.MAX_VALUE;
+            } else if (months == Integer.MIN_VALUE && days == Integer.MIN_VALUE && micros == Long.MIN_VALUE) {
                 notes.note(column, "interval +/-infinity is stored as all fields at their max/min");
-                out.append(Integer.MIN_VALUE, Integer.MIN_VALUE, Long.MIN_VALUE);
-                return;
-            }
-            if (micros > MAX_MICROS || micros < -MAX_MICROS) {
-                long wholeDays = micros / TemporalCodec.MICROS_PER_DAY;
-                long newDays = days + wholeDays;
-                if (newDays > Integer.MAX_VALUE || newDays < Integer.MIN_VALUE) {
-                    throw new BinaryFormatException("interval does not fit month-day-nano");
+                nanos = Long.MIN_VALUE;
+            } else {
+                if (micros > MAX_MICROS || micros < -MAX_MICROS) {
+                    long wholeDays = micros / TemporalCodec.MICROS_PER_DAY;
+                    long newDays = days + wholeDays;
+                    if (newDays > Integer.MAX_VALUE || newDays < Integer.MIN_VALUE) {
+                        throw new BinaryFormatException("interval does not fit month-day-nano");
+                    }
+                    notes.note(column, "intervals with a time part beyond 292 years keep whole days in the days field");
+                    days = (int) newDays;
+                    micros -= wholeDays * TemporalCodec.MICROS_PER_DAY;
                 }
-                notes.note(column, "intervals with a time part beyond 292 years keep whole days in the days field");
-                days = (int) newDays;
-                micros -= wholeDays * TemporalCodec.MICROS_PER_DAY;
+                nanos = micros * 1000;
             }
-            out.append(months, days, micros * 1000);
+            out.append(months, days, nanos);
         }
     }
 }

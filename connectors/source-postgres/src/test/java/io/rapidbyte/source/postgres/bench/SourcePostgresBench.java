@@ -17,9 +17,10 @@ import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.sql.Connection;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.List;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
@@ -32,6 +33,7 @@ import org.postgresql.copy.CopyManager;
  * mvn -o -q -pl connectors/source-postgres test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=io.rapidbyte.source.postgres.bench.SourcePostgresBench [-Dbench.rows=1000000 -Dbench.rounds=3]
  *     [-Dbench.extra=tags,attributes,score,discount,quantity,ship_date,note]
+ *     [-Dbench.compare=/path/to/other/source-postgres.wasm]
  * </pre>
  *
  * (Not {@code -Dexec.args}: the module's own exec execution, which builds the wasm, would take it as
@@ -39,7 +41,11 @@ import org.postgresql.copy.CopyManager;
  * each. Prints rows/s and MB/s per round and the best round's ratio. MB/s counts what each side
  * delivers: Arrow IPC bytes for the connector, binary COPY bytes for pgjdbc. On a shared machine
  * wall time is noisy; the guest thread's CPU time (instance start-up, connect and SCRAM included)
- * is printed as well.
+ * is printed as well, and the CPU time of the guest's own code per row (wasm-host's GuestClock:
+ * run-read's CPU minus its host functions'), the robust figure. With {@code -Dbench.compare} the
+ * other module (e.g. one built from an older commit) runs in every round right after this one, in
+ * the same JVM, and the best guest-code ns/row of both and their ratio are printed: a before/after
+ * of the guest's hot paths (column builders, COPY reader, decoders) that machine load affects alike.
  */
 public final class SourcePostgresBench {
     private static final String TABLE = "bench";
@@ -107,6 +113,11 @@ public final class SourcePostgresBench {
         String config = "{\"host\":\"127.0.0.1\",\"port\":" + pg.port() + ",\"database\":\"" + db + "\",\"user\":\""
                 + TestPostgres.SCRAM_USER + "\",\"password\":\"" + TestPostgres.PASSWORD + "\"}";
 
+        String comparePath = System.getProperty("bench.compare", "").trim();
+        ConnectorModule compare = comparePath.isEmpty() ? null
+                : ConnectorModule.load(Files.readAllBytes(Path.of(comparePath))).requireRole(Role.SOURCE);
+        double bestNs = Double.MAX_VALUE;
+        double bestCompareNs = Double.MAX_VALUE;
         double bestSource = 0;
         double bestCopy = 0;
         double bestPlain = 0;
@@ -120,7 +131,15 @@ public final class SourcePostgresBench {
             }
             System.out.printf("%-8s pgjdbc COPY (same query) %s | pgjdbc COPY (SELECT *) %s | source-postgres %s%n",
                     label, copy, plain, source);
+            Measure other = compare == null ? null : connector(compare, config, pg.port());
+            if (other != null) {
+                System.out.printf("%-8s compared module %s%n", label, other);
+            }
             if (round > 0) {
+                bestNs = Math.min(bestNs, source.guestCodeNsPerRow());
+                if (other != null) {
+                    bestCompareNs = Math.min(bestCompareNs, other.guestCodeNsPerRow());
+                }
                 bestSource = Math.max(bestSource, source.rowsPerSecond());
                 bestCopy = Math.max(bestCopy, copy.rowsPerSecond());
                 bestPlain = Math.max(bestPlain, plain.rowsPerSecond());
@@ -129,13 +148,23 @@ public final class SourcePostgresBench {
         System.out.printf("best rows/s: source-postgres %,.0f, pgjdbc COPY same query %,.0f (ratio %.2f),"
                 + " pgjdbc COPY SELECT * %,.0f (ratio %.2f)%n", bestSource, bestCopy, bestSource / bestCopy, bestPlain,
                 bestSource / bestPlain);
+        System.out.printf("best guest code CPU: this module %,.0f ns/row%s%n", bestNs, compare == null ? ""
+                : String.format(", compared module %,.0f ns/row (this / compared = %.2f)", bestCompareNs,
+                        bestNs / bestCompareNs));
         System.exit(0);
     }
 
-    /** {@code cpuNanos}: CPU time of the thread that ran the guest (the host's side only), or -1. */
-    private record Measure(long rows, long bytes, long nanos, long cpuNanos) {
+    /**
+     * {@code cpuNanos}: CPU time of the thread that ran the guest (the host's side only), or -1;
+     * {@code guestCodeNanos}: CPU of the guest's own code ({@code GuestClock}), -1 for pgjdbc.
+     */
+    private record Measure(long rows, long bytes, long nanos, long cpuNanos, long guestCodeNanos) {
         double rowsPerSecond() {
             return rows * 1e9 / nanos;
+        }
+
+        double guestCodeNsPerRow() {
+            return (double) guestCodeNanos / rows;
         }
 
         @Override
@@ -143,7 +172,9 @@ public final class SourcePostgresBench {
             return String.format("%,10.0f rows/s %7.1f MB/s (%5.2f s%s, %,d bytes)", rowsPerSecond(),
                     bytes / 1e6 * 1e9 / nanos, nanos / 1e9,
                     cpuNanos < 0 ? "" : String.format(", guest thread CPU %.2f s = %,.0f rows/CPU-s", cpuNanos / 1e9,
-                            rows * 1e9 / cpuNanos), bytes);
+                            rows * 1e9 / cpuNanos)
+                            + (guestCodeNanos < 0 ? "" : String.format(", guest code %,.0f ns/row", guestCodeNsPerRow())),
+                    bytes);
         }
     }
 
@@ -153,7 +184,7 @@ public final class SourcePostgresBench {
             CountingSink sink = new CountingSink();
             long start = System.nanoTime();
             long rows = copy.copyOut(sql, sink);
-            return new Measure(rows, sink.bytes, System.nanoTime() - start, -1);
+            return new Measure(rows, sink.bytes, System.nanoTime() - start, -1, -1);
         }
     }
 
@@ -182,9 +213,10 @@ public final class SourcePostgresBench {
                 .output(out)
                 .build()) {
             source.open(config);
+            long guestBefore = source.clock().guestCodeCpuNanos(); // run-read only: not start-up and SCRAM
             ReadSummary summary = source.runRead("{\"stream\":\"public." + TABLE + "\",\"limits\":null,\"resume\":null}");
             return new Measure(summary.recordsRead(), out.bytes, System.nanoTime() - start,
-                    threads.getCurrentThreadCpuTime() - cpuStart);
+                    threads.getCurrentThreadCpuTime() - cpuStart, source.clock().guestCodeCpuNanos() - guestBefore);
         }
     }
 
