@@ -53,8 +53,15 @@ class TaskMetricsTest {
         RecordingPluginMetrics plugin = new RecordingPluginMetrics();
         long[] depth = {3};
         TaskMetrics m = new TaskMetrics(plugin, () -> depth[0], () -> 2_000_000);
-        assertEquals(java.util.Set.of("batches-total", "rows-total", "bytes-total", "bytes-copied-total",
-                "guest-time-ms-total", "queue-depth", "dead-letter-records-total"), plugin.metrics.keySet());
+        java.util.Set<String> expected = new java.util.TreeSet<>(java.util.Set.of("batches-total", "rows-total",
+                "bytes-total", "bytes-copied-total", "guest-time-ms-total", "queue-depth", "dead-letter-records-total",
+                "guest-cpu-ms-total", "guest-code-cpu-ms-total", "convert-cpu-ms-total", "commit-wait-ms-total"));
+        for (String group : new String[] {"socket-read", "socket-write", "connect", "emit-batch", "next-batch", "frame",
+            "control"}) {
+            expected.add("host-" + group + "-ms-total");
+            expected.add("host-" + group + "-cpu-ms-total");
+        }
+        assertEquals(expected, plugin.metrics.keySet());
         m.batch(100, 4096);
         m.batch(50, 1024);
         m.copies().addGuestToHost(5120);
@@ -69,6 +76,10 @@ class TaskMetricsTest {
         depth[0] = 0;
         assertEquals(0, plugin.value("queue-depth"));
         assertEquals(1, plugin.value("dead-letter-records-total"));
+        m.convertCpu(3_000_000);
+        m.commitWait(4_000_000);
+        assertEquals(3, plugin.value("convert-cpu-ms-total"));
+        assertEquals(4, plugin.value("commit-wait-ms-total"));
         m.close();
         assertTrue(plugin.metrics.isEmpty());
     }

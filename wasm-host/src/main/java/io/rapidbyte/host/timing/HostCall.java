@@ -9,7 +9,7 @@ public enum HostCall {
     SOCKET_READ,
     /** {@code socket-write-frame}: handing bytes to the kernel (blocks only when the peer lags). */
     SOCKET_WRITE,
-    /** {@code connect-tcp}: DNS, the ACL check and the TCP handshake. */
+    /** {@code connect-tcp} and {@code socket-start-tls}: DNS, the ACL check, the TCP and TLS handshakes. */
     CONNECT,
     /** {@code emit-batch}: the embedder's batch checks and its backpressure (a full buffer toward Kafka). */
     EMIT_BATCH,
@@ -28,6 +28,7 @@ public enum HostCall {
             case "socket-write-frame":
                 return SOCKET_WRITE;
             case "connect-tcp":
+            case "socket-start-tls":
                 return CONNECT;
             case "emit-batch":
                 return EMIT_BATCH;
