@@ -167,6 +167,25 @@ public final class Context {
         Host.emitDlqRecord(streamName, recordJson, errorMessage, category.wireName());
     }
 
+    /**
+     * Sends one refused row to the dead-letter queue as its own record: {@code ipc} is a complete
+     * Arrow IPC stream holding just that row (see {@link io.rapidbyte.sdk.arrow.RowExtract#ipc}).
+     *
+     * @param column the column blamed, or null
+     * @param code   a SQLSTATE or the connector's own code
+     */
+    public void emitDlqRow(byte[] ipc, String column, String code, String message) {
+        Frame frame = Frame.create(ipc.length);
+        try {
+            frame.write(ipc, 0, ipc.length);
+            frame.seal();
+        } catch (RuntimeException e) {
+            frame.drop();
+            throw e;
+        }
+        Host.emitDlqRow(frame.release(), column, code, message);
+    }
+
     /** The value under {@code key}, or null when absent. */
     public String stateGet(StateScope scope, String key) {
         return Host.stateGet(scope.ordinal(), key);

@@ -2,7 +2,7 @@ package io.rapidbyte.host.imports;
 
 /**
  * Receives the control-plane calls of guests ({@code log}, {@code checkpoint}, {@code metric},
- * {@code emit-dlq-record}), guest stdout/stderr lines (as {@code onLog}), and the teardown
+ * {@code emit-dlq-record}, {@code emit-dlq-row}), guest stdout/stderr lines (as {@code onLog}), and the teardown
  * report of each instance. Every method has a default that logs through {@link System.Logger}
  * {@code io.rapidbyte.host.guest}, so implementations override only what they consume.
  *
@@ -11,7 +11,7 @@ package io.rapidbyte.host.imports;
  * implementations must be thread-safe; the {@code connector} argument tells callers apart.
  *
  * <p><b>Errors.</b> A {@link io.rapidbyte.host.types.ConnectorException} thrown from
- * {@code onCheckpoint}, {@code onMetric} or {@code onDlqRecord} is returned to the guest as that
+ * {@code onCheckpoint}, {@code onMetric}, {@code onDlqRecord} or {@code onDlqRow} is returned to the guest as that
  * import's {@code err}; any other runtime exception becomes an {@code internal} error.
  */
 public interface HostListener {
@@ -39,6 +39,16 @@ public interface HostListener {
     default void onDlqRecord(String connector, DlqRecord record) {
         LOG.log(System.Logger.Level.WARNING, "[{0}] dead-letter record on {1} ({2}): {3}", connector,
                 record.stream(), record.errorCategory(), record.errorMessage());
+    }
+
+    /**
+     * A refused row as its own one-row batch ({@code emit-dlq-row}). The default only logs it:
+     * embedders without a dead-letter destination should refuse it (throw a
+     * {@link io.rapidbyte.host.types.ConnectorException}) so the guest learns the row is not kept.
+     */
+    default void onDlqRow(String connector, DlqRow row) {
+        LOG.log(System.Logger.Level.WARNING, "[{0}] dead-letter row on {1} ({2}{3}): {4}", connector, row.stream(),
+                row.code(), row.column() == null ? "" : ", column " + row.column(), row.message());
     }
 
     /**

@@ -90,6 +90,13 @@ final class FrameOps {
         return null;
     }
 
+    /** {@code dlq-row {frame, column (optional), code, message}}: {@code emit-dlq-row}, consuming the frame. */
+    Object dlqRow(JsonObject op) {
+        Host.emitDlqRow(registers.frame(op), op.optString("column", null), op.optString("code", "PROBE"),
+                op.optString("message", ""));
+        return null;
+    }
+
     /** {@code next-batch {as}} → null at end of input, else {@code {"len": n}}. */
     Object next(JsonObject op) {
         long handle = Host.nextBatch();

@@ -61,6 +61,7 @@ final class ScriptRunner {
             case "resource-drop": return frames.resourceDrop(op);
             case "emit-batch": return frames.emit(op);
             case "next-batch": return frames.next(op);
+            case "dlq-row": return frames.dlqRow(op);
             case "generate": return batches.generate(op);
             case "drain": return batches.drain();
             case "forward": return batches.forward();
