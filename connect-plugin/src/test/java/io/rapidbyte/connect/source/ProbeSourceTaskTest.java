@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.rapidbyte.connect.records.DeadLetterHeaders;
 import io.rapidbyte.connect.records.FrameHeaders;
 import io.rapidbyte.connect.testing.FakeSourceContext;
 import io.rapidbyte.connect.testing.ProbeModule;
@@ -82,7 +83,7 @@ class ProbeSourceTaskTest {
         SourceRecord dead = records.get(1);
         assertEquals("probe-dlq", dead.topic());
         assertEquals("{\"id\":7}", new String((byte[]) dead.value(), StandardCharsets.UTF_8));
-        assertEquals("value out of range", FrameHeaders.text(dead.headers(), SourceRecordFactory.DLQ_MESSAGE));
+        assertEquals("value out of range", FrameHeaders.text(dead.headers(), DeadLetterHeaders.MESSAGE));
         assertEquals(Map.of("checkpoint", "{\"pos\":1}"), dead.sourceOffset(), "the checkpoint covers the dead letter");
     }
 
