@@ -17,7 +17,8 @@ import java.util.Set;
 public final class ConfigParser {
     private static final String[] TOP_LEVEL = {"host", "port", "database", "user", "password", "schemas", "streams",
         "max_batch_rows", "max_batch_bytes", "connect_timeout_ms", "statement_timeout_ms", "application_name"};
-    private static final String[] STREAM_LEVEL = {"name", "sync_mode", "cursor_field", "tie_breaker", "columns"};
+    private static final String[] STREAM_LEVEL = {"name", "sync_mode", "cursor_field", "tie_breaker", "columns",
+        "text_columns"};
 
     private ConfigParser() {
     }
@@ -87,6 +88,7 @@ public final class ConfigParser {
             String cursor = string(s, "cursor_field", false, where, problems);
             List<String> tieBreaker = tieBreaker(s, where, problems);
             List<String> columns = names(s, "columns", where, problems);
+            List<String> textColumns = names(s, "text_columns", where, problems);
             String label = name != null ? "stream \"" + name + "\"" : "\"" + where.substring(0, where.length() - 1) + "\"";
             if (mode == SyncMode.INCREMENTAL && cursor == null) {
                 problems.add(label + ": incremental sync needs \"cursor_field\"");
@@ -103,10 +105,19 @@ public final class ConfigParser {
             if (cursor != null && tieBreaker.contains(cursor)) {
                 problems.add(label + ": the cursor_field cannot also be a tie_breaker column");
             }
+            if (textColumns != null && columns != null) {
+                for (String t : textColumns) {
+                    if (!columns.contains(t)) {
+                        problems.add(label + ": text_columns \"" + t + "\" must be one of the projected \"columns\"");
+                    }
+                }
+            }
             duplicates(columns, label + ": column", problems);
+            duplicates(textColumns, label + ": text_columns column", problems);
             duplicates(tieBreaker, label + ": tie_breaker column", problems);
             if (problems.size() == before) {
-                out.add(new StreamConfig(name, mode, cursor, tieBreaker, columns));
+                out.add(new StreamConfig(name, mode, cursor, tieBreaker, columns,
+                        textColumns == null ? Collections.<String>emptyList() : textColumns));
             }
         }
         return out;

@@ -6,24 +6,22 @@ import io.rapidbyte.sdk.arrow.ListColumnBuilder;
 
 /**
  * An array value into a list column: one list row holding every element, decoded by the element's
- * decoder into the list's child builder. A multi-dimensional value is flattened in row-major order
- * (its shape and lower bounds are dropped), noted once per column; an empty array is an empty list.
+ * decoder into the list's child builder; an empty array is an empty list. A list keeps exactly a
+ * one-dimensional array with lower bound 1: any other value (more dimensions, other bounds) fails
+ * the read naming the column instead of losing its shape (columns declared with more dimensions
+ * are read as text, see {@code TypeMapper}).
  */
 final class ListDecoder extends ValueDecoder {
     private final ListColumnBuilder out;
     private final ValueDecoder element;
     private final int elementOid;
     private final ArrayReader reader = new ArrayReader();
-    private final DecodeNotes notes;
-    private final String column;
 
-    ListDecoder(ListColumnBuilder builder, ValueDecoder element, int elementOid, DecodeNotes notes, String column) {
+    ListDecoder(ListColumnBuilder builder, ValueDecoder element, int elementOid) {
         super(builder);
         this.out = builder;
         this.element = element;
         this.elementOid = elementOid;
-        this.notes = notes;
-        this.column = column;
     }
 
     @Override
@@ -33,8 +31,10 @@ final class ListDecoder extends ValueDecoder {
             throw new BinaryFormatException("array elements have type oid " + r.elementOid() + ", expected "
                     + elementOid);
         }
-        if (r.dimensionCount() > 1) {
-            notes.note(column, "multi-dimensional arrays are flattened in row-major order");
+        if (r.dimensionCount() > 1 || (r.dimensionCount() == 1 && r.lowerBound(0) != 1)) {
+            throw new IllegalArgumentException("array " + shape(r) + " is not one-dimensional with lower bound 1, "
+                    + "which is all a list keeps; " + TEXT_COLUMNS_HINT + " (or declare the column with its "
+                    + "dimensions, e.g. integer[][])");
         }
         out.startList();
         while (r.next()) {
@@ -45,5 +45,15 @@ final class ListDecoder extends ValueDecoder {
             }
         }
         out.endList();
+    }
+
+    /** PostgreSQL's bounds notation, e.g. {@code [0:2][1:3]}. */
+    private static String shape(ArrayReader r) {
+        StringBuilder sb = new StringBuilder();
+        int[] dims = r.dimensions();
+        for (int d = 0; d < dims.length; d++) {
+            sb.append('[').append(r.lowerBound(d)).append(':').append(r.lowerBound(d) + dims[d] - 1).append(']');
+        }
+        return sb.toString();
     }
 }

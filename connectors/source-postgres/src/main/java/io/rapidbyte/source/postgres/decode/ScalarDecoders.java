@@ -350,14 +350,10 @@ final class ScalarDecoders {
                 return;
             }
             if (micros > MAX_MICROS || micros < -MAX_MICROS) {
-                long wholeDays = micros / TemporalCodec.MICROS_PER_DAY;
-                long newDays = days + wholeDays;
-                if (newDays > Integer.MAX_VALUE || newDays < Integer.MIN_VALUE) {
-                    throw new BinaryFormatException("interval does not fit month-day-nano");
-                }
-                notes.note(column, "intervals with a time part beyond 292 years keep whole days in the days field");
-                days = (int) newDays;
-                micros -= wholeDays * TemporalCodec.MICROS_PER_DAY;
+                // Moving whole days into the days field would compare equal but print, extract
+                // and justify differently: not the same value.
+                throw new IllegalArgumentException("interval time part of " + micros + " us is beyond the "
+                        + "+/-292 years month-day-nano nanoseconds can hold; " + TEXT_COLUMNS_HINT);
             }
             out.append(months, days, micros * 1000);
         }
