@@ -147,6 +147,23 @@ class BadInputTest {
         assertEquals(1, h.count("public.orders"));
     }
 
+    @ParameterizedTest
+    @CsvSource({"copy", "insert"})
+    void aSubMicrosecondIntervalIsRefusedNotRounded(String method) {
+        byte[] b = FrameBuilder.batch("shop.spans", "r1", 1)
+                .col(FrameBuilder.field("id", INT64, false, null), List.of(1L, 2L))
+                .col("d", FrameBuilder.INTERVAL, List.of(new FrameBuilder.Mdn(0, 1, 2_000_000L),
+                        new FrameBuilder.Mdn(0, 0, 1_500L)))
+                .build();
+        DestHarness.Run run = h.run(h.config("load_method", method, "on_data_error", "dlq"), "shop.spans", List.of(b));
+        assertEquals(1, run.ok().recordsWritten());
+        assertEquals(1, run.dlq.size());
+        assertEquals("INVALID_VALUE", run.dlq.get(0).code());
+        assertEquals("d", run.dlq.get(0).column());
+        assertTrue(run.dlq.get(0).message().contains("microseconds"), run.dlq.get(0).message());
+        assertEquals(List.of(List.of("1", "1 day 00:00:00.002")), h.rows("SELECT id, d::text FROM public.spans"));
+    }
+
     @Test
     void unknownConfigMembersAndBadValuesAreConfigErrors() {
         ConnectorError e = h.run(h.config("write_mod", "append"), "shop.orders", List.of()).failed().error();
