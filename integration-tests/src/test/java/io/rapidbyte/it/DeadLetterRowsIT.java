@@ -63,6 +63,10 @@ class DeadLetterRowsIT {
         assertEquals(bad, dead.size(), "one dead-letter record per refused row");
         assertEquals((double) bad, PluginMetrics.sum(pipeline.sink().name(), "dead-letter-records-total"),
                 "the counter equals the records in the topic");
+        // What the guests report reaches the worker's metrics (JMX) too.
+        assertEquals((double) (ROWS - bad), PluginMetrics.sum(pipeline.sink().name(), "guest.dest_postgres.rows_committed"));
+        assertEquals((double) ROWS, PluginMetrics.sum(pipeline.source().name(), "guest.source_postgres.rows_read"));
+        assertEquals(0.0, PluginMetrics.sum(pipeline.sink().name(), "leaked-frames-total"));
         Set<String> codes = new HashSet<>();
         for (ConsumerRecord<byte[], byte[]> r : dead) {
             assertEquals("1", KafkaTopics.header(r, "rapidbyte.rows"), "a one-row batch");

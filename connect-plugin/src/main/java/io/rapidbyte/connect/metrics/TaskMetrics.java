@@ -9,15 +9,20 @@ import java.util.function.LongSupplier;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.metrics.Gauge;
 import org.apache.kafka.common.metrics.PluginMetrics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The per-task metrics a wasm task publishes through Connect's {@code pluginMetrics()} (group
  * {@code plugins}, tagged with connector and task by the worker): batches, rows and payload
- * bytes moved, payload bytes copied by the host, wall-clock time inside the guest, and the depth
- * of the task's batch queue. Counters are updated by stream threads and read by the metrics
+ * bytes moved, payload bytes copied by the host, wall-clock time inside the guest, the depth
+ * of the task's batch queue, dead letters, frames and sockets guests leaked, and the guests' own
+ * {@code metric} reports ({@link GuestMetrics}). Counters are updated by stream threads and read by the metrics
  * reporter; all are lock-free. {@link #close()} unregisters them.
  */
 public final class TaskMetrics implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(TaskMetrics.class);
+
     private final PluginMetrics plugin;
     private final List<MetricName> registered = new ArrayList<>();
     private final AtomicLong batches = new AtomicLong();
@@ -25,7 +30,10 @@ public final class TaskMetrics implements AutoCloseable {
     private final AtomicLong bytes = new AtomicLong();
     private final AtomicLong deadLetters = new AtomicLong();
     private final AtomicLong guestNanos = new AtomicLong();
+    private final AtomicLong leakedFrames = new AtomicLong();
+    private final AtomicLong leakedSockets = new AtomicLong();
     private final CopyCounter copies = new CopyCounter();
+    private final GuestMetrics guest;
 
     /**
      * @param plugin     the task context's plugin metrics, or null (tests, older workers): then
@@ -44,6 +52,12 @@ public final class TaskMetrics implements AutoCloseable {
                 () -> (guestNanos.get() + guestNanosInFlight.getAsLong()) / 1_000_000);
         gauge("queue-depth", "Batches waiting in the task's queue between Kafka and the guest.", queueDepth);
         gauge("dead-letter-records-total", "Records the task sent to a dead-letter queue.", deadLetters::get);
+        gauge("leaked-frames-total", "Frames guests still held when their instance was torn down (the host freed "
+                + "them).", leakedFrames::get);
+        gauge("leaked-sockets-total", "Sockets guests still held open when their instance was torn down (the host "
+                + "closed them).", leakedSockets::get);
+        this.guest = new GuestMetrics(plugin, dropped -> LOG.warn("the guest reports more than {} metrics; {} and "
+                + "later new ones are not published", GuestMetrics.MAX_METRICS, dropped));
     }
 
     private void gauge(String name, String description, LongSupplier value) {
@@ -64,6 +78,17 @@ public final class TaskMetrics implements AutoCloseable {
 
     public void deadLetter() {
         deadLetters.incrementAndGet();
+    }
+
+    /** An instance was torn down holding {@code frames} frames and {@code sockets} sockets. */
+    public void teardown(int frames, int sockets) {
+        leakedFrames.addAndGet(frames);
+        leakedSockets.addAndGet(sockets);
+    }
+
+    /** The guests' own metrics ({@code metric} calls). */
+    public GuestMetrics guest() {
+        return guest;
     }
 
     /** Time of a finished guest call. */
@@ -92,8 +117,13 @@ public final class TaskMetrics implements AutoCloseable {
         return deadLetters.get();
     }
 
+    public long leakedFrames() {
+        return leakedFrames.get();
+    }
+
     @Override
     public void close() {
+        guest.close();
         if (plugin != null) {
             registered.forEach(plugin::removeMetric);
         }

@@ -1,6 +1,7 @@
 package io.rapidbyte.connect.sink;
 
 import io.rapidbyte.connect.guest.Slf4jHostListener;
+import io.rapidbyte.connect.metrics.TaskMetrics;
 import io.rapidbyte.connect.records.ArrowStreamInspector;
 import io.rapidbyte.connect.records.FrameSummary;
 import io.rapidbyte.connect.records.InvalidFrameException;
@@ -29,7 +30,9 @@ final class SinkListener extends Slf4jHostListener {
     private final HeldDeadLetters held;
     private final String connector;
 
-    SinkListener(StreamWriter writer, FrameLog log, DeadLetters deadLetters, HeldDeadLetters held, String connector) {
+    SinkListener(StreamWriter writer, FrameLog log, DeadLetters deadLetters, HeldDeadLetters held, String connector,
+                 TaskMetrics metrics) {
+        super(metrics);
         this.writer = writer;
         this.log = log;
         this.deadLetters = deadLetters;

@@ -160,7 +160,8 @@ final class StreamWriter implements Runnable {
                 .limits(setup.instanceLimits())
                 .network(setup.acl(), SocketOptions.DEFAULT)
                 .state(state, namespaces)
-                .listener(new SinkListener(this, log, deadLetters, held, setup.config().connectorName()))
+                .listener(new SinkListener(this, log, deadLetters, held, setup.config().connectorName(),
+                        metrics))
                 .copyCounter(metrics.copies())
                 .input(log)
                 .build();

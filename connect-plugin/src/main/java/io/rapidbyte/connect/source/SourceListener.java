@@ -1,6 +1,7 @@
 package io.rapidbyte.connect.source;
 
 import io.rapidbyte.connect.guest.Slf4jHostListener;
+import io.rapidbyte.connect.metrics.TaskMetrics;
 import io.rapidbyte.host.imports.CheckpointKind;
 import io.rapidbyte.host.imports.DlqRecord;
 import io.rapidbyte.host.types.ConnectorError;
@@ -20,7 +21,8 @@ final class SourceListener extends Slf4jHostListener {
     private final SourceBuffer buffer;
     private final boolean dlqEnabled;
 
-    SourceListener(String stream, SourceBuffer buffer, boolean dlqEnabled) {
+    SourceListener(String stream, SourceBuffer buffer, boolean dlqEnabled, TaskMetrics metrics) {
+        super(metrics);
         this.stream = stream;
         this.buffer = buffer;
         this.dlqEnabled = dlqEnabled;

@@ -116,7 +116,7 @@ final class StreamReader implements Runnable {
                 .limits(setup.instanceLimits())
                 .network(setup.acl(), SocketOptions.DEFAULT)
                 .state(state, namespaces)
-                .listener(new SourceListener(stream.name(), buffer, dlqEnabled))
+                .listener(new SourceListener(stream.name(), buffer, dlqEnabled, metrics))
                 .copyCounter(metrics.copies())
                 .output(new StreamOutput(stream.name(), buffer))
                 .build();

@@ -137,9 +137,21 @@ public final class Context {
         Host.metric(payloadJson);
     }
 
-    /** Sends {@code {"name": name, "value": value}}. */
+    /** Sends {@code {"name": name, "value": value}}: a gauge, the host keeps the last value. */
     public void metric(String name, long value) {
         Host.metric(Json.object().with("name", name).with("value", value).toJson());
+    }
+
+    /**
+     * Sends {@code {"name": name, "value": delta, "kind": "counter", "stream": <this run's stream>}}:
+     * the host adds the deltas up, per stream (ABI.md section 5).
+     */
+    public void counter(String name, long delta) {
+        JsonObject payload = Json.object().with("name", name).with("value", delta).with("kind", "counter");
+        if (!stream.isEmpty()) {
+            payload.with("stream", stream);
+        }
+        Host.metric(payload.toJson());
     }
 
     public void log(LogLevel level, String message) {

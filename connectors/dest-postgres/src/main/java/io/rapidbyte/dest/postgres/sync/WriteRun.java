@@ -295,7 +295,7 @@ public final class WriteRun {
         rowsCommitted += txRows;
         if (txRows > 0) {
             ctx.metric(Json.object().with("name", "dest_postgres.rows_committed").with("value", txRows)
-                    .with("stream", stream).toJson());
+                    .with("kind", "counter").with("stream", stream).toJson());
         }
         checkpoint(false);
     }
