@@ -66,6 +66,13 @@ final class ControlImports {
         return HostCalls.withResult("checkpoint", guest, retptr, out -> {
             CheckpointKind k = CanonicalEnums.decode(CheckpointKind.values(), kind, "checkpoint-kind");
             String payload = json(ptr, len, "checkpoint payload-json");
+            String lost = ctx.frames().lostIncoming();
+            if (lost != null) {
+                // A dest checkpoint would confirm the lost batch; any other would cover what
+                // followed a lost socket read. Neither may happen.
+                throw new ConnectorException(ConnectorError.frame(ErrorCodes.FRAME_LIMIT_EXCEEDED,
+                        "checkpoint refused: an incoming frame was lost earlier in this run (" + lost + ")"));
+            }
             ctx.listener().onCheckpoint(ctx.connector(), k, ctx.namespaces().stream(), payload);
             out.ok();
         });
