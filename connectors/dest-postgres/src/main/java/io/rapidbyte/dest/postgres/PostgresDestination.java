@@ -36,7 +36,7 @@ public final class PostgresDestination implements DestinationConnector {
     @Override
     public void open(JsonObject json) {
         PostgresDestConfig parsed = PostgresDestConfig.parse(json);
-        redactor = Redactor.of(parsed.connection.password());
+        redactor = Redactor.of(parsed.connection.password(), parsed.connection.tls().key());
         config = parsed;
     }
 

@@ -40,7 +40,7 @@ public final class PostgresSource implements SourceConnector {
     @Override
     public void open(JsonObject configJson) {
         PostgresSourceConfig parsed = ConfigParser.parse(configJson);
-        redactor = Redactor.of(parsed.connection().password());
+        redactor = Redactor.of(parsed.connection().password(), parsed.connection().tls().key());
         log = Log.host(redactor);
         config = parsed;
     }

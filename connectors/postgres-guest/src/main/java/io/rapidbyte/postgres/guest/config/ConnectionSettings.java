@@ -3,16 +3,17 @@ package io.rapidbyte.postgres.guest.config;
 import io.rapidbyte.sdk.json.JsonObject;
 
 /**
- * Where and how a Postgres connector connects: host, port, database, user, password, timeouts and
- * application name, read from the connector's {@code open} config with one set of bounds and
- * messages for both connectors (the members in {@link #MEMBERS}; each connector's manifest
- * declares them with the same JSON Schema). Immutable. {@link #toString()} never shows the
- * password.
+ * Where and how a Postgres connector connects: host, port, database, user, password, timeouts,
+ * application name and the TLS settings ({@link TlsSettings}), read from the connector's
+ * {@code open} config with one set of bounds and messages for both connectors (the members in
+ * {@link #MEMBERS}; each connector's manifest declares them with the same JSON Schema).
+ * Immutable. {@link #toString()} never shows the password or a private key.
  */
 public final class ConnectionSettings {
     /** The config members read here; a connector's own members come on top. */
     public static final String[] MEMBERS = {"host", "port", "database", "user", "password", "connect_timeout_ms",
-        "statement_timeout_ms", "application_name"};
+        "statement_timeout_ms", "application_name", "sslmode", "sslrootcert", "sslcert", "sslkey", "sslnegotiation",
+        "channel_binding"};
     public static final int DEFAULT_PORT = 5432;
     public static final long DEFAULT_CONNECT_TIMEOUT_MS = 10_000L;
 
@@ -24,9 +25,10 @@ public final class ConnectionSettings {
     private final long connectTimeoutMs;
     private final long statementTimeoutMs;
     private final String applicationName;
+    private final TlsSettings tls;
 
     private ConnectionSettings(String host, int port, String database, String user, String password,
-            long connectTimeoutMs, long statementTimeoutMs, String applicationName) {
+            long connectTimeoutMs, long statementTimeoutMs, String applicationName, TlsSettings tls) {
         this.host = host;
         this.port = port;
         this.database = database;
@@ -35,6 +37,7 @@ public final class ConnectionSettings {
         this.connectTimeoutMs = connectTimeoutMs;
         this.statementTimeoutMs = statementTimeoutMs;
         this.applicationName = applicationName;
+        this.tls = tls;
     }
 
     /**
@@ -53,8 +56,9 @@ public final class ConnectionSettings {
                 Integer.MAX_VALUE, "");
         long statementTimeout = members.integer(config, "statement_timeout_ms", 0, 0, Integer.MAX_VALUE, "");
         String appName = members.string(config, "application_name", false, "");
+        TlsSettings tls = TlsSettings.read(config, members);
         return new ConnectionSettings(host, (int) port, database != null ? database : user, user, password,
-                connectTimeout, statementTimeout, appName != null ? appName : defaultApplicationName);
+                connectTimeout, statementTimeout, appName != null ? appName : defaultApplicationName, tls);
     }
 
     public String host() {
@@ -93,6 +97,10 @@ public final class ConnectionSettings {
         return applicationName;
     }
 
+    public TlsSettings tls() {
+        return tls;
+    }
+
     /** {@code host:port} ({@code [v6]:port}), for messages. */
     public String address() {
         return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
@@ -100,6 +108,7 @@ public final class ConnectionSettings {
 
     @Override
     public String toString() {
-        return user + "@" + address() + "/" + database + ", password=" + (password == null ? "<none>" : "<redacted>");
+        return user + "@" + address() + "/" + database + ", password=" + (password == null ? "<none>" : "<redacted>")
+                + ", " + tls;
     }
 }

@@ -3,6 +3,8 @@ package io.rapidbyte.postgres.guest.net;
 import io.rapidbyte.postgres.wire.PgTransport;
 import io.rapidbyte.sdk.ConnectorError;
 import io.rapidbyte.sdk.Frame;
+import io.rapidbyte.sdk.TlsOptions;
+import io.rapidbyte.sdk.TlsSession;
 import io.rapidbyte.sdk.abi.Host;
 
 /**
@@ -46,6 +48,18 @@ public final class HostSocketTransport implements PgTransport {
      */
     public static HostSocketTransport connect(String host, int port, String address, long timeoutMs) {
         return new HostSocketTransport(Host.connectTcp(host, port), address, timeoutMs);
+    }
+
+    /**
+     * {@code socket-start-tls}: from now on the socket carries plaintext over TLS. Nothing may be
+     * buffered in either direction (call it right after connecting or after the SSLRequest answer).
+     * On a host error the socket is already closed.
+     */
+    public TlsSession startTls(TlsOptions options) {
+        if (outLength != 0) {
+            throw new IllegalStateException("unsent bytes before the TLS upgrade");
+        }
+        return Host.socketStartTls(socket, options);
     }
 
     /** Reads wait without a deadline of their own from now on. */
