@@ -8,6 +8,7 @@ import io.rapidbyte.it.pipeline.PipelineWatch;
 import io.rapidbyte.it.pipeline.PostgresPipeline;
 import io.rapidbyte.it.rest.ConnectRest;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -110,6 +111,24 @@ class FailuresIT {
         errors = errorsByField(SharedEnvironment.rest().validate("WasmSourceConnector", source));
         assertTrue(errors.get("topic").contains("exactly one of topic and topic.prefix"), errors.toString());
         assertTrue(errors.get("wasm.config.max_batch_bytes").contains("4096"), errors.toString());
+    }
+
+    @Test
+    void validateReportsAWrongPasswordOnThePasswordField() {
+        PostgresPipeline p = pipeline("fail_validate_auth");
+        for (io.rapidbyte.it.rest.ConnectorPayload payload : List.of(p.source(), p.sink())) {
+            Map<String, String> config = new TreeMap<>(payload.config());
+            config.put("wasm.config.password", "not-the-password");
+            String plugin = config.get("connector.class").substring(config.get("connector.class").lastIndexOf('.') + 1);
+            JsonNode result = SharedEnvironment.rest().validate(plugin, config);
+            Map<String, String> errors = errorsByField(result);
+            String password = errors.get("wasm.config.password");
+            assertTrue(password != null && password.contains("28P01"), plugin + ": " + errors);
+            assertEquals(1, password.split("28P01", -1).length - 1, "the SQLSTATE once: " + password);
+            assertTrue(!errors.containsKey("wasm.connector"), plugin + ": " + errors);
+            assertEquals(1, result.path("error_count").asInt(), errors.toString());
+            assertTrue(!result.toString().contains("not-the-password"), "the password is never echoed");
+        }
     }
 
     private static Map<String, String> errorsByField(JsonNode validation) {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.rapidbyte.it.data.TableDiff;
 import io.rapidbyte.it.env.PostgresServer;
 import io.rapidbyte.it.pipeline.PipelineWatch;
 import io.rapidbyte.it.pipeline.PostgresPipeline;
@@ -44,7 +43,7 @@ class IncrementalUpsertIT {
         PipelineWatch watch = new PipelineWatch(SharedEnvironment.rest(), pg,
                 List.of(pipeline.source().name(), pipeline.sink().name()));
         watch.awaitRows(DB, "replica.events", 2000, WAIT, WAIT, null);
-        awaitEqual(pg, watch);
+        watch.awaitEqual(DB, "public.events", "replica.events", WAIT);
 
         // Wave 2: a record no Rapidbyte source wrote, then new rows and updates of old ones.
         KafkaTopics.produce(SharedEnvironment.env().bootstrapServers(), pipeline.topic(), "public.events",
@@ -57,7 +56,7 @@ class IncrementalUpsertIT {
                   WHERE id % 10 = 0 AND id <= 2000;
                 """);
         watch.awaitRows(DB, "replica.events", 3000, WAIT, WAIT, null);
-        awaitEqual(pg, watch);
+        watch.awaitEqual(DB, "public.events", "replica.events", WAIT);
         assertEquals(200, pg.queryLong(DB, "SELECT count(*) FROM replica.events WHERE payload LIKE 'v2 %'"),
                 "updates replaced their rows");
 
@@ -73,20 +72,5 @@ class IncrementalUpsertIT {
         assertTrue(reason.contains("not a Rapidbyte V3 Arrow frame"), reason);
         watch.failIfFailed();
         pipeline.undeploy(SharedEnvironment.rest());
-    }
-
-    /** Updates do not change the row count: wait until the contents match. */
-    private static void awaitEqual(PostgresServer pg, PipelineWatch watch) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        TableDiff.Result diff;
-        do {
-            watch.failIfFailed();
-            diff = TableDiff.compare(pg, DB, "public.events", "replica.events");
-            if (diff.equal()) {
-                return;
-            }
-            Thread.sleep(500);
-        } while (System.nanoTime() < deadline);
-        throw new AssertionError("the target never caught up with the source: " + diff);
     }
 }

@@ -1,6 +1,14 @@
 package io.rapidbyte.connect.config;
 
 import com.dylibso.chicory.runtime.CompiledModule;
+import com.dylibso.chicory.wasm.ChicoryException;
+import com.dylibso.chicory.wasm.Parser;
+import com.dylibso.chicory.wasm.WasmModule;
+import com.dylibso.chicory.wasm.types.CustomSection;
+import com.dylibso.chicory.wasm.types.SectionId;
+import com.dylibso.chicory.wasm.types.UnknownCustomSection;
+import io.rapidbyte.host.lifecycle.Manifest;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -8,6 +16,7 @@ import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLConnection;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,6 +58,31 @@ public final class BundledConnectors {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read bundled connector " + name, e);
         }
+    }
+
+    /**
+     * The manifest of bundled connector {@code name}, read from its custom section only (nothing
+     * is compiled); empty when there is no such connector or it has no manifest.
+     *
+     * @throws IllegalArgumentException if the module or its manifest does not parse
+     */
+    public static Optional<Manifest> manifest(String name) {
+        Optional<byte[]> bytes = read(name);
+        if (bytes.isEmpty()) {
+            return Optional.empty();
+        }
+        WasmModule sections;
+        try {
+            sections = Parser.builder().includeSectionId(SectionId.CUSTOM).build()
+                    .parse(() -> new ByteArrayInputStream(bytes.get()));
+        } catch (ChicoryException e) {
+            throw new IllegalArgumentException("bundled connector " + name + " is not a wasm module: " + e.getMessage(), e);
+        }
+        CustomSection section = sections.customSection(Manifest.SECTION);
+        if (!(section instanceof UnknownCustomSection raw)) {
+            return Optional.empty();
+        }
+        return Optional.of(Manifest.parse(new String(raw.bytes(), StandardCharsets.UTF_8)));
     }
 
     /** The build-time compiled form of bundled connector {@code name}, if it was precompiled. */

@@ -69,15 +69,17 @@ public final class ConfigValidator {
             values.put(v.name(), v);
         }
         Errors errors = new Errors(values);
+        ConnectKeyChecks.check(props).forEach(errors::add);
+        Echo echo = new Echo(props, definition, PluginConfigDef.of(definition, role));
         if (errors.any()) {
-            return result(values);
+            return echo.result(values);
         }
         WasmConfig config;
         try {
             config = parser.apply(props);
         } catch (ConfigException e) {
             errors.add(WasmConfig.CONNECTOR, e.getMessage());
-            return result(values);
+            return echo.result(values);
         }
         config.frameLimitProblems().forEach(errors::add);
         staticChecks.check(config, errors);
@@ -88,8 +90,9 @@ public final class ConfigValidator {
             schema = ConnectorSetup.manifestSchema(selected);
         } catch (KeyedConfigException e) {
             errors.add(e.key(), e.reason());
-            return result(values);
+            return echo.result(values);
         }
+        echo.secrets(schema);
         SettingsMapper.Result settings = SettingsMapper.map(props, schema);
         addSettingValues(props, schema, settings, values);
         settings.errors().forEach((key, messages) -> messages.forEach(m -> errors.add(key, m)));
@@ -101,19 +104,19 @@ public final class ConfigValidator {
                     + " is invalid: " + e.getMessage());
         }
         if (!errors.any() && config.getBoolean(WasmConfig.VALIDATE_WITH_CONNECTOR)) {
-            validateWithConnector(config, role, selected.key(), errors, guestChecks);
+            validateWithConnector(config, role, selected.key(), schema, errors, guestChecks);
         }
-        return result(values);
+        return echo.result(values);
     }
 
-    private static void validateWithConnector(WasmConfig config, Role role, String selectorKey, Errors errors,
-                                              GuestChecks guestChecks) {
+    private static void validateWithConnector(WasmConfig config, Role role, String selectorKey, ManifestSchema schema,
+                                              Errors errors, GuestChecks guestChecks) {
         try {
             ConnectorSetup setup = ConnectorSetup.resolve(config, role);
             OneShotGuest.run(setup, role, "validate:" + config.connectorName(), instance -> {
                 ValidationResult result = instance.validate();
                 if (result.status() == ValidationStatus.FAILED) {
-                    errors.add(selectorKey, "the connector rejected its settings: " + result.message());
+                    reportRejection(result.message(), schema, selectorKey, errors);
                 } else {
                     guestChecks.check(instance, config, errors);
                 }
@@ -127,6 +130,30 @@ public final class ConfigValidator {
         }
     }
 
+    /**
+     * Puts each line of a failed validation on the field it names: a line (after an optional
+     * {@code error: }) that starts with {@code <property>: }, {@code <property>} one of the
+     * manifest's settings, goes to {@value WasmConfig#SETTING_PREFIX}{@code <property>}; the other
+     * lines go to the module's selector key.
+     */
+    static void reportRejection(String message, ManifestSchema schema, String selectorKey, Errors errors) {
+        List<String> unassigned = new ArrayList<>();
+        for (String line : message.split("\n")) {
+            String text = line.startsWith("error: ") ? line.substring("error: ".length()) : line;
+            int colon = text.indexOf(": ");
+            java.util.Optional<SettingSpec> spec = colon > 0 ? schema.setting(text.substring(0, colon))
+                    : java.util.Optional.empty();
+            if (spec.isPresent()) {
+                errors.add(spec.get().key(), "the connector rejected it: " + text.substring(colon + 2));
+            } else if (!line.isBlank()) {
+                unassigned.add(line);
+            }
+        }
+        if (!unassigned.isEmpty()) {
+            errors.add(selectorKey, "the connector rejected its settings: " + String.join("\n", unassigned));
+        }
+    }
+
     /** One ConfigValue per setting key the user set or the schema requires (for REST). */
     private static void addSettingValues(Map<String, String> props, ManifestSchema schema,
                                          SettingsMapper.Result settings, Map<String, ConfigValue> values) {
@@ -136,16 +163,79 @@ public final class ConfigValidator {
             }
             JsonNode json = settings.configJson().get(spec.property());
             Object value = json == null ? null : (json.isTextual() ? json.asText() : json.toString());
-            if (spec.secret() && value != null) {
-                value = new Password(value.toString());
-            }
             List<Object> recommended = new ArrayList<>();
             spec.schema().path("enum").forEach(e -> recommended.add(e.isTextual() ? e.asText() : e.toString()));
             values.put(spec.key(), new ConfigValue(spec.key(), value, recommended, new ArrayList<>()));
         }
     }
 
-    private static Config result(Map<String, ConfigValue> values) {
-        return new Config(new ArrayList<>(values.values()));
+    /**
+     * Gives every ConfigValue that has none the value as given (Connect's own parse errors and
+     * values that did not parse leave it null, which REST shows as {@code "value": null}), and
+     * makes the value of every secret key a {@link Password}, which REST shows as
+     * {@code [hidden]}: a secret is never echoed, not even a wrong one.
+     */
+    private static final class Echo {
+        private final Map<String, String> props;
+        private final ConfigDef definition;
+        private final ConfigDef pluginDefinition;
+        private final java.util.Set<String> secretKeys = new java.util.HashSet<>();
+        private boolean settingsKnown;
+
+        Echo(Map<String, String> props, ConfigDef definition, ConfigDef pluginDefinition) {
+            this.props = props;
+            this.definition = definition;
+            this.pluginDefinition = pluginDefinition;
+            definition.configKeys().values().stream().filter(k -> k.type == ConfigDef.Type.PASSWORD)
+                    .forEach(k -> secretKeys.add(k.name));
+        }
+
+        /** Until this is called every {@value WasmConfig#SETTING_PREFIX} value counts as a secret. */
+        void secrets(ManifestSchema schema) {
+            settingsKnown = true;
+            schema.settings().stream().filter(SettingSpec::secret).forEach(s -> secretKeys.add(s.key()));
+        }
+
+        Config result(Map<String, ConfigValue> values) {
+            // Connect expects a value for every key of config() (its 400 answer at creation reads them all).
+            pluginDefinition.configKeys().keySet().forEach(k -> values.computeIfAbsent(k, ConfigValue::new));
+            for (ConfigValue v : values.values()) {
+                String raw = props.get(v.name());
+                if (v.value() == null && raw != null) {
+                    v.value(asGiven(v.name(), raw));
+                }
+                boolean secret = secretKeys.contains(v.name())
+                        || (!settingsKnown && v.name().startsWith(WasmConfig.SETTING_PREFIX));
+                if (secret && v.value() != null && !(v.value() instanceof Password)) {
+                    v.value(new Password(v.value().toString()));
+                }
+            }
+            return new Config(new ArrayList<>(values.values()));
+        }
+
+        /**
+         * {@code raw} in the form Connect's REST layer prints for the key's type (it casts lists
+         * and classes), or null where it cannot be had.
+         */
+        private Object asGiven(String key, String raw) {
+            ConfigDef.ConfigKey own = definition.configKeys().get(key);
+            if (own != null) {
+                return own.type == ConfigDef.Type.LIST ? List.of(raw.split(",", -1))
+                        : own.type == ConfigDef.Type.CLASS ? null : raw;
+            }
+            if (key.startsWith(WasmConfig.SETTING_PREFIX)) {
+                return raw;
+            }
+            if (key.equals(ConnectKeyChecks.VALUE_CONVERTER) || key.equals(ConnectKeyChecks.HEADER_CONVERTER)
+                    || key.equals(ConnectKeyChecks.KEY_CONVERTER)) {
+                try {
+                    return Class.forName(raw.trim(), false, ConfigValidator.class.getClassLoader());
+                } catch (ClassNotFoundException | LinkageError e) {
+                    return null;
+                }
+            }
+            return null;
+        }
     }
+
 }

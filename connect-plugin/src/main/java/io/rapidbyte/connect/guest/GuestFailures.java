@@ -12,12 +12,17 @@ public final class GuestFailures {
     private GuestFailures() {
     }
 
-    /** e.g. {@code stream public.orders: connector error transient-db/08006: connection lost}. */
+    /**
+     * e.g. {@code stream public.orders: connector error transient-db/08006: connection lost}; the
+     * code is left out when the connector's message states it already (as Postgres messages do
+     * with their SQLSTATE), so it appears once.
+     */
     public static String describe(String stream, Throwable failure) {
         String where = stream == null ? "" : "stream " + stream + ": ";
         if (failure instanceof ConnectorException ce && ce.error() != null) {
             ConnectorError e = ce.error();
-            return where + "connector error " + e.category().witName() + "/" + e.code() + ": " + e.message();
+            String code = e.message().contains(e.code()) ? "" : "/" + e.code();
+            return where + "connector error " + e.category().witName() + code + ": " + e.message();
         }
         return where + failure;
     }

@@ -4,6 +4,8 @@ import io.rapidbyte.connect.Version;
 import io.rapidbyte.connect.config.ConfigValidator;
 import io.rapidbyte.connect.config.ConnectorSetup;
 import io.rapidbyte.connect.config.KeyedConfigException;
+import io.rapidbyte.connect.config.PluginConfigDef;
+import io.rapidbyte.connect.rest.BadRequests;
 import io.rapidbyte.host.lifecycle.Role;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,9 +68,10 @@ public class WasmSinkConnector extends SinkConnector {
         props = null;
     }
 
+    /** The static keys and the settings of the bundled destination connectors (see {@link PluginConfigDef}). */
     @Override
     public ConfigDef config() {
-        return SinkConfig.DEFINITION;
+        return PluginConfigDef.of(SinkConfig.DEFINITION, Role.DESTINATION);
     }
 
     @Override
@@ -89,7 +92,7 @@ public class WasmSinkConnector extends SinkConnector {
     public boolean alterOffsets(Map<String, String> connectorConfig, Map<TopicPartition, Long> offsets) {
         offsets.forEach((tp, offset) -> {
             if (offset != null && offset < 0) {
-                throw new ConnectException("offset of " + tp + " must not be negative, got " + offset);
+                throw BadRequests.of("offset of " + tp + " must not be negative, got " + offset);
             }
         });
         return true;

@@ -4,10 +4,12 @@ import io.rapidbyte.connect.Version;
 import io.rapidbyte.connect.config.ConfigValidator;
 import io.rapidbyte.connect.config.ConnectorSetup;
 import io.rapidbyte.connect.config.KeyedConfigException;
+import io.rapidbyte.connect.config.PluginConfigDef;
 import io.rapidbyte.connect.config.WasmConfig;
 import io.rapidbyte.connect.guest.GuestFailures;
 import io.rapidbyte.connect.guest.OneShotGuest;
 import io.rapidbyte.connect.json.Json;
+import io.rapidbyte.connect.rest.BadRequests;
 import io.rapidbyte.host.lifecycle.ConnectorInstance;
 import io.rapidbyte.host.lifecycle.Role;
 import java.util.ArrayList;
@@ -98,9 +100,10 @@ public class WasmSourceConnector extends SourceConnector {
         streams = null;
     }
 
+    /** The static keys and the settings of the bundled source connectors (see {@link PluginConfigDef}). */
     @Override
     public ConfigDef config() {
-        return SourceConfig.DEFINITION;
+        return PluginConfigDef.of(SourceConfig.DEFINITION, Role.SOURCE);
     }
 
     @Override
@@ -153,6 +156,9 @@ public class WasmSourceConnector extends SourceConnector {
     /**
      * Accepts stream positions (a checkpoint, a finished flag or both) and state entries of the
      * shapes {@link SourceOffsets} writes, or null to reset one.
+     *
+     * @throws ConnectException a {@link BadRequests bad request} (HTTP 400) naming the partition and
+     *         what is wrong with it
      */
     @Override
     public boolean alterOffsets(Map<String, String> connectorConfig, Map<Map<String, ?>, Map<String, ?>> offsets) {
@@ -160,7 +166,7 @@ public class WasmSourceConnector extends SourceConnector {
             try {
                 SourceOffsets.validateEntry(partition, offset);
             } catch (IllegalArgumentException e) {
-                throw new ConnectException(e.getMessage());
+                throw BadRequests.of("offsets of " + partition + ": " + e.getMessage());
             }
         });
         return true;

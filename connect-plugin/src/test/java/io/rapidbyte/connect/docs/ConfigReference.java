@@ -1,10 +1,5 @@
 package io.rapidbyte.connect.docs;
 
-import com.dylibso.chicory.wasm.Parser;
-import com.dylibso.chicory.wasm.WasmModule;
-import com.dylibso.chicory.wasm.types.CustomSection;
-import com.dylibso.chicory.wasm.types.SectionId;
-import com.dylibso.chicory.wasm.types.UnknownCustomSection;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rapidbyte.connect.config.BundledConnectors;
@@ -18,8 +13,6 @@ import io.rapidbyte.connect.sink.WasmSinkConnector;
 import io.rapidbyte.connect.source.SourceConfig;
 import io.rapidbyte.connect.source.WasmSourceConnector;
 import io.rapidbyte.host.lifecycle.Manifest;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -144,15 +137,9 @@ public final class ConfigReference {
 
     /** The manifest embedded in the bundled module (custom section only; nothing is compiled). */
     static Manifest manifestOf(String name) {
-        byte[] bytes = BundledConnectors.read(name).orElseThrow(() -> new IllegalStateException(
-                "no bundled connector " + name + " on the class path; bundled: " + BundledConnectors.names()));
-        WasmModule sections = Parser.builder().includeSectionId(SectionId.CUSTOM).build()
-                .parse(() -> new ByteArrayInputStream(bytes));
-        CustomSection section = sections.customSection(Manifest.SECTION);
-        if (!(section instanceof UnknownCustomSection raw)) {
-            throw new IllegalStateException("bundled connector " + name + " has no " + Manifest.SECTION + " section");
-        }
-        return Manifest.parse(new String(raw.bytes(), StandardCharsets.UTF_8));
+        return BundledConnectors.manifest(name).orElseThrow(() -> new IllegalStateException(
+                "no bundled connector " + name + " with a manifest on the class path; bundled: "
+                        + BundledConnectors.names()));
     }
 
     static void renderBundled(StringBuilder out, String name, Manifest manifest) {

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rapidbyte.connect.records.ArrowStreamInspector;
 import io.rapidbyte.connect.records.FrameSummary;
 import io.rapidbyte.connect.sink.WasmSinkConnector;
@@ -36,8 +38,9 @@ import org.junit.jupiter.api.Test;
  * through the REST API: example-generator source → topic → example-verify destination, with the
  * source tasks crashing mid-stream (a wasm trap) and being restarted, finished full refreshes not
  * read again after a restart, a poison record going to the sink's dead-letter queue, config
- * validation errors reported per field, and hostile guests (a memory bomb, an endless loop) failing
- * only their own tasks.
+ * validation errors reported per field (values echoed, secrets hidden, converters and unresolved
+ * {@code ${file:...}} references refused), the plugins' config keys, malformed offsets refused
+ * with HTTP 400, and hostile guests (a memory bomb, an endless loop) failing only their own tasks.
  */
 class WasmConnectorsClusterTest {
     private static final String TOPIC = "batches";
@@ -55,6 +58,9 @@ class WasmConnectorsClusterTest {
         Map<String, String> worker = new HashMap<>();
         worker.put("exactly.once.source.support", "enabled");
         worker.put("offset.flush.interval.ms", "500");
+        // As config/connect-distributed.properties: secrets through ${file:...} references.
+        worker.put("config.providers", "file");
+        worker.put("config.providers.file.class", "org.apache.kafka.common.config.provider.FileConfigProvider");
         // One broker: the transaction log must fit it.
         Properties broker = new Properties();
         broker.put("transaction.state.log.replication.factor", "1");
@@ -147,6 +153,134 @@ class WasmConnectorsClusterTest {
         pinned.put("wasm.sha256", "0".repeat(64));
         errors = errorsByName(connect.validateConnectorConfig(WasmSinkConnector.class.getSimpleName(), pinned));
         assertTrue(errors.get("wasm.sha256").get(0).contains("not the pinned"), errors.toString());
+    }
+
+    @Test
+    void validateRefusesOtherConvertersAndUnresolvedReferencesAndEchoesValues() throws Exception {
+        Map<String, String> c = sourceConfig();
+        c.put("name", "converters");
+        c.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
+        c.put("header.converter", "org.apache.kafka.connect.converters.ByteArrayConverter");
+        ConfigInfos infos = connect.validateConnectorConfig(WasmSourceConnector.class.getSimpleName(), c);
+        Map<String, List<String>> errors = errorsByName(infos);
+        assertTrue(errors.get("value.converter").get(0).contains("JsonConverter")
+                && errors.get("value.converter").get(0).contains("value.converter="
+                        + "org.apache.kafka.connect.converters.ByteArrayConverter"), errors.toString());
+        assertTrue(errors.get("header.converter").get(0).contains("SimpleHeaderConverter"), errors.toString());
+        assertEquals("org.apache.kafka.connect.json.JsonConverter", valueOf(infos, "value.converter"));
+        assertEquals(2, infos.errorCount(), errors.toString());
+
+        // A value that does not parse is echoed as given, not as null.
+        Map<String, String> unparsable = sourceConfig();
+        unparsable.put("name", "unparsable");
+        unparsable.put("wasm.memory.max.mb", "lots");
+        unparsable.put("wasm.config.batch_rows", "many");
+        infos = connect.validateConnectorConfig(WasmSourceConnector.class.getSimpleName(), unparsable);
+        assertEquals("lots", valueOf(infos, "wasm.memory.max.mb"), errorsByName(infos).toString());
+        unparsable.remove("wasm.memory.max.mb");
+        infos = connect.validateConnectorConfig(WasmSourceConnector.class.getSimpleName(), unparsable);
+        assertEquals("many", valueOf(infos, "wasm.config.batch_rows"), errorsByName(infos).toString());
+
+        // A ${file:...} reference to a file that exists but lacks the key stays unresolved: refused on its field.
+        java.nio.file.Path secrets = java.nio.file.Files.createTempFile("rapidbyte-secrets", ".properties");
+        try {
+            java.nio.file.Files.writeString(secrets, "other.password=x\n");
+            Map<String, String> ref = sourceConfig();
+            ref.put("name", "ref");
+            ref.put("wasm.config.seed", "${file:" + secrets + ":source.password}");
+            ref.put("wasm.config.rows", "${nosuchprovider:rows}");
+            infos = connect.validateConnectorConfig(WasmSourceConnector.class.getSimpleName(), ref);
+            errors = errorsByName(infos);
+            assertTrue(errors.get("wasm.config.seed").get(0).contains("no key 'source.password' at '" + secrets + "'"),
+                    errors.toString());
+            assertTrue(errors.get("wasm.config.rows").get(0).contains("no config provider 'nosuchprovider'"),
+                    errors.toString());
+            assertEquals("[hidden]", valueOf(infos, "wasm.config.seed"), "the settings are not known yet: masked");
+
+            // A missing file is Kafka's own failure, before the connector sees the config: HTTP 500 naming
+            // the file (README: create the secrets file on the worker first).
+            ref.put("wasm.config.seed", "${file:/nonexistent/rapidbyte-secrets.properties:source.password}");
+            ref.put("wasm.config.rows", "5");
+            jakarta.ws.rs.core.Response missing = connect.requestPut(connect.endpointForResource(
+                    "connector-plugins/WasmSourceConnector/config/validate"), new ObjectMapper().writeValueAsString(ref));
+            String body = missing.getEntity().toString();
+            assertEquals(500, missing.getStatus(), body);
+            assertTrue(body.contains("/nonexistent/rapidbyte-secrets.properties"), body);
+        } finally {
+            java.nio.file.Files.deleteIfExists(secrets);
+        }
+    }
+
+    @Test
+    void pluginConfigListsTheBundledConnectorsSettings() throws Exception {
+        String source = connect.requestGet(connect.endpointForResource("connector-plugins/WasmSourceConnector/config"))
+                .getEntity().toString();
+        JsonNode keys = new ObjectMapper().readTree(source);
+        Map<String, JsonNode> byName = new TreeMap<>();
+        keys.forEach(k -> byName.put(k.path("name").asText(), k));
+        assertEquals("PASSWORD", byName.get("wasm.config.password").path("type").asText(), source);
+        assertEquals("LONG", byName.get("wasm.config.port").path("type").asText(), source);
+        assertEquals("5432", byName.get("wasm.config.port").path("default_value").asText(), source);
+        assertTrue(byName.get("wasm.config.host").path("documentation").asText().contains("source-postgres"), source);
+        assertTrue(byName.containsKey("wasm.config.rows"), "example-generator's settings too: " + byName.keySet());
+        assertTrue(byName.containsKey("wasm.connector") && byName.containsKey("topic"), byName.keySet().toString());
+
+        String sink = connect.requestGet(connect.endpointForResource("connector-plugins/WasmSinkConnector/config"))
+                .getEntity().toString();
+        assertTrue(sink.contains("\"wasm.config.write_mode\""), sink);
+        assertFalse(sink.contains("\"wasm.config.rows\""), "no source settings on the sink: " + sink);
+
+        // Connect's answer to an invalid create reads a value for every key of config(): still a 400.
+        Map<String, String> bad = sourceConfig();
+        bad.put("wasm.config.rows", "-5");
+        String create = new ObjectMapper().writeValueAsString(Map.of("name", "invalid", "config", bad));
+        jakarta.ws.rs.core.Response refused = connect.requestPost(connect.endpointForResource("connectors"), create,
+                Map.of("Content-Type", "application/json"));
+        String body = refused.getEntity().toString();
+        assertEquals(400, refused.getStatus(), body);
+        assertTrue(body.contains("wasm.config.rows"), body);
+    }
+
+    @Test
+    void malformedOffsetsAreABadRequest() throws Exception {
+        Map<String, String> c = sourceConfig();
+        c.put("topic", "offsets-batches");
+        connect.kafka().createTopic("offsets-batches", 1);
+        connect.kafka().createTopic("offsets.rapidbyte-state", 1);
+        c.put("wasm.config.rows", "10");
+        c.put("wasm.config.trap_after_batches", "0");
+        connect.configureConnector("offsets", c);
+        connect.assertions().assertConnectorAndAtLeastNumTasksAreRunning("offsets", 1, "offsets did not start");
+        connect.stopConnector("offsets");
+        connect.assertions().assertConnectorIsStopped("offsets", "offsets did not stop");
+        String url = connect.endpointForResource("connectors/offsets/offsets");
+        try {
+            String[][] cases = {
+                {"{\"offsets\":[{\"partition\":{\"stream\":\"gen.a\"},\"offset\":{\"position\":5}}]}", "position"},
+                {"{\"offsets\":[{\"partition\":{\"stream\":\"gen.a\"},\"offset\":{\"checkpoint\":5}}]}", "checkpoint"},
+                {"{\"offsets\":[{\"partition\":{\"table\":\"x\"},\"offset\":null}]}", "table"},
+            };
+            for (String[] bad : cases) {
+                jakarta.ws.rs.core.Response r = connect.requestPatch(url, bad[0]);
+                String body = r.getEntity().toString();
+                assertEquals(400, r.getStatus(), bad[0] + " -> " + body);
+                assertTrue(body.contains(bad[1]), "the answer names the bad key or value: " + body);
+            }
+            jakarta.ws.rs.core.Response ok = connect.requestPatch(url,
+                    "{\"offsets\":[{\"partition\":{\"stream\":\"gen.a\"},\"offset\":{\"checkpoint\":\"{}\"}}]}");
+            assertEquals(200, ok.getStatus(), ok.getEntity().toString());
+        } finally {
+            connect.deleteConnector("offsets");
+        }
+    }
+
+    private static Object valueOf(ConfigInfos infos, String name) {
+        for (ConfigInfo info : infos.configs()) {
+            if (info.configValue() != null && info.configValue().name().equals(name)) {
+                return info.configValue().value();
+            }
+        }
+        return null;
     }
 
     private static Map<String, List<String>> errorsByName(ConfigInfos infos) {

@@ -1,6 +1,7 @@
 package io.rapidbyte.it.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.rapidbyte.it.data.TableDiff;
 import io.rapidbyte.it.env.PostgresServer;
 import io.rapidbyte.it.rest.ConnectRest;
 import java.time.Duration;
@@ -66,6 +67,27 @@ public final class PipelineWatch {
         }
     }
 
+    /**
+     * Blocks until {@code target} holds exactly the rows of {@code source} (both in {@code database};
+     * {@link TableDiff}), e.g. after updates that do not change the row count.
+     *
+     * @throws IllegalStateException when a connector or task failed
+     * @throws AssertionError with the last difference on timeout
+     */
+    public void awaitEqual(String database, String source, String target, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        TableDiff.Result diff;
+        do {
+            failIfFailed();
+            diff = TableDiff.compare(pg, database, source, target);
+            if (diff.equal()) {
+                return;
+            }
+            Thread.sleep(POLL_MS);
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError(target + " never caught up with " + source + ": " + diff);
+    }
+
     /** The row count, 0 while the table does not exist yet. */
     public long countRows(String database, String table) {
         return exists(database, table) ? pg.queryLong(database, "SELECT count(*) FROM " + table) : 0;
@@ -88,6 +110,26 @@ public final class PipelineWatch {
                 throw new IllegalStateException(name + " FAILED: " + trace);
             });
         }
+    }
+
+    /**
+     * Blocks until a watched connector or one of its tasks is FAILED; returns its trace.
+     *
+     * @throws IllegalStateException when nothing failed within {@code timeout}
+     */
+    public String awaitFailure(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (String name : connectors) {
+                ConnectRest.Reply reply = rest.get("/connectors/" + name + "/status");
+                Optional<String> trace = reply.ok() ? failureTrace(reply.body()) : Optional.empty();
+                if (trace.isPresent()) {
+                    return name + " " + trace.get();
+                }
+            }
+            Thread.sleep(POLL_MS);
+        }
+        throw new IllegalStateException("nothing failed within " + timeout + "; status: " + statuses());
     }
 
     /**

@@ -64,7 +64,7 @@ public final class PostgresDestination implements DestinationConnector {
             return ValidationResult.success("connected to PostgreSQL " + r.value(0, 3) + " at "
                     + c.connection.address() + "/" + c.connection.database() + "; schema " + c.schema + (schemaExists ? " is writable" : " will be created"));
         } catch (ConnectorException e) {
-            return ValidationResult.failed(e.error().code() + ": " + e.error().message());
+            return ValidationResult.failed(PgErrors.connectFailure(e.error()));
         } catch (PgException e) {
             return ValidationResult.failed(redactor.redact(PgErrors.describe(e)));
         }

@@ -64,6 +64,8 @@ class ConnectionTest {
         ValidationResult v = validate(h.config("user", TestPostgres.SCRAM_USER, "password", secret));
         assertEquals(ValidationStatus.FAILED, v.status());
         assertFalse(v.message().contains(secret), v.message());
+        assertTrue(v.message().startsWith("password: cannot connect (auth): "), v.message());
+        assertEquals(1, v.message().split("28P01", -1).length - 1, "the SQLSTATE once: " + v.message());
     }
 
     @Test

@@ -72,6 +72,33 @@ public final class PgErrors {
                 x.backoffClass(), x.safeToRetry(), x.commitState(), x.detailsJson()).toException();
     }
 
+    /**
+     * The line a failed {@code validate} reports for {@code e}, raised while connecting: {@code
+     * <setting>: cannot connect (<category>[, <code>]): <message>}. It starts with the top-level
+     * config setting at fault when the error proves which one it is (the host reports the line on
+     * that setting's field, see connect-plugin's README), and states the code only when the
+     * message does not already.
+     */
+    public static String connectFailure(ConnectorError e) {
+        String setting = settingAtFault(e);
+        return (setting == null ? "" : setting + ": ") + "cannot connect (" + e.category().wireName()
+                + (e.message().contains(e.code()) ? "" : ", " + e.code()) + "): " + e.message();
+    }
+
+    /**
+     * The setting a connect failure blames, or null: {@code password} for 28P01 (invalid_password;
+     * the server says nothing more precise about a wrong user), {@code database} for 3D000.
+     */
+    static String settingAtFault(ConnectorError e) {
+        if ("28P01".equals(e.code())) {
+            return "password";
+        }
+        if ("3D000".equals(e.code())) {
+            return "database";
+        }
+        return null;
+    }
+
     /** {@code SQLSTATE 23505 on column "id": duplicate key ...} (the column part when known). */
     public static String describe(PgException e) {
         StringBuilder sb = new StringBuilder();
@@ -82,7 +109,8 @@ public final class PgErrors {
         } else if (e.serverMessage() != null && e.serverMessage().constraintName() != null) {
             sb.append(" on constraint \"").append(e.serverMessage().constraintName()).append('"');
         }
-        sb.append(": ").append(e.getMessage());
+        // The server's text without its own "(SQLSTATE ...)": the code is stated once, in front.
+        sb.append(": ").append(e.isServerError() ? e.serverMessage().textWithoutCode() : e.getMessage());
         return sb.toString();
     }
 

@@ -155,13 +155,22 @@ public final class PgServerMessage {
     /** "SEVERITY: message (SQLSTATE xxxxx)" plus detail and hint when present. */
     @Override
     public String toString() {
+        return text(true);
+    }
+
+    /** "SEVERITY: message" plus detail and hint, without the SQLSTATE (for messages that state it already). */
+    public String textWithoutCode() {
+        return text(false);
+    }
+
+    private String text(boolean withCode) {
         StringBuilder sb = new StringBuilder();
         String sev = effectiveSeverity();
         if (sev != null) {
             sb.append(sev).append(": ");
         }
         sb.append(message() == null ? "(no message)" : message());
-        if (sqlState() != null) {
+        if (withCode && sqlState() != null) {
             sb.append(" (SQLSTATE ").append(sqlState()).append(')');
         }
         if (detail() != null) {

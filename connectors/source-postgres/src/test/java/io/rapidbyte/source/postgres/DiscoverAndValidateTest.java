@@ -116,7 +116,9 @@ class DiscoverAndValidateTest {
                 + "\",\"user\":\"" + TestPostgres.SCRAM_USER + "\",\"password\":\"wrong-one\"}";
         SourceRun.Result r = SourceRun.of(cfg, Pg.port()).validate();
         assertEquals(ValidationStatus.FAILED, r.validation.status());
-        assertTrue(r.validation.message().startsWith("cannot connect (auth, 28P01)"), r.validation.message());
+        // Names the setting at fault first (the plugin reports the line on wasm.config.password), the code once.
+        assertTrue(r.validation.message().startsWith("password: cannot connect (auth): "), r.validation.message());
+        assertEquals(1, r.validation.message().split("28P01", -1).length - 1, r.validation.message());
         assertTrue(!r.validation.message().contains("wrong-one"));
     }
 }

@@ -1,6 +1,7 @@
 package io.rapidbyte.dest.postgres.run;
 
 import io.rapidbyte.dest.postgres.config.OnDataError;
+import io.rapidbyte.dest.postgres.config.WriteMode;
 import io.rapidbyte.dest.postgres.load.RowErrorHandler;
 import io.rapidbyte.sdk.BackoffClass;
 import io.rapidbyte.sdk.CommitState;
@@ -21,11 +22,23 @@ import java.util.Map;
  * {@code rapidbyte.sync_run}/{@code rapidbyte.seq} and with {@code rapidbyte.dlq.*} saying where
  * it was refused (BATCH-METADATA.md, "Dead-letter rows"), so a corrected copy sent back in loads
  * as new data; the refusal is kept for {@link DeadLetterTable}. fail: throws data/&lt;SQLSTATE&gt;
- * naming the row, batch and column; the run rolls back. Not thread-safe.
+ * naming the row, batch and column; the run rolls back.
+ *
+ * <p>With fail, one rejection is not reported as a row's data problem: in append mode a row whose
+ * key the table already holds (23505, unique_violation) means the stream is being written again
+ * into a table that has it (a re-read after its source offsets were reset, or a second pipeline
+ * into one table). As a data error the Connect sink would send the whole batch to its
+ * dead-letter queue, new rows included, and carry on; so it fails the stream instead
+ * (config/APPEND_KEY_CONFLICT, not retryable) and the transaction rolls back. (With dlq only the
+ * conflicting rows are dead-lettered and the others written, so no new row is lost.) Not
+ * thread-safe.
  */
 final class RowErrors implements RowErrorHandler {
+    private static final String UNIQUE_VIOLATION = "23505";
+
     private final Context ctx;
     private final OnDataError mode;
+    private final WriteMode writeMode;
     private final List<DeadLetterTable.Refusal> pending = new ArrayList<>();
     private String stream = "";
     private BatchMeta meta;
@@ -33,9 +46,10 @@ final class RowErrors implements RowErrorHandler {
     private long rowOffset;
     private long dead;
 
-    RowErrors(Context ctx, OnDataError mode) {
+    RowErrors(Context ctx, OnDataError mode, WriteMode writeMode) {
         this.ctx = ctx;
         this.mode = mode;
+        this.writeMode = writeMode;
     }
 
     /** The frame the next rejections belong to: its stream, metadata and schema-level metadata. */
@@ -65,6 +79,12 @@ final class RowErrors implements RowErrorHandler {
     @Override
     public void rowRejected(RecordBatch batch, int row, String code, String column, String message) {
         String where = (row >= 0 ? "row " + (rowOffset + row) : "a row") + " of batch " + describeBatch();
+        if (mode == OnDataError.FAIL && writeMode == WriteMode.APPEND && UNIQUE_VIOLATION.equals(code)) {
+            throw ConnectorError.config("APPEND_KEY_CONFLICT", where + " has a key the target table already holds ("
+                    + message + "); write_mode append never overwrites, so this stream is being loaded again into "
+                    + "a table that has it (were the source offsets reset?). Nothing of the batch was written. Use "
+                    + "write_mode upsert to load it again, or empty the table first").toException();
+        }
         if (mode == OnDataError.FAIL) {
             throw new ConnectorError(ErrorCategory.DATA, ErrorScope.PER_RECORD, code == null ? "DATA_ERROR" : code,
                     where + " was rejected" + (column == null ? "" : " (column \"" + column + "\")") + ": " + message,
