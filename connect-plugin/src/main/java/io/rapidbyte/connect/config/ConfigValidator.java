@@ -81,6 +81,7 @@ public final class ConfigValidator {
             errors.add(WasmConfig.CONNECTOR, e.getMessage());
             return echo.result(values);
         }
+        config.frameLimitProblems().forEach(errors::add);
         staticChecks.check(config, errors);
         ModuleSelector.Selected selected;
         ManifestSchema schema;

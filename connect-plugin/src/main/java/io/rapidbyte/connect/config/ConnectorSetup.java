@@ -8,6 +8,7 @@ import io.rapidbyte.host.pipeline.StreamLimits;
 import io.rapidbyte.host.sockets.NetworkAcl;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything needed to run the wasm connector a config describes: the module (checked for its
@@ -36,6 +37,9 @@ public final class ConnectorSetup {
      * @throws KeyedConfigException the first problem with the config, naming its key
      */
     public static ConnectorSetup resolve(WasmConfig config, Role role) {
+        for (Map.Entry<String, String> problem : config.frameLimitProblems().entrySet()) {
+            throw new KeyedConfigException(problem.getKey(), problem.getValue());
+        }
         ModuleSelector.Selected selected = ModuleSelector.select(config, role);
         ManifestSchema schema = manifestSchema(selected);
         SettingsMapper.Result settings = SettingsMapper.map(config.originalsStrings(), schema);
@@ -97,7 +101,8 @@ public final class ConnectorSetup {
     public InstanceLimits instanceLimits() {
         return InstanceLimits.DEFAULT
                 .withMaxMemoryPages(config.getInt(WasmConfig.MEMORY_MAX_MB) * 16)
-                .withCallTimeout(Duration.ofMillis(config.getLong(WasmConfig.CALL_TIMEOUT_MS)));
+                .withCallTimeout(Duration.ofMillis(config.getLong(WasmConfig.CALL_TIMEOUT_MS)))
+                .withFrames(config.frameLimits());
     }
 
     /** The limits passed in every run's ctx-json. */

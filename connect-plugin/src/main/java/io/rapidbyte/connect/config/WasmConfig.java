@@ -1,5 +1,6 @@
 package io.rapidbyte.connect.config;
 
+import io.rapidbyte.host.frames.FrameLimits;
 import io.rapidbyte.host.sockets.NetworkAcl;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,7 @@ import org.apache.kafka.common.config.ConfigException;
 
 /**
  * The Connect properties shared by the source and the sink connector: which wasm connector to
- * run, its sandbox (network, memory, call timeout) and the stream limits handed to it. The wasm
+ * run, its sandbox (network, memory, frames, call timeout) and the stream limits handed to it. The wasm
  * connector's own settings are the dynamic {@value #SETTING_PREFIX}{@code <property>} keys (see
  * {@link SettingsMapper}); they are not part of this static definition. Immutable.
  */
@@ -27,6 +28,9 @@ public class WasmConfig extends AbstractConfig {
     public static final String NETWORK_ALLOW = "wasm.network.allow";
     public static final String MEMORY_MAX_MB = "wasm.memory.max.mb";
     public static final String CALL_TIMEOUT_MS = "wasm.call.timeout.ms";
+    public static final String FRAMES_MAX_LIVE = "wasm.frames.max.live";
+    public static final String FRAMES_MAX_BYTES = "wasm.frames.max.bytes";
+    public static final String FRAMES_MAX_TOTAL_BYTES = "wasm.frames.max.total.bytes";
     public static final String BATCH_MAX_BYTES = "wasm.batch.max.bytes";
     public static final String BATCH_MAX_ROWS = "wasm.batch.max.rows";
     public static final String CHECKPOINT_INTERVAL_BYTES = "wasm.checkpoint.interval.bytes";
@@ -87,6 +91,22 @@ public class WasmConfig extends AbstractConfig {
         def.define(CALL_TIMEOUT_MS, Type.LONG, 0L, Range.atLeast(0), Importance.LOW,
                 "Wall-clock limit of one guest call (open, validate, run-read, run-write, ...); 0 for none.",
                 GROUP_SANDBOX, ++order, Width.SHORT, "Call timeout (ms)");
+        def.define(FRAMES_MAX_LIVE, Type.INT, FrameLimits.DEFAULT.maxLiveFrames(), Range.between(1, 1_000_000),
+                Importance.LOW,
+                "Most frames (host buffers holding batches and socket reads) one connector instance may hold at "
+                        + "once; frame-new, next-batch and socket reads past it fail with FRAME_LIMIT_EXCEEDED.",
+                GROUP_SANDBOX, ++order, Width.SHORT, "Live frames");
+        def.define(FRAMES_MAX_BYTES, Type.LONG, FrameLimits.DEFAULT.maxFrameBytes(),
+                Range.between(1024, FrameLimits.MAX_FRAME_BYTES_CEILING), Importance.LOW,
+                "Largest frame, in bytes: a batch the connector writes or reads (one Kafka record) must fit one. "
+                        + "At least " + BATCH_MAX_BYTES + ".",
+                GROUP_SANDBOX, ++order, Width.SHORT, "Bytes per frame");
+        def.define(FRAMES_MAX_TOTAL_BYTES, Type.LONG, FrameLimits.DEFAULT.maxTotalBytes(), Range.atLeast(1024),
+                Importance.LOW,
+                "Bytes all live frames of one connector instance may hold together. Frames live in the worker's "
+                        + "heap beside the instance's linear memory, so an instance uses at most "
+                        + MEMORY_MAX_MB + " plus this much. At least " + FRAMES_MAX_BYTES + ".",
+                GROUP_SANDBOX, ++order, Width.SHORT, "Total frame bytes");
         def.define(RETRY_TIMEOUT_MS, Type.LONG, 300_000L, Range.atLeast(0), Importance.LOW,
                 "How long a stream keeps retrying after retryable connector errors (with the connector's "
                         + "backoff) before the task fails; 0 fails at the first error.",
@@ -118,6 +138,25 @@ public class WasmConfig extends AbstractConfig {
     public String pipelineId() {
         String id = getString(PIPELINE_ID);
         return id.isEmpty() ? connectorName() : id;
+    }
+
+    /** The frame limits of each instance. */
+    public FrameLimits frameLimits() {
+        return new FrameLimits(getInt(FRAMES_MAX_LIVE), getLong(FRAMES_MAX_BYTES), getLong(FRAMES_MAX_TOTAL_BYTES));
+    }
+
+    /** The problems with the frame limits against each other and the batch size, by key; empty when none. */
+    public Map<String, String> frameLimitProblems() {
+        Map<String, String> problems = new java.util.LinkedHashMap<>();
+        if (getLong(FRAMES_MAX_BYTES) > getLong(FRAMES_MAX_TOTAL_BYTES)) {
+            problems.put(FRAMES_MAX_BYTES, FRAMES_MAX_BYTES + " (" + getLong(FRAMES_MAX_BYTES) + ") must not exceed "
+                    + FRAMES_MAX_TOTAL_BYTES + " (" + getLong(FRAMES_MAX_TOTAL_BYTES) + ")");
+        }
+        if (getLong(BATCH_MAX_BYTES) > getLong(FRAMES_MAX_BYTES)) {
+            problems.put(BATCH_MAX_BYTES, BATCH_MAX_BYTES + " (" + getLong(BATCH_MAX_BYTES) + ") must not exceed "
+                    + FRAMES_MAX_BYTES + " (" + getLong(FRAMES_MAX_BYTES) + "): a batch is one frame");
+        }
+        return problems;
     }
 
     /** The explicit allow-list, or null when it is to be derived from the settings. */

@@ -11,18 +11,23 @@ import java.util.function.LongSupplier;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.metrics.Gauge;
 import org.apache.kafka.common.metrics.PluginMetrics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The per-task metrics a wasm task publishes through Connect's {@code pluginMetrics()} (group
  * {@code plugins}, tagged with connector and task by the worker): batches, rows and payload
- * bytes moved, payload bytes copied by the host, wall-clock time inside the guest, and the depth
- * of the task's batch queue; and where the time goes ({@link GuestClock}: CPU of guest code, wall
- * and CPU time per group of host functions, e.g. waiting for the database in socket reads or for
- * Kafka in {@code emit-batch}/{@code next-batch}), CPU of the task's own record conversion, and
- * the sink's waits for the destination to commit. Counters are updated by stream threads and read
- * by the metrics reporter; all are lock-free. {@link #close()} unregisters them.
+ * bytes moved, payload bytes copied by the host, wall-clock time inside the guest, the depth
+ * of the task's batch queue, dead letters, frames and sockets guests leaked, and the guests' own
+ * {@code metric} reports ({@link GuestMetrics}); and where the time goes ({@link GuestClock}: CPU of
+ * guest code, wall and CPU time per group of host functions, e.g. waiting for the database in
+ * socket reads or for Kafka in {@code emit-batch}/{@code next-batch}), CPU of the task's own record
+ * conversion, and the sink's waits for the destination to commit. Counters are updated by stream
+ * threads and read by the metrics reporter; all are lock-free. {@link #close()} unregisters them.
  */
 public final class TaskMetrics implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(TaskMetrics.class);
+
     private final PluginMetrics plugin;
     private final List<MetricName> registered = new ArrayList<>();
     private final AtomicLong batches = new AtomicLong();
@@ -30,10 +35,13 @@ public final class TaskMetrics implements AutoCloseable {
     private final AtomicLong bytes = new AtomicLong();
     private final AtomicLong deadLetters = new AtomicLong();
     private final AtomicLong guestNanos = new AtomicLong();
+    private final AtomicLong leakedFrames = new AtomicLong();
+    private final AtomicLong leakedSockets = new AtomicLong();
     private final CopyCounter copies = new CopyCounter();
     private final GuestClock clock = new GuestClock();
     private final AtomicLong convertCpuNanos = new AtomicLong();
     private final AtomicLong commitWaitNanos = new AtomicLong();
+    private final GuestMetrics guest;
 
     /**
      * @param plugin     the task context's plugin metrics, or null (tests, older workers): then
@@ -67,6 +75,12 @@ public final class TaskMetrics implements AutoCloseable {
                 + "(source poll) or records into frames (sink put).", () -> convertCpuNanos.get() / 1_000_000);
         gauge("commit-wait-ms-total", "Wall-clock milliseconds preCommit waited for the destination to commit and "
                 + "confirm what it was given (sink).", () -> commitWaitNanos.get() / 1_000_000);
+        gauge("leaked-frames-total", "Frames guests still held when their instance was torn down (the host freed "
+                + "them).", leakedFrames::get);
+        gauge("leaked-sockets-total", "Sockets guests still held open when their instance was torn down (the host "
+                + "closed them).", leakedSockets::get);
+        this.guest = new GuestMetrics(plugin, dropped -> LOG.warn("the guest reports more than {} metrics; {} and "
+                + "later new ones are not published", GuestMetrics.MAX_METRICS, dropped));
     }
 
     private void gauge(String name, String description, LongSupplier value) {
@@ -87,6 +101,17 @@ public final class TaskMetrics implements AutoCloseable {
 
     public void deadLetter() {
         deadLetters.incrementAndGet();
+    }
+
+    /** An instance was torn down holding {@code frames} frames and {@code sockets} sockets. */
+    public void teardown(int frames, int sockets) {
+        leakedFrames.addAndGet(frames);
+        leakedSockets.addAndGet(sockets);
+    }
+
+    /** The guests' own metrics ({@code metric} calls). */
+    public GuestMetrics guest() {
+        return guest;
     }
 
     /** Time of a finished guest call. */
@@ -130,8 +155,13 @@ public final class TaskMetrics implements AutoCloseable {
         return deadLetters.get();
     }
 
+    public long leakedFrames() {
+        return leakedFrames.get();
+    }
+
     @Override
     public void close() {
+        guest.close();
         if (plugin != null) {
             registered.forEach(plugin::removeMetric);
         }

@@ -50,6 +50,7 @@ final class StreamWriter implements Runnable {
     private final TaskMetrics metrics;
     private final String instanceName;
     private final RetryPolicy retry;
+    private final HeldDeadLetters held;
     private volatile State current = State.RUNNING;
     private volatile String failure;
     private volatile String lastCheckpoint;
@@ -71,6 +72,7 @@ final class StreamWriter implements Runnable {
         this.metrics = metrics;
         this.instanceName = instanceName;
         this.retry = new RetryPolicy(retryBudgetMs);
+        this.held = new HeldDeadLetters(deadLetters, metrics);
     }
 
     @Override
@@ -86,6 +88,11 @@ final class StreamWriter implements Runnable {
                         guest = open();
                     }
                     log.beginRun();
+                    int dropped = held.discard();
+                    if (dropped > 0) {
+                        LOG.info("{}: {} dead-letter record(s) of unconfirmed batches dropped; the replay refuses "
+                                + "those rows again", instanceName, dropped);
+                    }
                     ConnectorInstance g = guest;
                     String ctx = limits.contextJson(stream, lastCheckpoint);
                     try {
@@ -153,7 +160,8 @@ final class StreamWriter implements Runnable {
                 .limits(setup.instanceLimits())
                 .network(setup.acl(), SocketOptions.DEFAULT)
                 .state(state, namespaces)
-                .listener(new SinkListener(this, log, deadLetters, metrics))
+                .listener(new SinkListener(this, log, deadLetters, held, setup.config().connectorName(),
+                        metrics))
                 .copyCounter(metrics.copies())
                 .clock(metrics.clock())
                 .input(log)
@@ -168,6 +176,8 @@ final class StreamWriter implements Runnable {
 
     /** Batches the destination confirmed (a checkpoint, or the normal end of a run). */
     void confirmed(List<FrameLog.Entry> entries, String checkpointJson) {
+        // Queued before the offsets become committable: preCommit reads those, then flushes the queue.
+        held.release(entries);
         for (FrameLog.Entry e : entries) {
             progress.done(e.partition(), e.record().kafkaOffset());
             metrics.batch(e.rows(), e.payload().length());

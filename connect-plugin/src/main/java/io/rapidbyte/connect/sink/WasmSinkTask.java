@@ -185,8 +185,11 @@ public class WasmSinkTask extends SinkTask {
         } finally {
             metrics.commitWait(System.nanoTime() - start);
         }
+        // Offsets first, then the dead letters: a batch counted in them had its dead-letter
+        // records queued before it was confirmed, so the flush sends them before they commit.
+        Map<TopicPartition, OffsetAndMetadata> committable = progress.committable(currentOffsets.keySet());
         deadLetters.flush();
-        return progress.committable(currentOffsets.keySet());
+        return committable;
     }
 
     @Override

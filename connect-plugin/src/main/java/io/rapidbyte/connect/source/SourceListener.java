@@ -1,6 +1,7 @@
 package io.rapidbyte.connect.source;
 
 import io.rapidbyte.connect.guest.Slf4jHostListener;
+import io.rapidbyte.connect.metrics.TaskMetrics;
 import io.rapidbyte.host.imports.CheckpointKind;
 import io.rapidbyte.host.imports.DlqRecord;
 import io.rapidbyte.host.types.ConnectorError;
@@ -22,7 +23,9 @@ final class SourceListener extends Slf4jHostListener {
     private final DurableCheckpoints durable;
     private final boolean dlqEnabled;
 
-    SourceListener(String stream, SourceBuffer buffer, DurableCheckpoints durable, boolean dlqEnabled) {
+    SourceListener(String stream, SourceBuffer buffer, DurableCheckpoints durable, boolean dlqEnabled,
+            TaskMetrics metrics) {
+        super(metrics);
         this.stream = stream;
         this.buffer = buffer;
         this.durable = durable;

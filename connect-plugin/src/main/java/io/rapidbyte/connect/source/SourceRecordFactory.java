@@ -1,6 +1,7 @@
 package io.rapidbyte.connect.source;
 
 import io.rapidbyte.connect.metrics.TaskMetrics;
+import io.rapidbyte.connect.records.DeadLetterHeaders;
 import io.rapidbyte.connect.records.FrameHeaders;
 import io.rapidbyte.host.frames.FramePayload;
 import io.rapidbyte.host.imports.DlqRecord;
@@ -30,10 +31,6 @@ import org.apache.kafka.connect.source.SourceRecord;
  * Offsets follow {@link Release.Events}. Confined to the task thread.
  */
 public final class SourceRecordFactory {
-    public static final String DLQ_STREAM = "rapidbyte.dlq.stream";
-    public static final String DLQ_MESSAGE = "rapidbyte.dlq.error.message";
-    public static final String DLQ_CATEGORY = "rapidbyte.dlq.error.category";
-    public static final String DLQ_CONNECTOR = "rapidbyte.dlq.connector";
     public static final String STATE_NAMESPACE = "rapidbyte.state.namespace";
     public static final String STATE_KEY = "rapidbyte.state.key";
     public static final String STREAM_FINISHED = "rapidbyte.stream.finished";
@@ -94,10 +91,10 @@ public final class SourceRecordFactory {
     private SourceRecord deadLetter(String stream, DlqRecord record, Map<String, String> partition,
                                     Map<String, String> offset) {
         ConnectHeaders headers = new ConnectHeaders();
-        headers.addString(DLQ_STREAM, record.stream());
-        headers.addString(DLQ_MESSAGE, record.errorMessage());
-        headers.addString(DLQ_CATEGORY, record.errorCategory());
-        headers.addString(DLQ_CONNECTOR, config.connectorName());
+        headers.addString(DeadLetterHeaders.STREAM, record.stream());
+        headers.addString(DeadLetterHeaders.MESSAGE, record.errorMessage());
+        headers.addString(DeadLetterHeaders.CATEGORY, record.errorCategory());
+        headers.addString(DeadLetterHeaders.CONNECTOR, config.connectorName());
         metrics.deadLetter();
         return new SourceRecord(partition, offset, config.dlqTopic(), null, Schema.STRING_SCHEMA, stream,
                 Schema.BYTES_SCHEMA, record.recordJson().getBytes(StandardCharsets.UTF_8), null, headers);

@@ -119,7 +119,7 @@ final class StreamReader implements Runnable {
                 .limits(setup.instanceLimits())
                 .network(setup.acl(), SocketOptions.DEFAULT)
                 .state(state, namespaces)
-                .listener(new SourceListener(stream.name(), buffer, durable, dlqEnabled))
+                .listener(new SourceListener(stream.name(), buffer, durable, dlqEnabled, metrics))
                 .copyCounter(metrics.copies())
                 .clock(metrics.clock())
                 .output(new StreamOutput(stream.name(), buffer))

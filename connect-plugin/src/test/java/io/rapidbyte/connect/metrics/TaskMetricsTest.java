@@ -3,58 +3,19 @@ package io.rapidbyte.connect.metrics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.TreeMap;
-import org.apache.kafka.common.MetricName;
-import org.apache.kafka.common.metrics.Gauge;
-import org.apache.kafka.common.metrics.MetricValueProvider;
-import org.apache.kafka.common.metrics.PluginMetrics;
-import org.apache.kafka.common.metrics.Sensor;
+import io.rapidbyte.connect.testing.RecordingPluginMetrics;
 import org.junit.jupiter.api.Test;
 
 class TaskMetricsTest {
-    /** Records what the task registers, like the worker's PluginMetricsImpl. */
-    private static final class RecordingPluginMetrics implements PluginMetrics {
-        final Map<String, MetricValueProvider<?>> metrics = new TreeMap<>();
-
-        @Override
-        public MetricName metricName(String name, String description, LinkedHashMap<String, String> tags) {
-            return new MetricName(name, "plugins", description, tags);
-        }
-
-        @Override
-        public void addMetric(MetricName metricName, MetricValueProvider<?> provider) {
-            metrics.put(metricName.name(), provider);
-        }
-
-        @Override
-        public void removeMetric(MetricName metricName) {
-            metrics.remove(metricName.name());
-        }
-
-        @Override
-        public Sensor addSensor(String name) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void removeSensor(String name) {
-            throw new UnsupportedOperationException();
-        }
-
-        long value(String name) {
-            return ((Gauge<Long>) metrics.get(name)).value(null, 0);
-        }
-    }
-
     @Test
     void everyMetricIsRegisteredReportsLiveValuesAndIsRemovedOnClose() {
         RecordingPluginMetrics plugin = new RecordingPluginMetrics();
+        java.util.function.ToLongFunction<String> value = n -> plugin.value(n).longValue();
         long[] depth = {3};
         TaskMetrics m = new TaskMetrics(plugin, () -> depth[0], () -> 2_000_000);
         java.util.Set<String> expected = new java.util.TreeSet<>(java.util.Set.of("batches-total", "rows-total",
-                "bytes-total", "bytes-copied-total", "guest-time-ms-total", "queue-depth", "dead-letter-records-total",
+                "bytes-total", "bytes-copied-total", "guest-time-ms-total", "queue-depth", "dead-letter-records-total", "leaked-frames-total",
+                "leaked-sockets-total",
                 "guest-cpu-ms-total", "guest-code-cpu-ms-total", "convert-cpu-ms-total", "commit-wait-ms-total"));
         for (String group : new String[] {"socket-read", "socket-write", "connect", "emit-batch", "next-batch", "frame",
             "control"}) {
@@ -67,19 +28,25 @@ class TaskMetricsTest {
         m.copies().addGuestToHost(5120);
         m.guestTime(8_000_000);
         m.deadLetter();
-        assertEquals(2, plugin.value("batches-total"));
-        assertEquals(150, plugin.value("rows-total"));
-        assertEquals(5120, plugin.value("bytes-total"));
-        assertEquals(5120, plugin.value("bytes-copied-total"));
-        assertEquals(10, plugin.value("guest-time-ms-total"), "finished plus running calls");
-        assertEquals(3, plugin.value("queue-depth"));
+        m.teardown(2, 0);
+        m.teardown(1, 1);
+        assertEquals(2, value.applyAsLong("batches-total"));
+        assertEquals(150, value.applyAsLong("rows-total"));
+        assertEquals(5120, value.applyAsLong("bytes-total"));
+        assertEquals(5120, value.applyAsLong("bytes-copied-total"));
+        assertEquals(10, value.applyAsLong("guest-time-ms-total"), "finished plus running calls");
+        assertEquals(3, value.applyAsLong("queue-depth"));
         depth[0] = 0;
-        assertEquals(0, plugin.value("queue-depth"));
-        assertEquals(1, plugin.value("dead-letter-records-total"));
+        assertEquals(0, value.applyAsLong("queue-depth"));
+        assertEquals(1, value.applyAsLong("dead-letter-records-total"));
+        assertEquals(3, value.applyAsLong("leaked-frames-total"));
+        assertEquals(1, value.applyAsLong("leaked-sockets-total"));
+        m.guest().record("{\"name\": \"rows\", \"value\": 5}");
+        assertEquals(5, plugin.value("guest.rows").intValue());
         m.convertCpu(3_000_000);
         m.commitWait(4_000_000);
-        assertEquals(3, plugin.value("convert-cpu-ms-total"));
-        assertEquals(4, plugin.value("commit-wait-ms-total"));
+        assertEquals(3, value.applyAsLong("convert-cpu-ms-total"));
+        assertEquals(4, value.applyAsLong("commit-wait-ms-total"));
         m.close();
         assertTrue(plugin.metrics.isEmpty());
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.rapidbyte.connect.records.DeadLetterHeaders;
 import io.rapidbyte.connect.records.FrameHeaders;
 import io.rapidbyte.connect.testing.FakeSourceContext;
 import io.rapidbyte.connect.testing.ProbeModule;
@@ -82,8 +83,35 @@ class ProbeSourceTaskTest {
         SourceRecord dead = records.get(1);
         assertEquals("probe-dlq", dead.topic());
         assertEquals("{\"id\":7}", new String((byte[]) dead.value(), StandardCharsets.UTF_8));
-        assertEquals("value out of range", FrameHeaders.text(dead.headers(), SourceRecordFactory.DLQ_MESSAGE));
+        assertEquals("value out of range", FrameHeaders.text(dead.headers(), DeadLetterHeaders.MESSAGE));
         assertEquals(Map.of("checkpoint", "{\"pos\":1}"), dead.sourceOffset(), "the checkpoint covers the dead letter");
+    }
+
+    @Test
+    void guestMetricsAndLeakedFramesBecomePluginMetrics() throws Exception {
+        String script = """
+                [{"op": "metric", "payload": {"name": "probe.rows", "value": 5, "kind": "counter", "stream": "probe"}},
+                 {"op": "metric", "payload": {"name": "probe.rows", "value": 7, "kind": "counter", "stream": "probe"}},
+                 {"op": "metric", "payload": {"name": "probe.memory_bytes", "value": 1024}},
+                 {"op": "frame-new", "as": "kept"}, {"op": "frame-new", "as": "also kept"},
+                 {"op": "dlq", "stream": "probe", "record": {"id": 1}, "message": "m", "category": "data"},
+                 {"op": "checkpoint", "kind": "source", "payload": {"pos": 1}}]""";
+        FakeSourceContext context = new FakeSourceContext(probeConfig(script, "dlq.topic", "probe-dlq"));
+        WasmSourceTask task = start(context);
+        try {
+            poll(task, 2);
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+            while (context.metrics.value("leaked-frames-total").longValue() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(20); // the instance is torn down when its run is over
+            }
+            assertEquals(2L, context.metrics.value("leaked-frames-total"));
+            assertEquals(0L, context.metrics.value("leaked-sockets-total"));
+            assertEquals(12.0, context.metrics.value("guest.probe.rows{stream=probe}"));
+            assertEquals(1024.0, context.metrics.value("guest.probe.memory_bytes"));
+        } finally {
+            task.stop();
+        }
+        assertNull(context.metrics.value("guest.probe.rows{stream=probe}"), "stop() unregisters them");
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 
 import io.rapidbyte.connect.metrics.TaskMetrics;
 import io.rapidbyte.connect.records.ArrowStreamInspector;
+import io.rapidbyte.connect.records.DeadLetterHeaders;
 import io.rapidbyte.connect.records.FrameHeaders;
 import io.rapidbyte.connect.testing.ArrowStreams;
 import io.rapidbyte.host.frames.FramePayload;
@@ -88,10 +89,10 @@ class SourceRecordFactoryTest {
                 new Release.Events("public.orders", List.of(new SourceEvent.DeadLetter(dead)), "{}", "{}"))).get(0);
         assertEquals("pg-src.dlq", r.topic());
         assertArrayEquals("{\"id\":3}".getBytes(StandardCharsets.UTF_8), (byte[]) r.value());
-        assertEquals("invalid date 2024-02-30", FrameHeaders.text(r.headers(), SourceRecordFactory.DLQ_MESSAGE));
-        assertEquals("data", FrameHeaders.text(r.headers(), SourceRecordFactory.DLQ_CATEGORY));
-        assertEquals("public.orders", FrameHeaders.text(r.headers(), SourceRecordFactory.DLQ_STREAM));
-        assertEquals("pg-src", FrameHeaders.text(r.headers(), SourceRecordFactory.DLQ_CONNECTOR));
+        assertEquals("invalid date 2024-02-30", FrameHeaders.text(r.headers(), DeadLetterHeaders.MESSAGE));
+        assertEquals("data", FrameHeaders.text(r.headers(), DeadLetterHeaders.CATEGORY));
+        assertEquals("public.orders", FrameHeaders.text(r.headers(), DeadLetterHeaders.STREAM));
+        assertEquals("pg-src", FrameHeaders.text(r.headers(), DeadLetterHeaders.CONNECTOR));
         assertEquals(1, metrics.deadLetters());
     }
 

@@ -158,6 +158,26 @@ class WasmSourceTaskTest {
     }
 
     @Test
+    void theFrameLimitsFromConnectBindTheGuest() throws Exception {
+        // The generator makes leak_frames frames at the start of its run, before any batch.
+        FakeSourceContext context = new FakeSourceContext(generatorConfig(5000, "wasm.config.leak_frames", "3",
+                "wasm.frames.max.live", "2",
+                SourceConfig.TASK_STREAMS, StreamSpec.toJson(List.of(new StreamSpec("gen.a", false)))));
+        WasmSourceTask task = start(context);
+        try {
+            ConnectException e = assertThrows(ConnectException.class, () -> {
+                while (true) {
+                    task.poll();
+                }
+            });
+            assertTrue(e.getMessage().contains("FRAME_LIMIT_EXCEEDED") && e.getMessage().contains("the limit is 2"),
+                    e.getMessage());
+        } finally {
+            task.stop();
+        }
+    }
+
+    @Test
     void stopEndsTheStreamThreadsAndPollReturnsNothingAfterwards() throws Exception {
         FakeSourceContext context = new FakeSourceContext(generatorConfig(50_000_000));
         WasmSourceTask task = start(context);

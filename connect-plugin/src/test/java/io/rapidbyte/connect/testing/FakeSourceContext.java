@@ -11,6 +11,8 @@ import org.apache.kafka.connect.storage.OffsetStorageReader;
 public final class FakeSourceContext implements SourceTaskContext {
     private final Map<String, String> configs;
     private final Map<Map<String, Object>, Map<String, Object>> offsets = new HashMap<>();
+    /** What the task registers through {@link #pluginMetrics()}. */
+    public final RecordingPluginMetrics metrics = new RecordingPluginMetrics();
 
     public FakeSourceContext(Map<String, String> configs) {
         this.configs = configs;
@@ -46,6 +48,6 @@ public final class FakeSourceContext implements SourceTaskContext {
 
     @Override
     public PluginMetrics pluginMetrics() {
-        return null;
+        return metrics;
     }
 }

@@ -137,9 +137,21 @@ public final class Context {
         Host.metric(payloadJson);
     }
 
-    /** Sends {@code {"name": name, "value": value}}. */
+    /** Sends {@code {"name": name, "value": value}}: a gauge, the host keeps the last value. */
     public void metric(String name, long value) {
         Host.metric(Json.object().with("name", name).with("value", value).toJson());
+    }
+
+    /**
+     * Sends {@code {"name": name, "value": delta, "kind": "counter", "stream": <this run's stream>}}:
+     * the host adds the deltas up, per stream (ABI.md section 5).
+     */
+    public void counter(String name, long delta) {
+        JsonObject payload = Json.object().with("name", name).with("value", delta).with("kind", "counter");
+        if (!stream.isEmpty()) {
+            payload.with("stream", stream);
+        }
+        Host.metric(payload.toJson());
     }
 
     public void log(LogLevel level, String message) {
@@ -165,6 +177,25 @@ public final class Context {
     /** Sends one record to the dead-letter queue. */
     public void emitDlqRecord(String streamName, String recordJson, String errorMessage, ErrorCategory category) {
         Host.emitDlqRecord(streamName, recordJson, errorMessage, category.wireName());
+    }
+
+    /**
+     * Sends one refused row to the dead-letter queue as its own record: {@code ipc} is a complete
+     * Arrow IPC stream holding just that row (see {@link io.rapidbyte.sdk.arrow.RowExtract#ipc}).
+     *
+     * @param column the column blamed, or null
+     * @param code   a SQLSTATE or the connector's own code
+     */
+    public void emitDlqRow(byte[] ipc, String column, String code, String message) {
+        Frame frame = Frame.create(ipc.length);
+        try {
+            frame.write(ipc, 0, ipc.length);
+            frame.seal();
+        } catch (RuntimeException e) {
+            frame.drop();
+            throw e;
+        }
+        Host.emitDlqRow(frame.release(), column, code, message);
     }
 
     /** The value under {@code key}, or null when absent. */

@@ -28,6 +28,9 @@ import java.util.Objects;
  * reachable stays within {@code maxTotalBytes}, so a guest cannot pin host memory far beyond
  * its budget with inflated hints; {@code frameNew} itself allocates nothing.
  *
+ * <p><b>Refused incoming frames</b> ({@link #adopt} over a limit) are remembered
+ * ({@link #lostIncoming}): the payload was taken from its channel or socket and is gone.
+ *
  * <p><b>Teardown.</b> The owner must call {@link #close()} when the instance ends; it returns
  * the number of leaked frames. (Not {@link AutoCloseable}: that would force {@code void close()}.)
  *
@@ -42,6 +45,7 @@ public final class FrameTable {
     private long liveBytes;
     private long retainedBytes;
     private boolean closed;
+    private String lostIncoming;
 
     public FrameTable(FrameLimits limits, CopyCounter copies) {
         this.limits = Objects.requireNonNull(limits, "limits");
@@ -186,16 +190,32 @@ public final class FrameTable {
     public int adopt(FramePayload payload) {
         Objects.requireNonNull(payload, "payload");
         ensureOpen();
-        if (payload.length() > limits.maxFrameBytes()) {
-            throw error(ErrorCodes.FRAME_LIMIT_EXCEEDED, "incoming frame of " + payload.length()
-                    + " bytes exceeds the per-frame limit of " + limits.maxFrameBytes() + " bytes");
+        try {
+            if (payload.length() > limits.maxFrameBytes()) {
+                throw error(ErrorCodes.FRAME_LIMIT_EXCEEDED, "incoming frame of " + payload.length()
+                        + " bytes exceeds the per-frame limit of " + limits.maxFrameBytes() + " bytes");
+            }
+            checkFrameCount("incoming frame");
+            checkTotal("incoming frame", payload.length());
+        } catch (ConnectorException e) {
+            if (lostIncoming == null) {
+                lostIncoming = e.error().message();
+            }
+            throw e;
         }
-        checkFrameCount("incoming frame");
-        checkTotal("incoming frame", payload.length());
         Frame frame = new Frame(payload);
         liveBytes += payload.length();
         retainedBytes += frame.retained();
         return register(frame);
+    }
+
+    /**
+     * Why the first incoming frame that broke a limit was refused, or null if none was. Its
+     * bytes (a batch, a socket read) are gone, so the instance must not confirm anything
+     * afterwards: the host refuses its checkpoints and fails the run (ABI.md section 1).
+     */
+    public String lostIncoming() {
+        return lostIncoming;
     }
 
     /** Frames currently live (writable or sealed). */

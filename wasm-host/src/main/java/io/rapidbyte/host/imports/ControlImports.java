@@ -9,6 +9,7 @@ import io.rapidbyte.host.abi.AbiTrap;
 import io.rapidbyte.host.abi.CanonicalEnums;
 import io.rapidbyte.host.abi.GuestMemory;
 import io.rapidbyte.host.abi.JsonText;
+import io.rapidbyte.host.frames.FramePayload;
 import io.rapidbyte.host.types.ConnectorError;
 import io.rapidbyte.host.types.ConnectorException;
 import io.rapidbyte.host.types.ErrorCategory;
@@ -19,7 +20,7 @@ import java.util.Optional;
 
 /**
  * Control-plane host functions: {@code log}, {@code checkpoint}, {@code metric},
- * {@code emit-dlq-record}, {@code state-get}, {@code state-put}, {@code state-cas},
+ * {@code emit-dlq-record}, {@code emit-dlq-row}, {@code state-get}, {@code state-put}, {@code state-cas},
  * {@code durable-checkpoint}.
  *
  * <p>Strings crossing here are small control data and are not counted as payload copies.
@@ -44,6 +45,7 @@ final class ControlImports {
                         (inst, a) -> checkpoint(i32(a[0]), i32(a[1]), i32(a[2]), i32(a[3]))),
                 function(guest, "metric", List.of(I32, I32, I32), (inst, a) -> metric(i32(a[0]), i32(a[1]), i32(a[2]))),
                 function(guest, "emit-dlq-record", Collections.nCopies(9, I32), (inst, a) -> dlq(a)),
+                function(guest, "emit-dlq-row", Collections.nCopies(9, I32), (inst, a) -> dlqRow(a)),
                 function(guest, "state-get", List.of(I32, I32, I32, I32),
                         (inst, a) -> stateGet(i32(a[0]), i32(a[1]), i32(a[2]), i32(a[3]))),
                 function(guest, "state-put", Collections.nCopies(6, I32), (inst, a) -> statePut(a)),
@@ -66,6 +68,13 @@ final class ControlImports {
         return HostCalls.withResult("checkpoint", guest, retptr, out -> {
             CheckpointKind k = CanonicalEnums.decode(CheckpointKind.values(), kind, "checkpoint-kind");
             String payload = json(ptr, len, "checkpoint payload-json");
+            String lost = ctx.frames().lostIncoming();
+            if (lost != null) {
+                // A dest checkpoint would confirm the lost batch; any other would cover what
+                // followed a lost socket read. Neither may happen.
+                throw new ConnectorException(ConnectorError.frame(ErrorCodes.FRAME_LIMIT_EXCEEDED,
+                        "checkpoint refused: an incoming frame was lost earlier in this run (" + lost + ")"));
+            }
             ctx.listener().onCheckpoint(ctx.connector(), k, ctx.namespaces().stream(), payload);
             out.ok();
         });
@@ -87,6 +96,20 @@ final class ControlImports {
             String message = m.readString(i32(a[4]), i32(a[5]));
             String category = m.readString(i32(a[6]), i32(a[7]));
             ctx.listener().onDlqRecord(ctx.connector(), new DlqRecord(stream, record, message, category));
+            out.ok();
+        });
+    }
+
+    private long[] dlqRow(long[] a) {
+        return HostCalls.withResult("emit-dlq-row", guest, i32(a[8]), out -> {
+            // Consume first: own<frame> is gone even when the call fails (ABI.md).
+            FramePayload row = ctx.frames().consume(i32(a[0]));
+            GuestMemory m = guest.memory();
+            boolean hasColumn = CanonicalEnums.optionTag(i32(a[1]), "emit-dlq-row column");
+            String column = hasColumn ? m.readString(i32(a[2]), i32(a[3])) : null;
+            String code = m.readString(i32(a[4]), i32(a[5]));
+            String message = m.readString(i32(a[6]), i32(a[7]));
+            ctx.listener().onDlqRow(ctx.connector(), new DlqRow(ctx.namespaces().stream(), row, column, code, message));
             out.ok();
         });
     }

@@ -2,17 +2,18 @@ package io.rapidbyte.host.imports;
 
 /**
  * Receives the control-plane calls of guests ({@code log}, {@code checkpoint}, {@code metric},
- * {@code emit-dlq-record}, {@code durable-checkpoint}), guest stdout/stderr lines (as {@code onLog}), and the teardown
- * report of each instance. Every method has a default that logs through {@link System.Logger}
- * {@code io.rapidbyte.host.guest}, so implementations override only what they consume.
+ * {@code emit-dlq-record}, {@code emit-dlq-row}, {@code durable-checkpoint}), guest stdout/stderr
+ * lines (as {@code onLog}), and the teardown report of each instance. Every method has a default
+ * that logs through {@link System.Logger} {@code io.rapidbyte.host.guest}, so implementations override only what they consume.
  *
  * <p><b>Threading.</b> Called on the thread running the guest, while the guest waits. One
  * listener may serve several instances (a whole pipeline), each on its own thread, so
  * implementations must be thread-safe; the {@code connector} argument tells callers apart.
  *
  * <p><b>Errors.</b> A {@link io.rapidbyte.host.types.ConnectorException} thrown from
- * {@code onCheckpoint}, {@code onMetric}, {@code onDlqRecord} or {@code durableCheckpoint} is returned to the guest as that
- * import's {@code err}; any other runtime exception becomes an {@code internal} error.
+ * {@code onCheckpoint}, {@code onMetric}, {@code onDlqRecord}, {@code onDlqRow} or
+ * {@code durableCheckpoint} is returned to the guest as that import's {@code err}; any other
+ * runtime exception becomes an {@code internal} error.
  */
 public interface HostListener {
     System.Logger LOG = System.getLogger("io.rapidbyte.host.guest");
@@ -49,6 +50,16 @@ public interface HostListener {
     default void onDlqRecord(String connector, DlqRecord record) {
         LOG.log(System.Logger.Level.WARNING, "[{0}] dead-letter record on {1} ({2}): {3}", connector,
                 record.stream(), record.errorCategory(), record.errorMessage());
+    }
+
+    /**
+     * A refused row as its own one-row batch ({@code emit-dlq-row}). The default only logs it:
+     * embedders without a dead-letter destination should refuse it (throw a
+     * {@link io.rapidbyte.host.types.ConnectorException}) so the guest learns the row is not kept.
+     */
+    default void onDlqRow(String connector, DlqRow row) {
+        LOG.log(System.Logger.Level.WARNING, "[{0}] dead-letter row on {1} ({2}{3}): {4}", connector, row.stream(),
+                row.code(), row.column() == null ? "" : ", column " + row.column(), row.message());
     }
 
     /**

@@ -19,7 +19,9 @@ import io.rapidbyte.host.sockets.SocketTable;
 import io.rapidbyte.host.state.InMemoryStateStore;
 import io.rapidbyte.host.state.StateStore;
 import io.rapidbyte.host.timing.GuestClock;
+import io.rapidbyte.host.types.ConnectorError;
 import io.rapidbyte.host.types.ConnectorException;
+import io.rapidbyte.host.types.ErrorCodes;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -129,22 +131,35 @@ public final class ConnectorInstance implements AutoCloseable {
     /** {@code run-read(ctx-json)}. Source connectors only. */
     public ReadSummary runRead(String ctxJson) {
         requireRole(Role.SOURCE, "run-read");
-        return invoker.call(export("run-read"), Objects.requireNonNull(ctxJson, "ctxJson"),
-                r -> new ReadSummary(r.u64(8), r.u64(16), r.u64(24), r.u64(32), r.u64(40)));
+        return nothingLost("run-read", invoker.call(export("run-read"), Objects.requireNonNull(ctxJson, "ctxJson"),
+                r -> new ReadSummary(r.u64(8), r.u64(16), r.u64(24), r.u64(32), r.u64(40))));
     }
 
     /** {@code run-write(ctx-json)}. Destination connectors only. */
     public WriteSummary runWrite(String ctxJson) {
         requireRole(Role.DESTINATION, "run-write");
-        return invoker.call(export("run-write"), Objects.requireNonNull(ctxJson, "ctxJson"),
-                r -> new WriteSummary(r.u64(8), r.u64(16), r.u64(24), r.u64(32), r.u64(40)));
+        return nothingLost("run-write", invoker.call(export("run-write"), Objects.requireNonNull(ctxJson, "ctxJson"),
+                r -> new WriteSummary(r.u64(8), r.u64(16), r.u64(24), r.u64(32), r.u64(40))));
     }
 
     /** {@code run-transform(ctx-json)}. Transform connectors only. */
     public TransformSummary runTransform(String ctxJson) {
         requireRole(Role.TRANSFORM, "run-transform");
-        return invoker.call(export("run-transform"), Objects.requireNonNull(ctxJson, "ctxJson"),
-                r -> new TransformSummary(r.u64(8), r.u64(16), r.u64(24), r.u64(32), r.u64(40)));
+        return nothingLost("run-transform", invoker.call(export("run-transform"), Objects.requireNonNull(ctxJson, "ctxJson"),
+                r -> new TransformSummary(r.u64(8), r.u64(16), r.u64(24), r.u64(32), r.u64(40))));
+    }
+
+    /**
+     * A run that returned ok after an incoming frame was refused for the frame limits still
+     * fails: that batch or socket read is gone, so the run's outcome cannot be confirmed.
+     */
+    private <T> T nothingLost(String export, T summary) {
+        String lost = frames.lostIncoming();
+        if (lost != null) {
+            throw new ConnectorException(ConnectorError.frame(ErrorCodes.FRAME_LIMIT_EXCEEDED, "connector '" + name
+                    + "' ended " + export + " ok after an incoming frame was lost: " + lost));
+        }
+        return summary;
     }
 
     /**

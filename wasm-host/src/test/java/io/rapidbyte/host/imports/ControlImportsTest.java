@@ -63,6 +63,29 @@ class ControlImportsTest {
     }
 
     @Test
+    void dlqRowTakesTheFrameAndTheRowError() {
+        int frame = h.sealedFrame("row bytes");
+        int col = h.put(0x1000, "qty");
+        int code = h.put(0x1100, "23514");
+        int msg = h.put(0x1200, "check");
+        h.call("emit-dlq-row", frame, 1, 0x1000, col, 0x1100, code, 0x1200, msg, RET);
+        assertTrue(h.ok());
+        DlqRow row = h.listener.dlqRows.get(0);
+        assertEquals("users", row.stream());
+        assertEquals("qty", row.column());
+        assertEquals("23514", row.code());
+        assertEquals("check", row.message());
+        assertEquals("row bytes", new String(row.row().toByteArray(), java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(0, h.frames.liveFrames());
+
+        int second = h.sealedFrame("x");
+        h.call("emit-dlq-row", second, 2, 0x1000, col, 0x1100, code, 0x1200, msg, RET);
+        assertEquals(ErrorCodes.INVALID_ARGUMENT, h.errCode(), "an option tag other than 0/1");
+        assertEquals(0, h.frames.liveFrames(), "own<frame> is consumed even on error");
+        assertEquals(1, h.listener.dlqRows.size());
+    }
+
+    @Test
     void listenerErrorsReachTheGuest() {
         ConnectorError rejected = ConnectorError.of(ErrorCategory.DATA, "CHECKPOINT_REJECTED", "stale");
         HostHarness custom = withListener(new HostListener() {

@@ -36,6 +36,7 @@ class HostImportsTest {
             Map.entry("checkpoint", List.of(I, I, I, I)),
             Map.entry("metric", List.of(I, I, I)),
             Map.entry("emit-dlq-record", Collections.nCopies(9, I)),
+            Map.entry("emit-dlq-row", Collections.nCopies(9, I)),
             Map.entry("state-get", List.of(I, I, I, I)),
             Map.entry("state-put", Collections.nCopies(6, I)),
             Map.entry("state-cas", Collections.nCopies(9, I)),

@@ -46,6 +46,42 @@ class ProbeControlTest {
     }
 
     @Test
+    void dlqRowConsumesItsFrameAndCarriesTheReason() {
+        List<Probe.Report> r = probe.run(b -> b.state(new InMemoryStateStore(), new StateNamespaces("p", "users", "c")),
+                op("frame-new", "as", "row"),
+                op("frame-write", "frame", "row", "text", "one row"),
+                op("frame-seal", "frame", "row"),
+                op("dlq-row", "frame", "row", "column", "qty", "code", "23514", "message", "check violated"),
+                op("dlq-row", "frame", "row", "code", "AGAIN"),
+                op("frame-new", "as", "open"),
+                op("dlq-row", "frame", "open", "code", "UNSEALED"),
+                op("frame-len", "frame", "open"));
+        ok(r, 3);
+        err(r, 4, io.rapidbyte.host.types.ErrorCodes.INVALID_FRAME_HANDLE);
+        err(r, 6, io.rapidbyte.host.types.ErrorCodes.FRAME_NOT_SEALED);
+        err(r, 7, io.rapidbyte.host.types.ErrorCodes.INVALID_FRAME_HANDLE); // consumed even though it failed
+        assertEquals(1, probe.listener.dlqRows.size());
+        io.rapidbyte.host.imports.DlqRow row = probe.listener.dlqRows.get(0);
+        assertEquals("users", row.stream());
+        assertEquals("one row", new String(row.row().toByteArray(), java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals("qty", row.column());
+        assertEquals("23514", row.code());
+        assertEquals("check violated", row.message());
+        assertEquals(0, probe.instance.liveFrames());
+        probe.instance.close();
+    }
+
+    @Test
+    void dlqRowWithoutAColumn() {
+        List<Probe.Report> r = probe.run(op("frame-new", "as", "row"), op("frame-seal", "frame", "row"),
+                op("dlq-row", "frame", "row", "code", "INVALID_VALUE", "message", "m"));
+        ok(r, 2);
+        assertNull(probe.listener.dlqRows.get(0).column());
+        assertEquals(0, probe.listener.dlqRows.get(0).row().length());
+        probe.instance.close();
+    }
+
+    @Test
     void stateGetPutCasPerScope() {
         InMemoryStateStore store = new InMemoryStateStore();
         StateNamespaces ids = new StateNamespaces("pipe", "users", "probe-1");

@@ -8,11 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.rapidbyte.host.channels.StageChannel;
 import io.rapidbyte.host.frames.FrameLimits;
+import io.rapidbyte.host.frames.FramePayload;
+import io.rapidbyte.host.lifecycle.ConnectorInstance;
 import io.rapidbyte.host.lifecycle.GuestCallException;
 import io.rapidbyte.host.lifecycle.InstanceLimits;
+import io.rapidbyte.host.lifecycle.Role;
 import io.rapidbyte.host.testing.Probe;
 import io.rapidbyte.host.testing.RecordingListener;
+import io.rapidbyte.host.types.ConnectorException;
 import io.rapidbyte.host.types.ErrorCodes;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -106,6 +111,40 @@ class ProbeFramesTest {
         ok(r, 7);
         assertEquals(1000, ok(r, 8).number());
         probe.instance.close();
+    }
+
+    @Test
+    void anIncomingBatchRefusedForTheLimitsIsNeverConfirmed() throws Exception {
+        StageChannel input = new StageChannel(4);
+        for (int i = 0; i < 3; i++) {
+            input.emit(FramePayload.wrap(new byte[100 + i]));
+        }
+        input.finish();
+        RecordingListener listener = new RecordingListener();
+        try (ConnectorInstance dst = ConnectorInstance.builder(Probe.module(), Role.DESTINATION).name("probe-dst")
+                .listener(listener).limits(InstanceLimits.DEFAULT.withFrames(new FrameLimits(2, 1024, 4096)))
+                .input(input).build()) {
+            dst.open(Probe.script(
+                    op("next-batch", "as", "a"),                                  // 0 batch 1
+                    op("frame-new", "capacity", 0, "as", "x"),                    // 1 second live frame
+                    op("next-batch", "as", "b"),                                  // 2 batch 2 refused, gone
+                    op("frame-drop", "frame", "x"),                               // 3
+                    op("next-batch", "as", "c"),                                  // 4 batch 3
+                    op("checkpoint", "kind", "dest", "payload", Probe.obj("n", 2)), // 5 would confirm batch 2
+                    op("next-batch", "as", "d")));                                // 6 end of input
+            ConnectorException e = assertThrows(ConnectorException.class,
+                    () -> dst.runWrite("{\"stream\":\"probe\",\"limits\":{},\"resume\":null}"));
+            assertEquals(ErrorCodes.FRAME_LIMIT_EXCEEDED, e.error().code(), e.getMessage());
+            assertTrue(e.getMessage().contains("ended run-write ok after an incoming frame was lost"), e.getMessage());
+            List<Probe.Report> r = Probe.reports(listener, "probe-dst");
+            assertEquals(100, ok(r, 0).field("len"));
+            err(r, 2, ErrorCodes.FRAME_LIMIT_EXCEEDED);
+            assertEquals(102, ok(r, 4).field("len"));
+            assertTrue(err(r, 5, ErrorCodes.FRAME_LIMIT_EXCEEDED).error().get("message").toString()
+                    .startsWith("checkpoint refused"), r.get(5).error().toString());
+            assertEquals(null, ok(r, 6).value());
+            assertEquals(List.of(), listener.checkpoints, "nothing was confirmed");
+        }
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.rapidbyte.host.testing;
 
 import io.rapidbyte.host.imports.CheckpointKind;
 import io.rapidbyte.host.imports.DlqRecord;
+import io.rapidbyte.host.imports.DlqRow;
 import io.rapidbyte.host.imports.HostListener;
 import io.rapidbyte.host.imports.LogLevel;
 import java.util.List;
@@ -37,6 +38,7 @@ public final class RecordingListener implements HostListener {
     public final List<Checkpoint> checkpoints = new CopyOnWriteArrayList<>();
     public final List<Metric> metrics = new CopyOnWriteArrayList<>();
     public final List<Dlq> dlq = new CopyOnWriteArrayList<>();
+    public final List<DlqRow> dlqRows = new CopyOnWriteArrayList<>();
     public final List<Teardown> teardowns = new CopyOnWriteArrayList<>();
 
     @Override
@@ -57,6 +59,11 @@ public final class RecordingListener implements HostListener {
     @Override
     public void onDlqRecord(String connector, DlqRecord record) {
         dlq.add(new Dlq(connector, record));
+    }
+
+    @Override
+    public void onDlqRow(String connector, DlqRow row) {
+        dlqRows.add(row);
     }
 
     @Override

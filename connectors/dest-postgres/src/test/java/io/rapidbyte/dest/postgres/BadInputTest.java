@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.rapidbyte.host.imports.DlqRecord;
 import io.rapidbyte.host.pipeline.StreamLimits;
 import io.rapidbyte.host.types.ConnectorError;
 import io.rapidbyte.host.types.ErrorCategory;
@@ -87,21 +86,29 @@ class BadInputTest {
         assertEquals(expected, h.rows("SELECT id FROM public.orders ORDER BY id"));
         assertEquals(mode.equals("upsert") ? "c" : "existing", h.value("SELECT name FROM public.orders WHERE id = 100"));
 
-        DlqRecord nameless = find(run.dlq, "\"id\":5");
-        assertTrue(nameless.errorMessage().contains("23502") && nameless.errorMessage().contains("\"name\""),
-                nameless.errorMessage());
-        assertEquals("data", nameless.errorCategory());
-        assertEquals("shop.orders", nameless.stream());
-        assertTrue(nameless.recordJson().contains("\"seq\":1") && nameless.recordJson().contains("\"name\":null")
-                && nameless.recordJson().contains("\"ip\":\"10.0.0.5\""), nameless.recordJson());
-        assertTrue(find(run.dlq, "\"id\":7").errorMessage().contains("23514"), run.dlq.toString());
+        DeadRow nameless = find(run.dlq, 5);
+        assertEquals("23502", nameless.code(), nameless.message());
+        assertEquals("name", nameless.column());
+        assertTrue(nameless.message().contains("row 4 of batch seq 1 of sync run r1"), nameless.message());
+        assertNull(nameless.value("name"));
+        assertEquals("10.0.0.5", nameless.value("ip"));
+        // the row keeps the batch's fields and metadata, minus its position, plus where it was refused
+        assertEquals("shop.orders", nameless.metadata().get("rapidbyte.stream"));
+        assertNull(nameless.metadata().get("rapidbyte.seq"));
+        assertNull(nameless.metadata().get("rapidbyte.sync_run"));
+        assertEquals("r1", nameless.metadata().get("rapidbyte.dlq.sync_run"));
+        assertEquals("1", nameless.metadata().get("rapidbyte.dlq.seq"));
+        assertEquals("4", nameless.metadata().get("rapidbyte.dlq.row"));
+        assertEquals("23514", find(run.dlq, 7).code(), run.dlq.toString());
         // COPY checks inet values in the guest (naming the column); INSERT and staged casts leave it to the server
-        String badIp = find(run.dlq, "\"id\":8").errorMessage();
-        assertTrue(badIp.contains("column \"ip\"") || badIp.contains("22P02: ERROR: invalid input syntax for type inet"),
-                badIp);
+        DeadRow badIp = find(run.dlq, 8);
+        assertTrue(("INVALID_VALUE".equals(badIp.code()) && "ip".equals(badIp.column()))
+                || badIp.message().contains("22P02: ERROR: invalid input syntax for type inet"), badIp.toString());
         if (mode.equals("append")) {
-            assertTrue(find(run.dlq, "\"id\":100").errorMessage().contains("23505"), run.dlq.toString());
+            assertEquals("23505", find(run.dlq, 100).code(), run.dlq.toString());
         }
+        // the refusals are recorded with the data
+        assertEquals(rejected, h.count("public._rapidbyte_dead_letters"));
     }
 
     @Test
@@ -144,6 +151,23 @@ class BadInputTest {
         assertEquals(1, h.count("public.orders"));
     }
 
+    @ParameterizedTest
+    @CsvSource({"copy", "insert"})
+    void aSubMicrosecondIntervalIsRefusedNotRounded(String method) {
+        byte[] b = FrameBuilder.batch("shop.spans", "r1", 1)
+                .col(FrameBuilder.field("id", INT64, false, null), List.of(1L, 2L))
+                .col("d", FrameBuilder.INTERVAL, List.of(new FrameBuilder.Mdn(0, 1, 2_000_000L),
+                        new FrameBuilder.Mdn(0, 0, 1_500L)))
+                .build();
+        DestHarness.Run run = h.run(h.config("load_method", method, "on_data_error", "dlq"), "shop.spans", List.of(b));
+        assertEquals(1, run.ok().recordsWritten());
+        assertEquals(1, run.dlq.size());
+        assertEquals("INVALID_VALUE", run.dlq.get(0).code());
+        assertEquals("d", run.dlq.get(0).column());
+        assertTrue(run.dlq.get(0).message().contains("microseconds"), run.dlq.get(0).message());
+        assertEquals(List.of(List.of("1", "1 day 00:00:00.002")), h.rows("SELECT id, d::text FROM public.spans"));
+    }
+
     @Test
     void unknownConfigMembersAndBadValuesAreConfigErrors() {
         ConnectorError e = h.run(h.config("write_mod", "append"), "shop.orders", List.of()).failed().error();
@@ -156,12 +180,12 @@ class BadInputTest {
         assertEquals("INVALID_CONFIG", d.code());
     }
 
-    private static DlqRecord find(List<DlqRecord> records, String needle) {
-        for (DlqRecord r : records) {
-            if (r.recordJson().contains(needle)) {
+    private static DeadRow find(List<DeadRow> rows, long id) {
+        for (DeadRow r : rows) {
+            if (Long.toString(id).equals(r.value("id"))) {
                 return r;
             }
         }
-        throw new AssertionError("no DLQ record with " + needle + " in " + records);
+        throw new AssertionError("no dead-letter row with id " + id + " in " + rows);
     }
 }

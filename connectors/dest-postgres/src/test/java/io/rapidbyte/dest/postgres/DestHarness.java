@@ -3,7 +3,7 @@ package io.rapidbyte.dest.postgres;
 import io.rapidbyte.host.channels.StageChannel;
 import io.rapidbyte.host.frames.FramePayload;
 import io.rapidbyte.host.imports.CheckpointKind;
-import io.rapidbyte.host.imports.DlqRecord;
+import io.rapidbyte.host.imports.DlqRow;
 import io.rapidbyte.host.imports.HostListener;
 import io.rapidbyte.host.imports.LogLevel;
 import io.rapidbyte.host.lifecycle.ConnectorInstance;
@@ -33,7 +33,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * Runs the real compiled dest-postgres.wasm in the real host against the shared embedded
  * PostgreSQL 17, feeding it frames through a {@link StageChannel}, and records what the guest
- * reported (checkpoints, dead-letter records, logs).
+ * reported (checkpoints, dead-letter rows, logs).
  */
 public final class DestHarness {
     static final String WASM_RESOURCE = "/rapidbyte/connectors/dest-postgres.wasm";
@@ -92,7 +92,7 @@ public final class DestHarness {
     /** What one run-write did. */
     static final class Run implements HostListener {
         final List<String> checkpoints = new CopyOnWriteArrayList<>();
-        final List<DlqRecord> dlq = new CopyOnWriteArrayList<>();
+        final List<DeadRow> dlq = new CopyOnWriteArrayList<>();
         final List<String> logs = new CopyOnWriteArrayList<>();
         volatile WriteSummary summary;
         volatile ConnectorException error;
@@ -111,8 +111,8 @@ public final class DestHarness {
         }
 
         @Override
-        public void onDlqRecord(String connector, DlqRecord record) {
-            dlq.add(record);
+        public void onDlqRow(String connector, DlqRow row) {
+            dlq.add(DeadRow.of(row));
         }
 
         WriteSummary ok() {

@@ -122,8 +122,9 @@ public final class PgConnectOptions {
 
         /**
          * Adds a startup parameter. The ones the client relies on (user, database,
-         * client_encoding, DateStyle, TimeZone, extra_float_digits) cannot be
-         * overridden because the decoders assume their values.
+         * client_encoding, DateStyle, TimeZone, extra_float_digits, IntervalStyle,
+         * lc_monetary) cannot be overridden because the decoders and text round
+         * trips assume their values.
          */
         public Builder parameter(String name, String value) {
             if (StartupHandshake.isReserved(name)) {

@@ -28,13 +28,20 @@ final class StartupHandshake {
     private static final int AUTH_SASL_CONTINUE = 11;
     private static final int AUTH_SASL_FINAL = 12;
 
-    // Values the decoders depend on: text results in UTF-8, ISO dates, UTC,
-    // and floats printed with round-trip precision.
+    // Values the decoders and every text round trip depend on: text results in
+    // UTF-8, ISO dates, UTC, floats printed with round-trip precision, intervals
+    // in the style whose text reads back as the same value in any session
+    // (sql_standard prints "-1 days -02:03:04" as "-1 2:03:04", which reads back
+    // as -1 days +02:03:04), and money in the C locale, so a money text written
+    // by one database reads back as the same amount in another whatever their
+    // lc_monetary. Startup parameters win over database and role defaults.
     private static final String[][] FIXED = {
         {"client_encoding", "UTF8"},
         {"DateStyle", "ISO"},
         {"TimeZone", "UTC"},
         {"extra_float_digits", "3"},
+        {"IntervalStyle", "postgres"},
+        {"lc_monetary", "C"},
     };
 
     private final Session session;

@@ -20,8 +20,10 @@
  *
  * <h2>Sessions</h2>
  * Startup sends protocol 3.0 with {@code client_encoding=UTF8},
- * {@code DateStyle=ISO}, {@code TimeZone=UTC} and {@code extra_float_digits=3};
- * the codecs rely on them, so they cannot be overridden. Authentication: trust,
+ * {@code DateStyle=ISO}, {@code TimeZone=UTC}, {@code extra_float_digits=3},
+ * {@code IntervalStyle=postgres} and {@code lc_monetary=C}; the codecs and every
+ * value that travels as text rely on them, so they cannot be overridden (and
+ * they win over database and role defaults). Authentication: trust,
  * cleartext password, md5 and SCRAM-SHA-256 (server signature verified, no
  * channel binding). There is no TLS and no cancel request.
  *

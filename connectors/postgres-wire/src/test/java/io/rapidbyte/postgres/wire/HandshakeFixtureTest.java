@@ -33,7 +33,7 @@ class HandshakeFixtureTest {
         String startup = new String(server.flushedRequests.get(0), StandardCharsets.UTF_8);
         for (String expected : new String[] {"user\0alice\0", "database\0db1\0", "application_name\0app\0",
                 "client_encoding\0UTF8\0", "DateStyle\0ISO\0", "TimeZone\0UTC\0", "extra_float_digits\0003\0",
-                "search_path\0s1\0"}) {
+                "IntervalStyle\0postgres\0", "lc_monetary\0C\0", "search_path\0s1\0"}) {
             assertTrue(startup.contains(expected), expected);
         }
         byte[] s = server.flushedRequests.get(0);

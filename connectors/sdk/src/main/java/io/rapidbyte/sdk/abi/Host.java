@@ -236,6 +236,21 @@ public final class Host {
         ImportResult.check(MEMORY, ret);
     }
 
+    /**
+     * {@code emit-dlq-row}: sends the sealed frame {@code frame} (a one-row Arrow IPC stream) to
+     * the dead-letter queue with its {@code row-error}; the handle is consumed even on error.
+     * {@code column} may be null.
+     */
+    public static void emitDlqRow(int frame, String column, String code, String message) {
+        byte[] col = column == null ? EMPTY : utf8(column);
+        byte[] c = utf8(code);
+        byte[] m = utf8(message);
+        int ret = Arena.beginCall();
+        HostImports.emitDlqRow(frame, column == null ? 0 : 1, LinearMemory.addressOf(col, 0), col.length,
+                LinearMemory.addressOf(c, 0), c.length, LinearMemory.addressOf(m, 0), m.length, ret);
+        ImportResult.check(MEMORY, ret);
+    }
+
     /** {@code state-get}: the value, or null when the key is absent. {@code scope}: pipeline=0, stream=1, connector=2. */
     public static String stateGet(int scope, String key) {
         byte[] k = utf8(key);

@@ -75,6 +75,10 @@ public final class HostImports {
     public static native void emitDlqRecord(int streamPtr, int streamLen, int recordPtr, int recordLen, int msgPtr,
             int msgLen, int categoryPtr, int categoryLen, int retptr);
 
+    @Import(module = MODULE, name = "emit-dlq-row")
+    public static native void emitDlqRow(int frame, int columnIsSome, int columnPtr, int columnLen, int codePtr,
+            int codeLen, int msgPtr, int msgLen, int retptr);
+
     @Import(module = MODULE, name = "state-get")
     public static native void stateGet(int scope, int keyPtr, int keyLen, int retptr);
 

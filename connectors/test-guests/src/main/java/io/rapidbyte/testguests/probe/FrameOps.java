@@ -29,10 +29,10 @@ final class FrameOps {
         return handle;
     }
 
-    /** {@code frame-write {frame, text}} or {@code {frame, size}} (pattern bytes) → the new length. */
+    /** {@code frame-write {frame, text}}, {@code {frame, hex}} or {@code {frame, size}} (pattern bytes) → the new length. */
     Object write(JsonObject op) {
         byte[] data = op.containsKey("text") ? Utf8Codec.encode(op.getString("text"))
-                : BytePattern.of(op.getInt("size"));
+                : op.containsKey("hex") ? BytePattern.hex(op.getString("hex")) : BytePattern.of(op.getInt("size"));
         return Host.frameWrite(registers.frame(op), data, 0, data.length);
     }
 
@@ -87,6 +87,13 @@ final class FrameOps {
 
     Object emit(JsonObject op) {
         Host.emitBatch(registers.frame(op));
+        return null;
+    }
+
+    /** {@code dlq-row {frame, column (optional), code, message}}: {@code emit-dlq-row}, consuming the frame. */
+    Object dlqRow(JsonObject op) {
+        Host.emitDlqRow(registers.frame(op), op.optString("column", null), op.optString("code", "PROBE"),
+                op.optString("message", ""));
         return null;
     }
 

@@ -21,6 +21,7 @@ final class ScriptRunner {
     private final BatchOps batches;
     private final SocketOps sockets;
     private final ControlOps control;
+    private final RawOps raw = new RawOps();
 
     ScriptRunner(Context ctx, Registers registers) {
         this.frames = new FrameOps(registers);
@@ -61,6 +62,8 @@ final class ScriptRunner {
             case "resource-drop": return frames.resourceDrop(op);
             case "emit-batch": return frames.emit(op);
             case "next-batch": return frames.next(op);
+            case "dlq-row": return frames.dlqRow(op);
+            case "raw": return raw.raw(op);
             case "generate": return batches.generate(op);
             case "drain": return batches.drain();
             case "forward": return batches.forward();

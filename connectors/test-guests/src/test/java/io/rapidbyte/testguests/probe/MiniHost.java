@@ -58,6 +58,7 @@ final class MiniHost {
             fn("metric", List.of(I32, I32, I32), (i, a) -> record(i, metrics, str(i, a[0], a[1]), (int) a[2])),
             fn("emit-dlq-record", List.of(I32, I32, I32, I32, I32, I32, I32, I32, I32), (i, a) -> record(i, dlq,
                     str(i, a[0], a[1]) + "|" + str(i, a[2], a[3]) + "|" + str(i, a[4], a[5]) + "|" + str(i, a[6], a[7]), (int) a[8])),
+            fn("emit-dlq-row", List.of(I32, I32, I32, I32, I32, I32, I32, I32, I32), (i, a) -> dlqRow(i, a)),
             fn("state-get", List.of(I32, I32, I32, I32), (i, a) -> stateGet(i, a[0] + "/" + str(i, a[1], a[2]), (int) a[3])),
             fn("state-put", List.of(I32, I32, I32, I32, I32, I32), (i, a) -> {
                 state.put(a[0] + "/" + str(i, a[1], a[2]), str(i, a[3], a[4]));
@@ -67,6 +68,18 @@ final class MiniHost {
             // Same option<string> lowering as state-get; answers what a test put under "durable".
             fn("durable-checkpoint", List.of(I32), (i, a) -> stateGet(i, "durable", (int) a[0])),
         };
+    }
+
+    /** Consumes the frame and records "<bytes>|<column or ->|<code>|<message>". */
+    private void dlqRow(Instance inst, long[] a) {
+        byte[] row = sealed.remove((int) a[0]);
+        writable.remove((int) a[0]);
+        if (row == null) {
+            frameError(inst, (int) a[8], "INVALID_FRAME_HANDLE");
+            return;
+        }
+        String column = a[1] == 0 ? "-" : str(inst, a[2], a[3]);
+        record(inst, dlq, row.length + "|" + column + "|" + str(inst, a[4], a[5]) + "|" + str(inst, a[6], a[7]), (int) a[8]);
     }
 
     // ---- frames -------------------------------------------------------------------------------

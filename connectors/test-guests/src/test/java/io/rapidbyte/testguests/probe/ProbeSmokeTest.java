@@ -113,7 +113,11 @@ class ProbeSmokeTest {
                 + "{\"op\":\"checkpoint\",\"kind\":\"dest\",\"payload\":{\"lsn\":12.50}},"
                 + "{\"op\":\"log\",\"level\":\"warn\",\"msg\":\"careful \u4e2d\"},"
                 + "{\"op\":\"metric\",\"payload\":{\"name\":\"rows\",\"value\":5}},"
-                + "{\"op\":\"dlq\",\"stream\":\"s\",\"record\":{\"id\":1},\"message\":\"bad\",\"category\":\"data\"}]");
+                + "{\"op\":\"dlq\",\"stream\":\"s\",\"record\":{\"id\":1},\"message\":\"bad\",\"category\":\"data\"},"
+                + "{\"op\":\"frame-new\",\"as\":\"r\"},{\"op\":\"frame-write\",\"frame\":\"r\",\"size\":40},"
+                + "{\"op\":\"frame-seal\",\"frame\":\"r\"},"
+                + "{\"op\":\"dlq-row\",\"frame\":\"r\",\"column\":\"qty\",\"code\":\"23514\",\"message\":\"check\"},"
+                + "{\"op\":\"dlq-row\",\"frame\":\"r\",\"code\":\"X\"}]");
         int ret = g.callWithString(DEST + "run-write", CTX);
         assertTrue(g.isOk(ret), () -> g.errorCode(ret));
         List<JsonObject> steps = reports(g);
@@ -126,7 +130,8 @@ class ProbeSmokeTest {
         assertEquals(List.of("1:{\"lsn\":12.50}"), g.host.checkpoints);
         assertEquals(List.of("1:careful \u4e2d"), g.host.logs);
         assertTrue(g.host.metrics.contains("{\"name\":\"rows\",\"value\":5}"));
-        assertEquals(List.of("s|{\"id\":1}|bad|data"), g.host.dlq);
+        assertEquals(List.of("s|{\"id\":1}|bad|data", "40|qty|23514|check"), g.host.dlq);
+        assertEquals("INVALID_FRAME_HANDLE", steps.get(14).getObject("error").getString("code"), "the frame was consumed");
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.rapidbyte.postgres.guest.Sql;
 import io.rapidbyte.postgres.wire.PgException;
 import io.rapidbyte.sdk.ConnectorError;
 import io.rapidbyte.sdk.ErrorCategory;
+import io.rapidbyte.sdk.arrow.ArrowType;
 import io.rapidbyte.sdk.arrow.Field;
 import io.rapidbyte.sdk.arrow.Schema;
 import java.util.ArrayList;
@@ -118,13 +119,28 @@ public final class DriftResolver {
         return new LoadPlan(info, columns);
     }
 
-    /** Whether column {@code c} holds every value of the field's declared or natural type. */
+    /**
+     * Whether column {@code c} holds every value of the field's declared or natural type. A
+     * decimal or float field must fit a plain numeric, real or double precision column by its
+     * Arrow type itself: its values carry that type's digits, and a column declared narrower by the
+     * batch metadata would round them (the server applies the column's typmod on input).
+     */
     static boolean holds(TableColumn c, Field f) {
         PgTypeName column = PgTypeName.parse(c.formatType());
         if (column == null) {
             return c.formatType().equals(ArrowPgTypes.desired(f).text());
         }
-        return TypeCompat.holds(column, ArrowPgTypes.desired(f)) || TypeCompat.holds(column, ArrowPgTypes.natural(f));
+        if (TypeCompat.holds(column, ArrowPgTypes.natural(f))) {
+            return true;
+        }
+        return !(valuesCarryTheirType(f) && TypeCompat.isNumeric(column.base()))
+                && TypeCompat.holds(column, ArrowPgTypes.desired(f));
+    }
+
+    private static boolean valuesCarryTheirType(Field f) {
+        Field values = f.type().kind() == ArrowType.Kind.LIST ? f.elementField() : f;
+        ArrowType.Kind kind = values.type().kind();
+        return kind == ArrowType.Kind.DECIMAL128 || kind == ArrowType.Kind.FLOAT;
     }
 
     private void ensureSchema(String targetSchema) throws PgException {

@@ -84,6 +84,11 @@ public final class TypeCompat {
                 || base.equals("name");
     }
 
+    /** numeric, real, double precision: the types whose input rounds to the column's precision. */
+    public static boolean isNumeric(String base) {
+        return base.equals("numeric") || base.equals("real") || base.equals("double precision");
+    }
+
     private static int intRank(String base) {
         switch (base) {
             case "smallint":

@@ -154,9 +154,11 @@ public final class Encoding {
     }
 
     /**
-     * A month-day-nano time part in PostgreSQL microseconds, rounded half away from zero; the
-     * all-MAX / all-MIN values are +/-infinity (PostgreSQL 17 sentinels), as source-postgres
-     * writes them.
+     * A month-day-nano time part in PostgreSQL microseconds; the all-MAX / all-MIN values are
+     * +/-infinity (PostgreSQL 17 sentinels), as source-postgres writes them.
+     *
+     * @throws IllegalArgumentException for a time part that is not whole microseconds: PostgreSQL
+     *         keeps microseconds, and rounding would store another value
      */
     public static long intervalMicros(int months, int days, long nanos) {
         if (nanos == Long.MAX_VALUE && months == Integer.MAX_VALUE && days == Integer.MAX_VALUE) {
@@ -165,13 +167,10 @@ public final class Encoding {
         if (nanos == Long.MIN_VALUE && months == Integer.MIN_VALUE && days == Integer.MIN_VALUE) {
             return Long.MIN_VALUE;
         }
-        long q = nanos / 1000;
-        long r = nanos % 1000;
-        if (r >= 500) {
-            q++;
-        } else if (r <= -500) {
-            q--;
+        if (nanos % 1000 != 0) {
+            throw new IllegalArgumentException("interval time part of " + nanos + " ns is not a whole number of "
+                    + "microseconds, the finest PostgreSQL stores");
         }
-        return q;
+        return nanos / 1000;
     }
 }

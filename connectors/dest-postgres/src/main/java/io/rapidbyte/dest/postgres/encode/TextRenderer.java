@@ -59,7 +59,9 @@ public final class TextRenderer {
             case FLOAT:
                 FloatColumn f = (FloatColumn) c;
                 if (t.bitWidth() == 32) {
-                    sb.append(Float.toString(f.getFloat(row)));
+                    // The exact double of the float: reads back as the same real, and as the same
+                    // value in a double precision column (the float's own shortest text would not).
+                    sb.append(Double.toString(f.getFloat(row)));
                 } else {
                     sb.append(Double.toString(f.getDouble(row)));
                 }

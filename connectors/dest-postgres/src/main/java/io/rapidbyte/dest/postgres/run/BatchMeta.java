@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * What a batch says about itself in its schema metadata (connectors/BATCH-METADATA.md):
- * stream, sync run, sequence number, primary key, sync mode. Missing keys are null / -1 / empty.
+ * stream, sync run, sequence number, primary key, sync mode, and for a dead-letter row sent back
+ * in, where it was refused. Missing keys are null / -1 / empty.
  * Immutable.
  */
 public final class BatchMeta {
@@ -18,6 +19,11 @@ public final class BatchMeta {
     public static final String SEQ = "rapidbyte.seq";
     public static final String PRIMARY_KEY = "rapidbyte.primary_key";
     public static final String SYNC_MODE = "rapidbyte.sync_mode";
+    /** Dead-letter rows (BATCH-METADATA.md): the position of the batch the row was refused from. */
+    public static final String DLQ_SYNC_RUN = "rapidbyte.dlq.sync_run";
+    public static final String DLQ_SEQ = "rapidbyte.dlq.seq";
+    /** Dead-letter rows: the row's number (from 0) in that batch. */
+    public static final String DLQ_ROW = "rapidbyte.dlq.row";
 
     public final String stream;
     public final String syncRun;
@@ -25,29 +31,45 @@ public final class BatchMeta {
     public final long seq;
     public final List<String> primaryKey;
     public final String syncMode;
+    /** For a dead-letter row sent back in: where it was refused; null for any other batch. */
+    public final RowOrigin redelivery;
 
-    private BatchMeta(String stream, String syncRun, long seq, List<String> primaryKey, String syncMode) {
+    private BatchMeta(String stream, String syncRun, long seq, List<String> primaryKey, String syncMode,
+                      RowOrigin redelivery) {
         this.stream = stream;
         this.syncRun = syncRun;
         this.seq = seq;
         this.primaryKey = primaryKey;
         this.syncMode = syncMode;
+        this.redelivery = redelivery;
     }
 
     /**
-     * @throws io.rapidbyte.sdk.ConnectorException data/INVALID_BATCH_METADATA for a seq that is not a
-     *         positive decimal number
+     * @throws io.rapidbyte.sdk.ConnectorException data/INVALID_BATCH_METADATA for a seq (or dead-letter
+     *         seq or row) that is not a decimal number
      */
     public static BatchMeta of(Schema schema) {
         Map<String, String> m = schema.metadata();
-        String seqText = m.get(SEQ);
-        long seq = -1;
-        if (seqText != null && !seqText.isEmpty()) {
-            seq = parseSeq(seqText);
+        long seq = number(m, SEQ);
+        String run = text(m, SYNC_RUN);
+        RowOrigin redelivery = null;
+        long row = number(m, DLQ_ROW);
+        if (row >= 0) {
+            String dlqRun = text(m, DLQ_SYNC_RUN);
+            long dlqSeq = number(m, DLQ_SEQ);
+            redelivery = dlqRun != null && dlqSeq >= 0 ? new RowOrigin(dlqRun, dlqSeq, row) : new RowOrigin(null, -1, row);
         }
-        String run = m.get(SYNC_RUN);
-        return new BatchMeta(m.get(STREAM), run == null || run.isEmpty() ? null : run, seq,
-                split(m.get(PRIMARY_KEY)), m.get(SYNC_MODE));
+        return new BatchMeta(m.get(STREAM), run, seq, split(m.get(PRIMARY_KEY)), m.get(SYNC_MODE), redelivery);
+    }
+
+    private static String text(Map<String, String> m, String key) {
+        String v = m.get(key);
+        return v == null || v.isEmpty() ? null : v;
+    }
+
+    private static long number(Map<String, String> m, String key) {
+        String v = m.get(key);
+        return v == null || v.isEmpty() ? -1 : parseNumber(key, v);
     }
 
     /** True when the batch carries a position (sync run and seq), so exactly-once applies. */
@@ -55,12 +77,12 @@ public final class BatchMeta {
         return syncRun != null && seq >= 0;
     }
 
-    private static long parseSeq(String s) {
+    private static long parseNumber(String key, String s) {
         long v = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c < '0' || c > '9' || i >= 18) {
-                throw ConnectorError.of(ErrorCategory.DATA, "INVALID_BATCH_METADATA", SEQ + " must be a decimal "
+                throw ConnectorError.of(ErrorCategory.DATA, "INVALID_BATCH_METADATA", key + " must be a decimal "
                         + "number, got \"" + s + "\"").toException();
             }
             v = v * 10 + (c - '0');

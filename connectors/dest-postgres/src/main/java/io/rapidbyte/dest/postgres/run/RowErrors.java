@@ -2,7 +2,6 @@ package io.rapidbyte.dest.postgres.run;
 
 import io.rapidbyte.dest.postgres.config.OnDataError;
 import io.rapidbyte.dest.postgres.config.WriteMode;
-import io.rapidbyte.dest.postgres.encode.TextRenderer;
 import io.rapidbyte.dest.postgres.load.RowErrorHandler;
 import io.rapidbyte.sdk.BackoffClass;
 import io.rapidbyte.sdk.CommitState;
@@ -10,16 +9,20 @@ import io.rapidbyte.sdk.ConnectorError;
 import io.rapidbyte.sdk.Context;
 import io.rapidbyte.sdk.ErrorCategory;
 import io.rapidbyte.sdk.ErrorScope;
-import io.rapidbyte.sdk.json.Json;
-import io.rapidbyte.sdk.json.JsonObject;
 import io.rapidbyte.sdk.arrow.RecordBatch;
+import io.rapidbyte.sdk.arrow.RowExtract;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
- * on_data_error in action. dlq: the row goes to {@code emit-dlq-record} as
- * {@code {"stream", "sync_run", "seq", "row", "values": {column: value}}} with the reason and
- * category {@code data}. fail: throws data/&lt;SQLSTATE&gt; naming the row, batch and column; the run
- * rolls back. DLQ records are sent before the transaction commits, so a crash before the commit
- * can send a record again (at-least-once).
+ * on_data_error in action. dlq: the row goes to {@code emit-dlq-row} as a one-row Arrow IPC
+ * stream of the batch's fields, its schema metadata that of the batch without
+ * {@code rapidbyte.sync_run}/{@code rapidbyte.seq} and with {@code rapidbyte.dlq.*} saying where
+ * it was refused (BATCH-METADATA.md, "Dead-letter rows"), so a corrected copy sent back in loads
+ * as new data; the refusal is kept for {@link DeadLetterTable}. fail: throws data/&lt;SQLSTATE&gt;
+ * naming the row, batch and column; the run rolls back.
  *
  * <p>With fail, one rejection is not reported as a row's data problem: in append mode a row whose
  * key the table already holds (23505, unique_violation) means the stream is being written again
@@ -36,8 +39,11 @@ final class RowErrors implements RowErrorHandler {
     private final Context ctx;
     private final OnDataError mode;
     private final WriteMode writeMode;
+    private final List<DeadLetterTable.Refusal> pending = new ArrayList<>();
     private String stream = "";
     private BatchMeta meta;
+    private Map<String, String> metadata;
+    private long rowOffset;
     private long dead;
 
     RowErrors(Context ctx, OnDataError mode, WriteMode writeMode) {
@@ -46,19 +52,33 @@ final class RowErrors implements RowErrorHandler {
         this.writeMode = writeMode;
     }
 
-    /** The batch the next rejections belong to. */
-    void batch(String streamName, BatchMeta batchMeta) {
+    /** The frame the next rejections belong to: its stream, metadata and schema-level metadata. */
+    void batch(String streamName, BatchMeta batchMeta, Map<String, String> schemaMetadata) {
         this.stream = streamName;
         this.meta = batchMeta;
+        this.metadata = schemaMetadata;
+        this.rowOffset = 0;
+    }
+
+    /** The next rejections are about the record batch starting at frame row {@code offset}. */
+    void rowOffset(long offset) {
+        this.rowOffset = offset;
     }
 
     long deadLettered() {
         return dead;
     }
 
+    /** The refusals since the last call, for the dead-letter table. */
+    List<DeadLetterTable.Refusal> takeRefusals() {
+        List<DeadLetterTable.Refusal> out = new ArrayList<>(pending);
+        pending.clear();
+        return out;
+    }
+
     @Override
     public void rowRejected(RecordBatch batch, int row, String code, String column, String message) {
-        String where = (row >= 0 ? "row " + row : "a row") + " of batch " + describeBatch();
+        String where = (row >= 0 ? "row " + (rowOffset + row) : "a row") + " of batch " + describeBatch();
         if (mode == OnDataError.FAIL && writeMode == WriteMode.APPEND && UNIQUE_VIOLATION.equals(code)) {
             throw ConnectorError.config("APPEND_KEY_CONFLICT", where + " has a key the target table already holds ("
                     + message + "); write_mode append never overwrites, so this stream is being loaded again into "
@@ -70,22 +90,45 @@ final class RowErrors implements RowErrorHandler {
                     where + " was rejected" + (column == null ? "" : " (column \"" + column + "\")") + ": " + message,
                     false, null, BackoffClass.SLOW, false, CommitState.BEFORE_COMMIT, null).toException();
         }
-        JsonObject values = Json.object();
-        for (int k = 0; k < batch.columnCount(); k++) {
-            values.put(batch.schema().field(k).name(), TextRenderer.json(batch.column(k), row));
+        RowOrigin origin = originOf(rowOffset + row);
+        emit(batch, row, origin, code == null ? "DATA_ERROR" : code, column, where + ": " + message);
+        pending.add(new DeadLetterTable.Refusal(origin, code == null ? "DATA_ERROR" : code, column, message));
+    }
+
+    /** A row refused before (its batch is a replay of a committed one): sent again, not recorded again. */
+    void refuseAgain(RecordBatch batch, int row, DeadLetterTable.Refusal refusal) {
+        emit(batch, row, refusal.origin, refusal.code, refusal.column, refusal.origin + " (replayed): "
+                + refusal.message);
+    }
+
+    private void emit(RecordBatch batch, int row, RowOrigin origin, String code, String column, String message) {
+        Map<String, String> md = new LinkedHashMap<>(metadata);
+        md.remove(BatchMeta.SYNC_RUN);
+        md.remove(BatchMeta.SEQ);
+        md.remove(BatchMeta.DLQ_SYNC_RUN);
+        md.remove(BatchMeta.DLQ_SEQ);
+        if (origin.identified()) {
+            md.put(BatchMeta.DLQ_SYNC_RUN, origin.syncRun);
+            md.put(BatchMeta.DLQ_SEQ, Long.toString(origin.seq));
         }
-        JsonObject record = Json.object().with("stream", stream).with("row", (long) row).with("values", values);
-        if (meta != null && meta.syncRun != null) {
-            record.with("sync_run", meta.syncRun);
-        }
-        if (meta != null && meta.seq >= 0) {
-            record.with("seq", meta.seq);
-        }
-        ctx.emitDlqRecord(stream, record.toJson(), where + ": " + message, ErrorCategory.DATA);
+        md.put(BatchMeta.DLQ_ROW, Long.toString(origin.row));
+        ctx.emitDlqRow(RowExtract.ipc(batch, row, md), column, code, message);
         dead++;
     }
 
+    /** A row sent back in keeps its first origin; any other row is identified by its batch. */
+    private RowOrigin originOf(long frameRow) {
+        if (meta != null && meta.redelivery != null) {
+            return meta.redelivery;
+        }
+        return meta != null && meta.hasPosition() ? new RowOrigin(meta.syncRun, meta.seq, frameRow)
+                : new RowOrigin(null, -1, frameRow);
+    }
+
     private String describeBatch() {
+        if (meta != null && meta.redelivery != null) {
+            return "(a dead-letter row sent back in: " + meta.redelivery + ")";
+        }
         if (meta == null || meta.seq < 0) {
             return "(no rapidbyte.seq)";
         }

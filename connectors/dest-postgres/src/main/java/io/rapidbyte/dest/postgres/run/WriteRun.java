@@ -4,6 +4,7 @@ import io.rapidbyte.dest.postgres.catalog.DriftResolver;
 import io.rapidbyte.dest.postgres.catalog.LoadPlan;
 import io.rapidbyte.dest.postgres.catalog.TableDdl;
 import io.rapidbyte.dest.postgres.config.CommitInterval;
+import io.rapidbyte.dest.postgres.config.OnDataError;
 import io.rapidbyte.dest.postgres.config.PostgresDestConfig;
 import io.rapidbyte.dest.postgres.config.WriteMode;
 import io.rapidbyte.dest.postgres.load.ChangeColumns;
@@ -17,6 +18,7 @@ import io.rapidbyte.postgres.wire.PgException;
 import io.rapidbyte.sdk.CommitState;
 import io.rapidbyte.sdk.ConnectorError;
 import io.rapidbyte.sdk.Context;
+import io.rapidbyte.sdk.ErrorCategory;
 import io.rapidbyte.sdk.WriteSummary;
 import io.rapidbyte.sdk.arrow.Field;
 import io.rapidbyte.sdk.arrow.RecordBatch;
@@ -52,6 +54,7 @@ public final class WriteRun {
     private String tableName;
     private String loadTable;
     private Watermark watermark;
+    private DeadLetterTable deadLetters;
     private ReplaceStage stage;
     private boolean stageStarted;
     /** Position of the last batch committed or loaded into the open transaction. */
@@ -125,25 +128,36 @@ public final class WriteRun {
         if (stream == null) {
             start(meta);
         }
-        if (meta.hasPosition() && position != null && position.covers(meta.syncRun, meta.seq)) {
+        if (meta.redelivery != null) {
+            if (skipRedelivery(frame, meta)) {
+                return;
+            }
+        } else if (meta.hasPosition() && position != null && position.covers(meta.syncRun, meta.seq)) {
             batchesSkipped++;
             ctx.debug("skipping batch seq " + meta.seq + " of sync run " + meta.syncRun + ": already committed ("
                     + position + ")");
+            refuseAgain(frame, meta);
             return;
-        }
-        if (!meta.hasPosition() && !warnedNoPosition) {
+        } else if (!meta.hasPosition() && !warnedNoPosition) {
             warnedNoPosition = true;
             ctx.warn("stream " + stream + ": batches without rapidbyte.sync_run/rapidbyte.seq cannot be deduplicated "
                     + "after a restart (exactly-once needs them)");
         }
         begin(meta);
         planFor(frame, meta);
-        rowErrors.batch(stream, meta);
+        rowErrors.batch(stream, meta, frame.schema.metadata());
         long deadBefore = rowErrors.deadLettered();
+        long offset = 0;
         for (RecordBatch b : frame.batches) {
+            rowErrors.rowOffset(offset);
             isolator.write(writer, b);
+            offset += b.rowCount();
         }
         long dead = rowErrors.deadLettered() - deadBefore;
+        deadLetters.record(stream, rowErrors.takeRefusals());
+        if (meta.redelivery != null && meta.redelivery.identified() && dead == 0) {
+            deadLetters.markLoaded(stream, meta.redelivery);
+        }
         txRows += frame.rows - dead;
         txBytes += frame.bytes;
         batchesLoaded++;
@@ -154,6 +168,59 @@ public final class WriteRun {
         }
         if (interval.due(txRows, txBytes, System.currentTimeMillis() - txStartMillis)) {
             commit();
+        }
+    }
+
+    /**
+     * A dead-letter row sent back in: it loads as new data (its batch's position is gone, so the
+     * watermark does not apply) unless the dead-letter table shows it loaded already.
+     *
+     * @return whether to skip it
+     */
+    private boolean skipRedelivery(DecodedFrame frame, BatchMeta meta) throws PgException {
+        if (frame.rows != 1) {
+            throw ConnectorError.of(ErrorCategory.DATA, "INVALID_BATCH_METADATA", "a batch with "
+                    + BatchMeta.DLQ_ROW + " is one dead-letter row, this one has " + frame.rows + " rows").toException();
+        }
+        if (!meta.redelivery.identified()) {
+            if (!warnedNoPosition) {
+                warnedNoPosition = true;
+                ctx.warn("stream " + stream + ": dead-letter rows from batches without rapidbyte.sync_run/"
+                        + "rapidbyte.seq load without deduplication (sending one twice loads it twice)");
+            }
+            return false;
+        }
+        if (deadLetters.isLoaded(stream, meta.redelivery)) {
+            batchesSkipped++;
+            ctx.info("stream " + stream + ": skipping the dead-letter " + meta.redelivery + " sent back in: "
+                    + "it was loaded before");
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * A replay of a committed batch: its rows refused back then go to the dead-letter queue
+     * again, since the host drops dead-letter rows of a batch it never saw confirmed.
+     */
+    private void refuseAgain(DecodedFrame frame, BatchMeta meta) throws PgException {
+        if (cfg.onDataError != OnDataError.DLQ) {
+            return;
+        }
+        List<DeadLetterTable.Refusal> refused = deadLetters.refused(stream, meta.syncRun, meta.seq);
+        if (refused.isEmpty()) {
+            return;
+        }
+        rowErrors.batch(stream, meta, frame.schema.metadata());
+        for (DeadLetterTable.Refusal r : refused) {
+            long row = r.origin.row;
+            for (RecordBatch b : frame.batches) {
+                if (row < b.rowCount()) {
+                    rowErrors.refuseAgain(b, (int) row, r);
+                    break;
+                }
+                row -= b.rowCount();
+            }
         }
     }
 
@@ -179,6 +246,8 @@ public final class WriteRun {
         }
         watermark = new Watermark(db, schemaName, tableName);
         watermark.ensureTable();
+        deadLetters = new DeadLetterTable(db, schemaName, tableName);
+        deadLetters.ensureTable();
         position = watermark.read(stream);
         loadTable = tableName;
         if (cfg.writeMode == WriteMode.REPLACE) {
@@ -252,7 +321,7 @@ public final class WriteRun {
         rowsCommitted += txRows;
         if (txRows > 0) {
             ctx.metric(Json.object().with("name", "dest_postgres.rows_committed").with("value", txRows)
-                    .with("stream", stream).toJson());
+                    .with("kind", "counter").with("stream", stream).toJson());
         }
         checkpoint(false);
     }

@@ -1,6 +1,7 @@
 package io.rapidbyte.dest.postgres.encode;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -69,8 +70,12 @@ class DateTimeTextTest {
         DateTimeText.time(sb, 86_400_000_000L);
         assertEquals("24:00:00.000000", sb.toString());
         assertEquals(Long.MAX_VALUE, Encoding.intervalMicros(Integer.MAX_VALUE, Integer.MAX_VALUE, Long.MAX_VALUE));
-        assertEquals(2, Encoding.intervalMicros(0, 0, 1_500));
-        assertEquals(-2, Encoding.intervalMicros(0, 0, -1_500));
-        assertEquals(1, Encoding.intervalMicros(0, 0, 1_499));
+        assertEquals(Long.MIN_VALUE, Encoding.intervalMicros(Integer.MIN_VALUE, Integer.MIN_VALUE, Long.MIN_VALUE));
+        assertEquals(-2, Encoding.intervalMicros(0, 0, -2_000));
+        assertEquals(Long.MAX_VALUE / 1000, Encoding.intervalMicros(0, 0, Long.MAX_VALUE / 1000 * 1000));
+        // sub-microsecond parts are refused, never rounded
+        assertThrows(IllegalArgumentException.class, () -> Encoding.intervalMicros(0, 0, 1_500));
+        assertThrows(IllegalArgumentException.class, () -> Encoding.intervalMicros(0, 0, -1));
+        assertThrows(IllegalArgumentException.class, () -> Encoding.intervalMicros(Integer.MAX_VALUE, 0, Long.MAX_VALUE));
     }
 }

@@ -3,6 +3,7 @@ package io.rapidbyte.examples.filter;
 import io.rapidbyte.sdk.arrow.RecordBatch;
 import io.rapidbyte.sdk.arrow.RecordBatchBuilder;
 import io.rapidbyte.sdk.arrow.Schema;
+import io.rapidbyte.sdk.arrow.ValueCopier;
 
 /**
  * Projection and row filter bound to one input schema's fields, with an output builder reused from

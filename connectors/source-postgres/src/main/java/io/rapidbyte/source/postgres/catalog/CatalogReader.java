@@ -22,7 +22,7 @@ public final class CatalogReader {
             + "CASE WHEN t.typtype = 'd' THEN t.typtypmod ELSE a.atttypmod END, bt.typtype, "
             + "CASE WHEN bt.typelem <> 0 AND bt.typlen = -1 THEN bt.typelem ELSE 0 END, "
             + "CASE WHEN bt.typelem <> 0 AND bt.typlen = -1 THEN et.typtype ELSE '' END, "
-            + "has_column_privilege(c.oid, a.attnum, 'SELECT') "
+            + "has_column_privilege(c.oid, a.attnum, 'SELECT'), a.attndims "
             + "FROM pg_catalog.pg_attribute a "
             + "JOIN pg_catalog.pg_class c ON c.oid = a.attrelid "
             + "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
@@ -100,7 +100,8 @@ public final class CatalogReader {
             }
             head = r;
             cols.add(new ColumnInfo(r[4], Integer.parseInt(r[3]), r[5], bool(r[6]), (int) Long.parseLong(r[7]),
-                    Integer.parseInt(r[8]), ch(r[9]), (int) Long.parseLong(r[10]), ch(r[11]), bool(r[12])));
+                    Integer.parseInt(r[8]), ch(r[9]), (int) Long.parseLong(r[10]), ch(r[11]), bool(r[12]),
+                    Integer.parseInt(r[13])));
         }
         if (head != null) {
             tables.add(table(head, cols, primaryKeys, uniqueKeys));

@@ -16,14 +16,17 @@ public final class ColumnInfo {
     private final int elementOid;
     private final char elementKind;
     private final boolean selectable;
+    private final int dimensions;
 
     /**
      * @param baseKind    pg_type.typtype of the base type (b base, e enum, c composite, d domain, r range, m multirange, p pseudo)
      * @param elementOid  element type when the base type is an array, else 0
      * @param elementKind typtype of the element type, or 0 when not an array
+     * @param dimensions  pg_attribute.attndims: the dimensions an array column was declared with (0 when
+     *                    not said, e.g. in a view; PostgreSQL does not enforce it)
      */
     public ColumnInfo(String name, int attnum, String pgType, boolean notNull, int baseOid, int baseTypmod,
-            char baseKind, int elementOid, char elementKind, boolean selectable) {
+            char baseKind, int elementOid, char elementKind, boolean selectable, int dimensions) {
         this.name = name;
         this.attnum = attnum;
         this.pgType = pgType;
@@ -34,6 +37,7 @@ public final class ColumnInfo {
         this.elementOid = elementOid;
         this.elementKind = elementKind;
         this.selectable = selectable;
+        this.dimensions = dimensions;
     }
 
     public String name() {
@@ -76,6 +80,11 @@ public final class ColumnInfo {
 
     public char elementKind() {
         return elementKind;
+    }
+
+    /** The dimensions an array column was declared with ({@code integer[][]}: 2); 0 or 1 otherwise. */
+    public int dimensions() {
+        return dimensions;
     }
 
     /** Whether the connecting user may SELECT this column. */

@@ -14,7 +14,8 @@ import java.util.Collections;
  *   <tr><td>int2 / int4 / int8</td><td>int16 / int32 / int64</td></tr>
  *   <tr><td>oid</td><td>int64</td></tr>
  *   <tr><td>float4 / float8</td><td>float32 / float64 (NaN and infinities kept)</td></tr>
- *   <tr><td>numeric(p,s), p &le; 38</td><td>decimal128(p,s); NaN becomes null (field always nullable)</td></tr>
+ *   <tr><td>numeric(p,s), p &le; 38</td><td>decimal128(p,s); a NaN value fails the read (no decimal128
+ *       form), unless the column is read as text</td></tr>
  *   <tr><td>numeric without typmod, numeric(p,s) with p &gt; 38</td><td>utf8, the server's text form
  *       (exact, including NaN, Infinity, -Infinity)</td></tr>
  *   <tr><td>bool</td><td>bool</td></tr>
@@ -28,12 +29,17 @@ import java.util.Collections;
  *   <tr><td>interval</td><td>interval[month_day_nano]</td></tr>
  *   <tr><td>uuid</td><td>fixed_size_binary[16]</td></tr>
  *   <tr><td>inet, cidr, macaddr, macaddr8</td><td>utf8, as the server prints them</td></tr>
- *   <tr><td>arrays of the types above</td><td>list of the element's Arrow type</td></tr>
+ *   <tr><td>arrays of the types above</td><td>list of the element's Arrow type (one-dimensional values
+ *       with lower bound 1; others fail the read)</td></tr>
+ *   <tr><td>arrays declared with two or more dimensions</td><td>utf8, the array's exact text (shape and
+ *       bounds kept) through a {@code ::text} cast</td></tr>
  *   <tr><td>enums, everything else (and arrays of them)</td><td>utf8 (list of utf8) through a
  *       {@code ::text} cast, with a logged notice</td></tr>
  * </table>
  *
- * Domains map like their base type. Stateless.
+ * Domains map like their base type. A column the stream lists in {@code text_columns} is read as
+ * utf8 through {@code ::text} whatever its type: the exact way for values the native mapping cannot
+ * hold. Stateless.
  */
 public final class TypeMapper {
     public static final String PG_TYPE_KEY = "rapidbyte.pg_type";
@@ -43,6 +49,18 @@ public final class TypeMapper {
     }
 
     public static ColumnMapping map(ColumnInfo c) {
+        return map(c, false);
+    }
+
+    /** @param asText read the column as its text form (the stream's {@code text_columns}) */
+    public static ColumnMapping map(ColumnInfo c, boolean asText) {
+        if (asText) {
+            return asText(c, "listed in text_columns: read as its exact text form");
+        }
+        if (c.isArray() && c.dimensions() > 1) {
+            return asText(c, "declared with " + c.dimensions() + " dimensions: read as its exact text form, "
+                    + "which keeps the shape (a list holds one dimension)");
+        }
         if (c.isArray()) {
             return mapArray(c);
         }
@@ -63,9 +81,14 @@ public final class TypeMapper {
             cast = ColumnMapping.Cast.TEXT;
             reason = (c.baseKind() == 'e' ? "enum " : "type ") + c.pgType() + " has no Arrow mapping: read as text";
         }
-        boolean nullable = !c.notNull() || kind == ValueKind.DECIMAL;
         ArrowType type = arrowType(kind, decimal);
-        return new ColumnMapping(c, kind, null, cast, withPgType(Field.nullable(c.name(), type), nullable, c), reason);
+        return new ColumnMapping(c, kind, null, cast, withPgType(Field.nullable(c.name(), type), !c.notNull(), c),
+                reason);
+    }
+
+    private static ColumnMapping asText(ColumnInfo c, String reason) {
+        Field f = withPgType(Field.nullable(c.name(), ArrowType.UTF8), !c.notNull(), c);
+        return new ColumnMapping(c, ValueKind.TEXT, null, ColumnMapping.Cast.TEXT, f, reason);
     }
 
     private static ColumnMapping mapArray(ColumnInfo c) {

@@ -20,7 +20,8 @@ import java.util.Set;
 public final class ConfigParser {
     private static final String[] OWN = {"schemas", "streams", "max_batch_rows", "max_batch_bytes", "sync_mode",
         "cdc"};
-    private static final String[] STREAM_LEVEL = {"name", "sync_mode", "cursor_field", "tie_breaker", "columns"};
+    private static final String[] STREAM_LEVEL = {"name", "sync_mode", "cursor_field", "tie_breaker", "columns",
+        "text_columns"};
 
     private ConfigParser() {
     }
@@ -85,6 +86,7 @@ public final class ConfigParser {
             String cursor = problems.string(s, "cursor_field", false, where);
             List<String> tieBreaker = tieBreaker(s, where, problems);
             List<String> columns = problems.names(s, "columns", where);
+            List<String> textColumns = problems.names(s, "text_columns", where);
             String label = name != null ? "stream \"" + name + "\"" : "\"" + where.substring(0, where.length() - 1) + "\"";
             if (mode == SyncMode.INCREMENTAL && cursor == null) {
                 problems.problem(label + ": incremental sync needs \"cursor_field\"");
@@ -105,10 +107,19 @@ public final class ConfigParser {
             if (cursor != null && tieBreaker.contains(cursor)) {
                 problems.problem(label + ": the cursor_field cannot also be a tie_breaker column");
             }
+            if (textColumns != null && columns != null) {
+                for (String t : textColumns) {
+                    if (!columns.contains(t)) {
+                        problems.problem(label + ": text_columns \"" + t + "\" must be one of the projected \"columns\"");
+                    }
+                }
+            }
             duplicates(columns, label + ": column", problems);
+            duplicates(textColumns, label + ": text_columns column", problems);
             duplicates(tieBreaker, label + ": tie_breaker column", problems);
             if (problems.count() == before) {
-                out.add(new StreamConfig(name, mode, cursor, tieBreaker, columns));
+                out.add(new StreamConfig(name, mode, cursor, tieBreaker, columns,
+                        textColumns == null ? Collections.<String>emptyList() : textColumns));
             }
         }
         return out;

@@ -18,6 +18,7 @@ public final class StreamConfig {
     private final String cursorField;
     private final List<String> tieBreaker;
     private final List<String> columns;
+    private final List<String> textColumns;
 
     /**
      * @param cursorField null for full refresh
@@ -26,6 +27,12 @@ public final class StreamConfig {
      */
     public StreamConfig(String name, SyncMode syncMode, String cursorField, List<String> tieBreaker,
             List<String> columns) {
+        this(name, syncMode, cursorField, tieBreaker, columns, Collections.<String>emptyList());
+    }
+
+    /** @param textColumns columns read as their text form whatever their type; empty when none */
+    public StreamConfig(String name, SyncMode syncMode, String cursorField, List<String> tieBreaker,
+            List<String> columns, List<String> textColumns) {
         int dot = name.indexOf('.');
         if (dot <= 0 || dot == name.length() - 1) {
             throw new IllegalArgumentException("stream name must be schema.table: " + name);
@@ -37,6 +44,7 @@ public final class StreamConfig {
         this.cursorField = cursorField;
         this.tieBreaker = Collections.unmodifiableList(new ArrayList<String>(tieBreaker));
         this.columns = columns == null ? null : Collections.unmodifiableList(new ArrayList<String>(columns));
+        this.textColumns = Collections.unmodifiableList(new ArrayList<String>(textColumns));
     }
 
     /** A full refresh of every column: what a stream that is not configured gets. */
@@ -86,10 +94,20 @@ public final class StreamConfig {
         return columns;
     }
 
+    /**
+     * Columns read through {@code ::text} (utf8, exact) instead of their native mapping: the way to
+     * carry values that mapping cannot hold (NaN in numeric(p,s), multi-dimensional arrays in a
+     * column declared one-dimensional, intervals with a time part beyond 292 years).
+     */
+    public List<String> textColumns() {
+        return textColumns;
+    }
+
     @Override
     public String toString() {
         return name + "(" + syncMode.wireName() + (cursorField == null ? "" : ", cursor=" + cursorField)
                 + (tieBreaker.isEmpty() ? "" : ", tie_breaker=" + tieBreaker)
-                + (columns == null ? "" : ", columns=" + columns) + ")";
+                + (columns == null ? "" : ", columns=" + columns)
+                + (textColumns.isEmpty() ? "" : ", text_columns=" + textColumns) + ")";
     }
 }

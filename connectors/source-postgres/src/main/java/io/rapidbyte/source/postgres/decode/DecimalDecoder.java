@@ -15,9 +15,9 @@ import io.rapidbyte.sdk.arrow.DecimalColumnBuilder;
  * only through a domain or a cast) goes through its exact text form, which the builder rescales
  * without rounding, or rejects.
  *
- * <p>NaN (and the infinities an unconstrained domain could carry) becomes null, noted once per
- * column: decimal128 has no such values, and the column's Arrow field is always nullable for that
- * reason.
+ * <p>NaN (numeric(p,s) can hold it; PostgreSQL refuses infinities there) has no decimal128 form:
+ * it fails the read naming the column rather than turning into something else, and the stream's
+ * {@code text_columns} reads such a column exactly.
  */
 final class DecimalDecoder extends ValueDecoder {
     private static final int SIGN_NEG = 0x4000;
@@ -32,15 +32,11 @@ final class DecimalDecoder extends ValueDecoder {
 
     private final DecimalColumnBuilder out;
     private final PgNumeric value = new PgNumeric();
-    private final DecodeNotes notes;
-    private final String column;
     private final boolean fitsLong;
 
-    DecimalDecoder(ColumnBuilder builder, DecodeNotes notes, String column) {
+    DecimalDecoder(ColumnBuilder builder) {
         super(builder);
         this.out = (DecimalColumnBuilder) builder;
-        this.notes = notes;
-        this.column = column;
         this.fitsLong = out.precision() <= 18;
     }
 
@@ -62,15 +58,15 @@ final class DecimalDecoder extends ValueDecoder {
     }
 
     /**
-     * NaN and infinities (null, noted) and values at another scale (exact text, rescaled by the
-     * builder). One method for both rare paths, out of {@link #decodeGeneral}, which runs per value
+     * NaN and infinities (refused, naming the way out) and values at another scale (exact text,
+     * rescaled by the builder). One method for both rare paths, out of {@link #decodeGeneral}, which runs per value
      * for precisions above 18 and must stay under HotSpot's JIT size limit once compiled
      * (wasm-build's GuestMethodSizes checks it).
      */
     private void appendUnusual() {
         if (!value.isFinite()) {
-            notes.note(column, "numeric " + value + " has no decimal128 form and is stored as null");
-            out.appendNull();
+            throw new IllegalArgumentException("numeric " + value + " has no decimal128(" + out.precision() + ","
+                    + out.scale() + ") form; " + TEXT_COLUMNS_HINT);
         } else {
             out.append(value.toString());
         }

@@ -2,7 +2,7 @@ package io.rapidbyte.source.postgres.decode;
 
 /**
  * Receives remarks about values that were represented in a documented but notable way (an infinite
- * timestamp kept as a sentinel, a NaN numeric turned into null, a flattened multi-dimensional array).
+ * timestamp kept as Postgres' own sentinel).
  * Implementations log each distinct remark once per column and run.
  */
 public interface DecodeNotes {

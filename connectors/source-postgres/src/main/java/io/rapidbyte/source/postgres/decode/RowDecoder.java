@@ -87,7 +87,7 @@ public final class RowDecoder {
             ListColumnBuilder list = (ListColumnBuilder) builder;
             ValueDecoder element = scalar(m.elementKind(), list.child(), notes, m.column().name());
             int elementOid = m.cast() == ColumnMapping.Cast.TEXT_ARRAY ? PgOids.TEXT : m.column().elementOid();
-            return new ListDecoder(list, element, elementOid, notes, m.column().name());
+            return new ListDecoder(list, element, elementOid);
         }
         return scalar(m.kind(), builder, notes, m.column().name());
     }
@@ -101,7 +101,7 @@ public final class RowDecoder {
             case FLOAT32: return new ScalarDecoders.Float32(b);
             case FLOAT64: return new ScalarDecoders.Float64(b);
             case BOOL: return new ScalarDecoders.Bool(b);
-            case DECIMAL: return new DecimalDecoder(b, notes, column);
+            case DECIMAL: return new DecimalDecoder(b);
             case TEXT:
             case BYTEA:
                 return new ScalarDecoders.Bytes(b);

@@ -309,8 +309,8 @@ final class ScalarDecoders {
 
     /**
      * interval to month-day-nano. The time part is microseconds in Postgres and nanoseconds in
-     * Arrow; when ×1000 would overflow int64 (a time part beyond about 292 years), whole days move
-     * from the time part to the days field (a value Postgres compares as equal), noted once.
+     * Arrow; a time part beyond about 292 years (×1000 would overflow int64) is refused naming the
+     * column's way out ({@code text_columns}), not re-split into days.
      */
     static final class Interval extends ValueDecoder {
         private static final long MAX_MICROS = Long.MAX_VALUE / 1000;
@@ -341,18 +341,18 @@ final class ScalarDecoders {
                 nanos = Long.MIN_VALUE;
             } else {
                 if (micros > MAX_MICROS || micros < -MAX_MICROS) {
-                    long wholeDays = micros / TemporalCodec.MICROS_PER_DAY;
-                    long newDays = days + wholeDays;
-                    if (newDays > Integer.MAX_VALUE || newDays < Integer.MIN_VALUE) {
-                        throw new BinaryFormatException("interval does not fit month-day-nano");
-                    }
-                    notes.note(column, "intervals with a time part beyond 292 years keep whole days in the days field");
-                    days = (int) newDays;
-                    micros -= wholeDays * TemporalCodec.MICROS_PER_DAY;
+                    throw timeTooLarge(micros);
                 }
                 nanos = micros * 1000;
             }
             out.append(months, days, nanos);
+        }
+
+        // Moving whole days into the days field would compare equal but print, extract and justify
+        // differently: not the same value. Out of line so decode stays under the JIT size limit.
+        private static IllegalArgumentException timeTooLarge(long micros) {
+            return new IllegalArgumentException("interval time part of " + micros + " us is beyond the "
+                    + "+/-292 years month-day-nano nanoseconds can hold; " + TEXT_COLUMNS_HINT);
         }
     }
 }

@@ -8,6 +8,10 @@ import io.rapidbyte.sdk.arrow.ColumnBuilder;
  * {@link RowDecoder} turns into a data error naming the column. Not thread-safe.
  */
 public abstract class ValueDecoder {
+    /** The way out for a value a column's Arrow type cannot hold exactly, ending such errors. */
+    static final String TEXT_COLUMNS_HINT = "list the column in the stream's \"text_columns\" to read it as its "
+            + "exact text form";
+
     final ColumnBuilder builder;
 
     ValueDecoder(ColumnBuilder builder) {

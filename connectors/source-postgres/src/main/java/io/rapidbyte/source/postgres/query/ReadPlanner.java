@@ -33,6 +33,12 @@ public final class ReadPlanner {
                         + name + "\" of " + table.streamName()));
             }
         }
+        for (String name : stream.textColumns()) {
+            if (table.column(name) == null) {
+                problems.add(new StreamProblem(StreamProblem.UNDEFINED_COLUMN, "text_columns: column \"" + name
+                        + "\" does not exist in " + table.streamName() + available(table)));
+            }
+        }
         if (stream.syncMode() == SyncMode.INCREMENTAL) {
             checkKeyColumn(table, stream.cursorField(), "cursor_field", false, problems);
             for (String tb : stream.tieBreaker()) {
@@ -56,7 +62,7 @@ public final class ReadPlanner {
         }
         List<ColumnMapping> columns = new ArrayList<ColumnMapping>();
         for (String name : stream.columns() != null ? stream.columns() : names(table)) {
-            columns.add(TypeMapper.map(table.column(name)));
+            columns.add(TypeMapper.map(table.column(name), stream.textColumns().contains(name)));
         }
         KeySpec key = key(stream, table);
         return new ReadPlan(stream.name(), table.schema(), table.name(), stream.syncMode(), columns, key,

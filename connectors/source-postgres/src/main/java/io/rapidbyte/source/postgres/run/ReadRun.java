@@ -137,7 +137,7 @@ public final class ReadRun {
         assembler.finish();
         connection.simpleQuery("COMMIT");
         MemoryMetric.report(ctx, sink.batches(), sink.rows());
-        ctx.metric("source_postgres.rows_read", assembler.rows());
+        ctx.counter("source_postgres.rows_read", assembler.rows());
         log.info("stream " + plan.stream() + ": read " + assembler.rows() + " rows in " + sink.batches() + " batches ("
                 + sink.bytes() + " bytes), next seq " + state.nextSeq());
         return ReadSummary.of(ctx, assembler.rows(), 0);

@@ -29,9 +29,9 @@ import org.junit.jupiter.api.Test;
 /** Batch cutting on the JVM: row and byte caps, key groups, positions, oversized rows. */
 class BatchAssemblerTest {
     private static final SourceTable TABLE = new SourceTable("s", "t", 'r', List.of(
-            new ColumnInfo("id", 1, "bigint", true, PgOids.INT8, -1, 'b', 0, '\0', true),
-            new ColumnInfo("g", 2, "integer", true, PgOids.INT4, -1, 'b', 0, '\0', true),
-            new ColumnInfo("label", 3, "text", false, PgOids.TEXT, -1, 'b', 0, '\0', true)),
+            new ColumnInfo("id", 1, "bigint", true, PgOids.INT8, -1, 'b', 0, '\0', true, 0),
+            new ColumnInfo("g", 2, "integer", true, PgOids.INT4, -1, 'b', 0, '\0', true, 0),
+            new ColumnInfo("label", 3, "text", false, PgOids.TEXT, -1, 'b', 0, '\0', true, 0)),
             List.of("id"), List.of(List.of("id")));
 
     /** What the sink received: each batch encoded as a complete IPC stream, with its position. */

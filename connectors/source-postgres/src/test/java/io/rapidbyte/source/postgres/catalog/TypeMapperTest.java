@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class TypeMapperTest {
     private static ColumnMapping map(int oid, int typmod, String type, boolean notNull) {
-        return TypeMapper.map(new ColumnInfo("c", 1, type, notNull, oid, typmod, 'b', 0, '\0', true));
+        return TypeMapper.map(new ColumnInfo("c", 1, type, notNull, oid, typmod, 'b', 0, '\0', true, 0));
     }
 
     private static int numericTypmod(int precision, int scale) {
@@ -45,7 +45,7 @@ class TypeMapperTest {
     void numericsWithPrecisionUpTo38AreDecimalsTheRestText() {
         ColumnMapping money = map(PgOids.NUMERIC, numericTypmod(12, 2), "numeric(12,2)", true);
         assertEquals(ArrowType.decimal128(12, 2), money.field().type());
-        assertTrue(money.field().isNullable(), "NaN is stored as null");
+        assertFalse(money.field().isNullable(), "a NOT NULL numeric stays NOT NULL (NaN is refused, not nulled)");
         assertEquals(ArrowType.decimal128(5, -2), map(PgOids.NUMERIC, numericTypmod(5, -2), "numeric(5,-2)", false)
                 .field().type());
         assertEquals(ArrowType.decimal128(38, 38), map(PgOids.NUMERIC, numericTypmod(38, 38), "numeric(38,38)", false)
@@ -61,39 +61,60 @@ class TypeMapperTest {
     @Test
     void arraysBecomeListsAndUnknownElementsText() {
         ColumnMapping ints = TypeMapper.map(new ColumnInfo("a", 1, "integer[]", false, PgOids.INT4_ARRAY, -1, 'b',
-                PgOids.INT4, 'b', true));
+                PgOids.INT4, 'b', true, 0));
         assertEquals(ValueKind.LIST, ints.kind());
         assertEquals(ValueKind.INT32, ints.elementKind());
         assertEquals(ArrowType.INT32, ints.field().elementField().type());
         assertEquals(ColumnMapping.Cast.NONE, ints.cast());
         ColumnMapping nums = TypeMapper.map(new ColumnInfo("n", 1, "numeric(10,3)[]", false, PgOids.NUMERIC_ARRAY,
-                numericTypmod(10, 3), 'b', PgOids.NUMERIC, 'b', true));
+                numericTypmod(10, 3), 'b', PgOids.NUMERIC, 'b', true, 0));
         assertEquals(ArrowType.decimal128(10, 3), nums.field().elementField().type());
-        ColumnMapping moods = TypeMapper.map(new ColumnInfo("m", 1, "mood[]", false, 77777, -1, 'b', 77776, 'e', true));
+        ColumnMapping moods = TypeMapper.map(new ColumnInfo("m", 1, "mood[]", false, 77777, -1, 'b', 77776, 'e', true, 0));
         assertEquals(ColumnMapping.Cast.TEXT_ARRAY, moods.cast());
         assertEquals(ArrowType.UTF8, moods.field().elementField().type());
         assertEquals("mood[]", moods.field().metadata().get(TypeMapper.PG_TYPE_KEY));
     }
 
     @Test
+    void arraysDeclaredWithDimensionsAndTextColumnsAreReadAsText() {
+        ColumnInfo grid = new ColumnInfo("g", 1, "integer[]", false, PgOids.INT4_ARRAY, -1, 'b', PgOids.INT4, 'b',
+                true, 2);
+        ColumnMapping m = TypeMapper.map(grid);
+        assertEquals(ColumnMapping.Cast.TEXT, m.cast());
+        assertEquals(ArrowType.UTF8, m.field().type());
+        assertEquals("integer[]", m.field().metadata().get(TypeMapper.PG_TYPE_KEY));
+        assertTrue(m.fallbackReason().contains("2 dimensions"), m.fallbackReason());
+
+        ColumnInfo amount = new ColumnInfo("amount", 1, "numeric(12,2)", true, PgOids.NUMERIC, numericTypmod(12, 2),
+                'b', 0, '\0', true, 0);
+        assertEquals(ValueKind.DECIMAL, TypeMapper.map(amount, false).kind());
+        ColumnMapping text = TypeMapper.map(amount, true);
+        assertEquals(ColumnMapping.Cast.TEXT, text.cast());
+        assertEquals(ArrowType.UTF8, text.field().type());
+        assertFalse(text.field().isNullable());
+        assertEquals("numeric(12,2)", text.field().metadata().get(TypeMapper.PG_TYPE_KEY));
+        assertTrue(text.fallbackReason().contains("text_columns"));
+    }
+
+    @Test
     void enumsAndUnknownTypesAreTextWithAReason() {
-        ColumnMapping e = TypeMapper.map(new ColumnInfo("m", 1, "mood", true, 77776, -1, 'e', 0, '\0', true));
+        ColumnMapping e = TypeMapper.map(new ColumnInfo("m", 1, "mood", true, 77776, -1, 'e', 0, '\0', true, 0));
         assertEquals(ColumnMapping.Cast.TEXT, e.cast());
         assertEquals("enum mood has no Arrow mapping: read as text", e.fallbackReason());
-        ColumnMapping point = TypeMapper.map(new ColumnInfo("p", 1, "point", false, 600, -1, 'b', 0, '\0', true));
+        ColumnMapping point = TypeMapper.map(new ColumnInfo("p", 1, "point", false, 600, -1, 'b', 0, '\0', true, 0));
         assertEquals("type point has no Arrow mapping: read as text", point.fallbackReason());
     }
 
     @Test
     void discoverSuggestsACursor() {
         SourceTable t = new SourceTable("s", "t", 'r', List.of(
-                new ColumnInfo("id", 1, "bigint", true, PgOids.INT8, -1, 'b', 0, '\0', true),
-                new ColumnInfo("updated_at", 2, "timestamp", false, PgOids.TIMESTAMP, -1, 'b', 0, '\0', true)),
+                new ColumnInfo("id", 1, "bigint", true, PgOids.INT8, -1, 'b', 0, '\0', true, 0),
+                new ColumnInfo("updated_at", 2, "timestamp", false, PgOids.TIMESTAMP, -1, 'b', 0, '\0', true, 0)),
                 List.of("id"), List.of(List.of("id")));
         assertEquals("updated_at", CatalogJson.suggestedCursor(t));
         SourceTable ids = new SourceTable("s", "u", 'r', List.of(t.columns().get(0)), List.of("id"), List.of(List.of("id")));
         assertEquals("id", CatalogJson.suggestedCursor(ids));
         assertEquals("list<int32>", CatalogJson.describe(TypeMapper.map(new ColumnInfo("a", 1, "integer[]", false,
-                PgOids.INT4_ARRAY, -1, 'b', PgOids.INT4, 'b', true))));
+                PgOids.INT4_ARRAY, -1, 'b', PgOids.INT4, 'b', true, 0))));
     }
 }

@@ -64,6 +64,21 @@ class ConfigParserTest {
     }
 
     @Test
+    void textColumnsAreParsedAndChecked() {
+        PostgresSourceConfig c = ConfigParser.parse(Json.parseObject("{\"host\":\"h\",\"user\":\"u\",\"streams\":[{\"name\":"
+                + "\"s.t\",\"text_columns\":[\"amount\",\"grid\"]}]}"));
+        assertEquals(List.of("amount", "grid"), c.stream("s.t").textColumns());
+        assertEquals(List.of(), ConfigParser.parse(Json.parseObject("{\"host\":\"h\",\"user\":\"u\","
+                + "\"streams\":[{\"name\":\"s.t\"}]}")).stream("s.t").textColumns());
+        ConnectorException e = assertThrows(ConnectorException.class, () -> ConfigParser.parse(Json.parseObject(
+                "{\"host\":\"h\",\"user\":\"u\",\"streams\":[{\"name\":\"s.t\",\"columns\":[\"id\"],"
+                        + "\"text_columns\":[\"amount\",\"amount\"]}]}")));
+        assertTrue(e.error().message().contains("text_columns \"amount\" must be one of the projected \"columns\""),
+                e.error().message());
+        assertTrue(e.error().message().contains("text_columns column \"amount\" is listed twice"), e.error().message());
+    }
+
+    @Test
     void everyProblemIsListedAndNoValueEchoed() {
         ConnectorException e = assertThrows(ConnectorException.class, () -> ConfigParser.parse(Json.parseObject(
                 "{\"port\":\"5432\",\"user\":\"\",\"password\":[\"hunter2\"],\"max_batch_bytes\":10,"

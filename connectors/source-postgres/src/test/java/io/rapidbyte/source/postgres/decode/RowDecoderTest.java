@@ -34,7 +34,7 @@ class RowDecoderTest {
     }
 
     private static ColumnMapping column(String name, int oid, int typmod, String type) {
-        return TypeMapper.map(new ColumnInfo(name, 1, type, false, oid, typmod, 'b', 0, '\0', true));
+        return TypeMapper.map(new ColumnInfo(name, 1, type, false, oid, typmod, 'b', 0, '\0', true, 0));
     }
 
     private static List<Map<String, Object>> decode(List<ColumnMapping> columns, List<TestTuples> rows,
@@ -86,19 +86,18 @@ class RowDecoderTest {
     }
 
     @Test
-    void nanDecimalsBecomeNullWithANote() {
-        List<String> notes = new ArrayList<>();
+    void aNanDecimalFailsTheReadNamingTheColumnAndTheWayOut() {
         ColumnMapping m = column("d", PgOids.NUMERIC, numericTypmod(10, 2), "numeric(10,2)");
-        List<Map<String, Object>> got = decode(List.of(m), List.of(TestTuples.row().bytes(numeric("NaN")),
-                TestTuples.row().bytes(numeric("1.5"))), notes);
-        assertEquals(null, got.get(0).get("d"));
-        assertEquals(new BigDecimal("1.50"), got.get(1).get("d"));
-        assertEquals(List.of("d: numeric NaN has no decimal128 form and is stored as null"), notes);
+        ConnectorException e = assertThrows(ConnectorException.class, () -> decode(List.of(m),
+                List.of(TestTuples.row().bytes(numeric("1.5")), TestTuples.row().bytes(numeric("NaN"))),
+                new ArrayList<>()));
+        assertEquals("DECODE_FAILED", e.error().code());
+        assertTrue(e.error().message().contains("column \"d\"") && e.error().message().contains("NaN")
+                && e.error().message().contains("text_columns"), e.error().message());
     }
 
     @Test
-    void hugeIntervalTimePartsMoveWholeDaysOut() {
-        List<String> notes = new ArrayList<>();
+    void anIntervalTimePartBeyondNanosecondsFailsInsteadOfMovingDays() {
         ColumnMapping m = column("i", PgOids.INTERVAL, -1, "interval");
         long micros = 3_000_000L * 3_600_000_000L + 5 * 60_000_000L; // 3,000,000 hours 5 minutes
         byte[] v = new byte[16];
@@ -107,9 +106,54 @@ class RowDecoderTest {
         }
         v[11] = 2; // days = 2
         v[15] = 1; // months = 1
-        List<Map<String, Object>> got = decode(List.of(m), List.of(TestTuples.row().bytes(v)), notes);
-        assertEquals("1/125002/300000000000", got.get(0).get("i"));
-        assertTrue(notes.get(0).contains("keep whole days in the days field"), notes.toString());
+        ConnectorException e = assertThrows(ConnectorException.class,
+                () -> decode(List.of(m), List.of(TestTuples.row().bytes(v)), new ArrayList<>()));
+        assertTrue(e.error().message().contains("column \"i\"") && e.error().message().contains("292 years"),
+                e.error().message());
+        // the largest time part nanoseconds hold still travels as it is
+        long max = Long.MAX_VALUE / 1000;
+        for (int k = 0; k < 8; k++) {
+            v[k] = (byte) (max >>> (56 - 8 * k));
+        }
+        assertEquals("1/2/" + max * 1000, decode(List.of(m), List.of(TestTuples.row().bytes(v)), new ArrayList<>())
+                .get(0).get("i"));
+    }
+
+    /** The binary form of an int4 array with the given dimensions and lower bounds, elements 1, 2, 3, ... */
+    private static byte[] int4Array(int[] dims, int[] lowerBounds) {
+        int n = dims.length == 0 ? 0 : 1;
+        for (int d : dims) {
+            n *= d;
+        }
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(12 + 8 * dims.length + 8 * n);
+        b.putInt(dims.length).putInt(0).putInt(PgOids.INT4);
+        for (int d = 0; d < dims.length; d++) {
+            b.putInt(dims[d]).putInt(lowerBounds[d]);
+        }
+        for (int i = 1; i <= n; i++) {
+            b.putInt(4).putInt(i);
+        }
+        return b.array();
+    }
+
+    @Test
+    void onlyOneDimensionalArraysFromOneBecomeListsAndOthersFailNamingTheColumn() {
+        ColumnMapping m = TypeMapper.map(new ColumnInfo("a", 1, "integer[]", false, PgOids.INT4_ARRAY, -1, 'b',
+                PgOids.INT4, 'b', true, 1));
+        List<Map<String, Object>> ok = decode(List.of(m), List.of(
+                TestTuples.row().bytes(int4Array(new int[] {3}, new int[] {1})),
+                TestTuples.row().bytes(int4Array(new int[0], new int[0]))), new ArrayList<>());
+        assertEquals("[1, 2, 3]", ok.get(0).get("a").toString());
+        assertEquals("[]", ok.get(1).get("a").toString());
+        for (byte[] bad : List.of(int4Array(new int[] {2, 2}, new int[] {1, 1}), int4Array(new int[] {3}, new int[] {0}))) {
+            ConnectorException e = assertThrows(ConnectorException.class,
+                    () -> decode(List.of(m), List.of(TestTuples.row().bytes(bad)), new ArrayList<>()));
+            assertEquals("DECODE_FAILED", e.error().code());
+            assertTrue(e.error().message().contains("column \"a\"") && e.error().message().contains("text_columns"),
+                    e.error().message());
+            assertTrue(e.error().message().contains("[1:2][1:2]") || e.error().message().contains("[0:2]"),
+                    e.error().message());
+        }
     }
 
     @Test

@@ -17,13 +17,13 @@ import org.junit.jupiter.api.Test;
 
 class ReadPlanTest {
     private static ColumnInfo col(String name, int oid, String type, boolean notNull) {
-        return new ColumnInfo(name, 1, type, notNull, oid, -1, 'b', 0, '\0', true);
+        return new ColumnInfo(name, 1, type, notNull, oid, -1, 'b', 0, '\0', true, 0);
     }
 
     private static final SourceTable ORDERS = new SourceTable("sales", "Orders", 'r', List.of(
             col("id", PgOids.INT8, "bigint", true),
             col("updated at", PgOids.TIMESTAMPTZ, "timestamp with time zone", false),
-            new ColumnInfo("mood", 2, "mood", false, 99999, -1, 'e', 0, '\0', true),
+            new ColumnInfo("mood", 2, "mood", false, 99999, -1, 'e', 0, '\0', true, 0),
             col("say \"hi\"", PgOids.TEXT, "text", false)),
             List.of("id"), List.of(List.of("id")));
 
@@ -100,7 +100,7 @@ class ReadPlanTest {
                 + " mood, say \"hi\")"), e.error().message());
 
         SourceTable locked = new SourceTable("s", "t", 'r', List.of(new ColumnInfo("x", 1, "integer", true, PgOids.INT4, -1,
-                'b', 0, '\0', false)), List.of(), List.of());
+                'b', 0, '\0', false, 0)), List.of(), List.of());
         ConnectorException denied = assertThrows(ConnectorException.class,
                 () -> ReadPlanner.plan(StreamConfig.fullRefresh("s.t"), locked, null, true));
         assertEquals(ErrorCategory.PERMISSION, denied.error().category());

@@ -1,23 +1,4 @@
-package io.rapidbyte.examples.filter;
-
-import io.rapidbyte.sdk.arrow.BoolColumn;
-import io.rapidbyte.sdk.arrow.BoolColumnBuilder;
-import io.rapidbyte.sdk.arrow.Column;
-import io.rapidbyte.sdk.arrow.ColumnBuilder;
-import io.rapidbyte.sdk.arrow.DecimalColumn;
-import io.rapidbyte.sdk.arrow.DecimalColumnBuilder;
-import io.rapidbyte.sdk.arrow.FixedSizeBinaryColumn;
-import io.rapidbyte.sdk.arrow.FixedSizeBinaryColumnBuilder;
-import io.rapidbyte.sdk.arrow.FloatColumn;
-import io.rapidbyte.sdk.arrow.FloatColumnBuilder;
-import io.rapidbyte.sdk.arrow.IntColumn;
-import io.rapidbyte.sdk.arrow.IntColumnBuilder;
-import io.rapidbyte.sdk.arrow.IntervalColumn;
-import io.rapidbyte.sdk.arrow.IntervalColumnBuilder;
-import io.rapidbyte.sdk.arrow.ListColumn;
-import io.rapidbyte.sdk.arrow.ListColumnBuilder;
-import io.rapidbyte.sdk.arrow.VarBinaryColumn;
-import io.rapidbyte.sdk.arrow.VarBinaryColumnBuilder;
+package io.rapidbyte.sdk.arrow;
 
 /**
  * Copies one value from a decoded column into a builder of the same field, bit-exact (float bits,
