@@ -13,9 +13,10 @@ import org.apache.kafka.common.metrics.PluginMetrics;
 /**
  * The per-task metrics a wasm task publishes through Connect's {@code pluginMetrics()} (group
  * {@code plugins}, tagged with connector and task by the worker): batches, rows and payload
- * bytes moved, payload bytes copied by the host, wall-clock time inside the guest, and the depth
- * of the task's batch queue. Counters are updated by stream threads and read by the metrics
- * reporter; all are lock-free. {@link #close()} unregisters them.
+ * bytes moved, payload bytes copied by the host, wall-clock time inside the guest, the guests'
+ * linear-memory high-water mark, and the depth of the task's batch queue. Counters are updated
+ * by stream threads and read by the metrics reporter; all are lock-free. {@link #close()}
+ * unregisters them.
  */
 public final class TaskMetrics implements AutoCloseable {
     private final PluginMetrics plugin;
@@ -25,6 +26,7 @@ public final class TaskMetrics implements AutoCloseable {
     private final AtomicLong bytes = new AtomicLong();
     private final AtomicLong deadLetters = new AtomicLong();
     private final AtomicLong guestNanos = new AtomicLong();
+    private final AtomicLong guestMemoryMax = new AtomicLong();
     private final CopyCounter copies = new CopyCounter();
 
     /**
@@ -44,6 +46,8 @@ public final class TaskMetrics implements AutoCloseable {
                 () -> (guestNanos.get() + guestNanosInFlight.getAsLong()) / 1_000_000);
         gauge("queue-depth", "Batches waiting in the task's queue between Kafka and the guest.", queueDepth);
         gauge("dead-letter-records-total", "Records the task sent to a dead-letter queue.", deadLetters::get);
+        gauge("guest-memory-max-bytes", "Largest linear memory of any of the task's guest instances so far "
+                + "(wasm memory never shrinks: the high-water mark against wasm.memory.max.mb).", guestMemoryMax::get);
     }
 
     private void gauge(String name, String description, LongSupplier value) {
@@ -69,6 +73,15 @@ public final class TaskMetrics implements AutoCloseable {
     /** Time of a finished guest call. */
     public void guestTime(long nanos) {
         guestNanos.addAndGet(nanos);
+    }
+
+    /** A guest instance's linear memory size right now (see {@code ConnectorInstance.memoryBytes}). */
+    public void guestMemory(long bytes) {
+        guestMemoryMax.accumulateAndGet(bytes, Math::max);
+    }
+
+    public long guestMemoryMax() {
+        return guestMemoryMax.get();
     }
 
     /** The counter every instance of the task adds its copies to. */

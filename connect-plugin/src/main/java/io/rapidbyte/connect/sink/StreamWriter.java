@@ -90,6 +90,7 @@ final class StreamWriter implements Runnable {
                     String ctx = limits.contextJson(stream, lastCheckpoint);
                     try {
                         timed(() -> g.runWrite(ctx));
+                        metrics.guestMemory(g.memoryBytes());
                         // A run that returned normally has written everything it read.
                         log.confirmDelivered(entries -> confirmed(entries, null));
                     } finally {
@@ -240,6 +241,7 @@ final class StreamWriter implements Runnable {
         if (guest == null) {
             return;
         }
+        metrics.guestMemory(guest.memoryBytes());
         try {
             guest.close();
         } catch (RuntimeException e) {

@@ -55,6 +55,7 @@ public final class ConnectorInstance implements AutoCloseable {
     private final LineLogStream stdout;
     private final LineLogStream stderr;
     private final ExportInvoker invoker;
+    private final GuestBinding binding;
     private boolean opened;
     private boolean closed;
     private int leakedFrames;
@@ -73,7 +74,7 @@ public final class ConnectorInstance implements AutoCloseable {
         this.wasi = GuestInstantiator.wasi(name, stdout, stderr);
         HostContext ctx = new HostContext(name, frames, sockets, copies, b.state, b.namespaces, listener,
                 b.input, b.output);
-        GuestBinding binding = new GuestBinding();
+        this.binding = new GuestBinding();
         try {
             Instance instance = GuestInstantiator.instantiate(module, b.limits.maxMemoryPages(), wasi, ctx, binding);
             binding.ensureBound(instance);
@@ -213,6 +214,15 @@ public final class ConnectorInstance implements AutoCloseable {
     /** Sockets still open at teardown (0 before {@link #close()}). */
     public int leakedSockets() {
         return leakedSockets;
+    }
+
+    /**
+     * Bytes of the guest's linear memory. Wasm memory never shrinks, so this is the instance's
+     * high-water mark so far (what it counts against {@code wasm.memory.max.mb}); still readable
+     * after {@link #close()}. Read it on the owning thread.
+     */
+    public long memoryBytes() {
+        return binding.memory().size();
     }
 
     /** Wall-clock time spent in guest calls, including host functions they called. */

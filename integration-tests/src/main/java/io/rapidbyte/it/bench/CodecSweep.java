@@ -1,0 +1,66 @@
+package io.rapidbyte.it.bench;
+
+import io.rapidbyte.it.pipeline.PostgresPipeline;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The compression part of the end-to-end bench: the same table through the chain once per Kafka
+ * record compression codec ({@code producer.override.compression.type} on the source payload,
+ * {@code none} included), side by side in one JVM, so bytes on the broker, chain time, CPU and
+ * allocation of the codecs can be compared in one run. Options: {@code -Dbench.codecs=none,zstd,…}
+ * (empty: no sweep) and {@code -Dbench.codecRows=N}. Immutable.
+ */
+final class CodecSweep {
+    static final String COMPRESSION_KEY = "producer.override.compression.type";
+    private static final List<String> KAFKA_CODECS = List.of("none", "gzip", "snappy", "lz4", "zstd");
+
+    private final List<String> codecs;
+    private final long rows;
+
+    private CodecSweep(List<String> codecs, long rows) {
+        this.codecs = codecs;
+        this.rows = rows;
+    }
+
+    /** From {@code bench.codecs} and {@code bench.codecRows}; every bad value is refused naming the property. */
+    static CodecSweep fromSystemProperties() {
+        List<String> codecs = new ArrayList<>();
+        for (String c : System.getProperty("bench.codecs", "none,zstd,lz4").split(",")) {
+            String codec = c.trim().toLowerCase(Locale.ROOT);
+            if (codec.isEmpty()) {
+                continue;
+            }
+            if (!KAFKA_CODECS.contains(codec)) {
+                throw new IllegalArgumentException("bench.codecs: '" + codec + "' is not a Kafka compression.type "
+                        + KAFKA_CODECS);
+            }
+            codecs.add(codec);
+        }
+        String rowsText = System.getProperty("bench.codecRows", "1000000").trim().replace("_", "");
+        long rows;
+        try {
+            rows = rowsText.isEmpty() ? 1_000_000 : Long.parseLong(rowsText);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("bench.codecRows must be a whole number, got " + rowsText);
+        }
+        if (rows <= 0) {
+            throw new IllegalArgumentException("bench.codecRows must be positive, got " + rows);
+        }
+        return new CodecSweep(List.copyOf(codecs), rows);
+    }
+
+    List<String> codecs() {
+        return codecs;
+    }
+
+    long rows() {
+        return rows;
+    }
+
+    /** Sets {@code codec} as the source's Kafka record compression. */
+    static void compress(PostgresPipeline pipeline, String codec) {
+        pipeline.source().set(COMPRESSION_KEY, codec);
+    }
+}
