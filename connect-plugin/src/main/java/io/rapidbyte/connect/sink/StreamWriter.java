@@ -168,6 +168,11 @@ final class StreamWriter implements Runnable {
 
     /** Batches the destination confirmed (a checkpoint, or the normal end of a run). */
     void confirmed(List<FrameLog.Entry> entries, String checkpointJson) {
+        ConnectorInstance guest = instance;
+        if (guest != null) {
+            // On the guest's thread (a checkpoint or the end of a run): a run may last many commits.
+            metrics.guestMemory(guest.memoryBytes());
+        }
         for (FrameLog.Entry e : entries) {
             progress.done(e.partition(), e.record().kafkaOffset());
             metrics.batch(e.rows(), e.payload().length());

@@ -54,7 +54,8 @@ class TaskMetricsTest {
         long[] depth = {3};
         TaskMetrics m = new TaskMetrics(plugin, () -> depth[0], () -> 2_000_000);
         assertEquals(java.util.Set.of("batches-total", "rows-total", "bytes-total", "bytes-copied-total",
-                "guest-time-ms-total", "queue-depth", "dead-letter-records-total"), plugin.metrics.keySet());
+                "guest-time-ms-total", "queue-depth", "dead-letter-records-total", "guest-memory-max-bytes"),
+                plugin.metrics.keySet());
         m.batch(100, 4096);
         m.batch(50, 1024);
         m.copies().addGuestToHost(5120);
@@ -69,6 +70,9 @@ class TaskMetricsTest {
         depth[0] = 0;
         assertEquals(0, plugin.value("queue-depth"));
         assertEquals(1, plugin.value("dead-letter-records-total"));
+        m.guestMemory(22 << 20);
+        m.guestMemory(16 << 20);
+        assertEquals(22 << 20, plugin.value("guest-memory-max-bytes"), "the largest instance seen, not the last");
         m.close();
         assertTrue(plugin.metrics.isEmpty());
     }

@@ -10,10 +10,12 @@ import java.util.Locale;
  * record compression codec ({@code producer.override.compression.type} on the source payload,
  * {@code none} included), side by side in one JVM, so bytes on the broker, chain time, CPU and
  * allocation of the codecs can be compared in one run. Options: {@code -Dbench.codecs=none,zstd,…}
- * (empty: no sweep) and {@code -Dbench.codecRows=N}. Immutable.
+ * (empty: no sweep; an entry {@code codec:bytes}, e.g. {@code zstd:1048576}, also sets the producer's
+ * {@code batch.size}) and {@code -Dbench.codecRows=N}. Immutable.
  */
 final class CodecSweep {
     static final String COMPRESSION_KEY = "producer.override.compression.type";
+    static final String BATCH_SIZE_KEY = "producer.override.batch.size";
     private static final List<String> KAFKA_CODECS = List.of("none", "gzip", "snappy", "lz4", "zstd");
 
     private final List<String> codecs;
@@ -28,15 +30,19 @@ final class CodecSweep {
     static CodecSweep fromSystemProperties() {
         List<String> codecs = new ArrayList<>();
         for (String c : System.getProperty("bench.codecs", "none,zstd,lz4").split(",")) {
-            String codec = c.trim().toLowerCase(Locale.ROOT);
-            if (codec.isEmpty()) {
+            String entry = c.trim().toLowerCase(Locale.ROOT);
+            if (entry.isEmpty()) {
                 continue;
+            }
+            String codec = entry.contains(":") ? entry.substring(0, entry.indexOf(':')) : entry;
+            if (entry.contains(":") && !entry.substring(entry.indexOf(':') + 1).matches("[1-9][0-9]*")) {
+                throw new IllegalArgumentException("bench.codecs: '" + entry + "' is not codec:batch-size-bytes");
             }
             if (!KAFKA_CODECS.contains(codec)) {
                 throw new IllegalArgumentException("bench.codecs: '" + codec + "' is not a Kafka compression.type "
                         + KAFKA_CODECS);
             }
-            codecs.add(codec);
+            codecs.add(entry);
         }
         String rowsText = System.getProperty("bench.codecRows", "1000000").trim().replace("_", "");
         long rows;
@@ -59,8 +65,12 @@ final class CodecSweep {
         return rows;
     }
 
-    /** Sets {@code codec} as the source's Kafka record compression. */
-    static void compress(PostgresPipeline pipeline, String codec) {
-        pipeline.source().set(COMPRESSION_KEY, codec);
+    /** Sets an entry's codec (and batch size, if it has one) on the source's producer. */
+    static void compress(PostgresPipeline pipeline, String entry) {
+        int colon = entry.indexOf(':');
+        pipeline.source().set(COMPRESSION_KEY, colon < 0 ? entry : entry.substring(0, colon));
+        if (colon >= 0) {
+            pipeline.source().set(BATCH_SIZE_KEY, entry.substring(colon + 1));
+        }
     }
 }

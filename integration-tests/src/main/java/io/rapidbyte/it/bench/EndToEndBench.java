@@ -69,8 +69,8 @@ public final class EndToEndBench {
             }
             List<RunCost.Figures> sweepCosts = new ArrayList<>();
             for (String codec : sweep.codecs()) {
-                String db = "bench_codec_" + codec;
-                RunCost cost = new RunCost(String.format("%,d rows, compression.type=%s", sweep.rows(), codec),
+                String db = "bench_codec_" + codec.replace(':', '_');
+                RunCost cost = new RunCost(String.format("%,d rows, %s", sweep.rows(), codec),
                         env.bootstrapServers());
                 ChainRun.Outcome outcome = chain(env, rest, secrets, options, db, sweep.rows(),
                         p -> CodecSweep.compress(p, codec), cost);
