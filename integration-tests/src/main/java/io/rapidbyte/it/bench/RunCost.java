@@ -3,6 +3,7 @@ package io.rapidbyte.it.bench;
 import io.rapidbyte.it.pipeline.ChainRun;
 import io.rapidbyte.it.pipeline.PluginMetrics;
 import io.rapidbyte.it.pipeline.PostgresPipeline;
+import io.rapidbyte.it.pipeline.TopicBytes;
 
 /**
  * What one chain run cost, beside its time: host allocation, CPU and GC ({@link AllocationProbe}),

@@ -1,4 +1,4 @@
-package io.rapidbyte.it.bench;
+package io.rapidbyte.it.pipeline;
 
 import java.util.List;
 import java.util.Map;
@@ -15,11 +15,11 @@ import org.apache.kafka.common.TopicPartition;
  * stored, compressed or not, with their headers and transaction markers) over every replica,
  * from the brokers' own {@code describeLogDirs}. Stateless.
  */
-final class TopicBytes {
+public final class TopicBytes {
     private TopicBytes() {
     }
 
-    static long onBrokers(String bootstrapServers, String topic) throws InterruptedException {
+    public static long onBrokers(String bootstrapServers, String topic) throws InterruptedException {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             List<Integer> brokers = admin.describeCluster().nodes().get().stream().map(Node::id).toList();
             long bytes = 0;
