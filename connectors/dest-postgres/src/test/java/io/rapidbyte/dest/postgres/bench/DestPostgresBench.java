@@ -9,6 +9,7 @@ import io.rapidbyte.host.lifecycle.InstanceLimits;
 import io.rapidbyte.host.lifecycle.Role;
 import io.rapidbyte.host.lifecycle.WriteSummary;
 import io.rapidbyte.host.pipeline.StreamLimits;
+import io.rapidbyte.host.pipeline.ThreadAllocation;
 import io.rapidbyte.host.sockets.NetworkAcl;
 import io.rapidbyte.host.sockets.SocketOptions;
 import io.rapidbyte.postgres.testkit.TestPostgres;
@@ -169,10 +170,14 @@ public final class DestPostgresBench {
             dest.open(config);
             String ctx = StreamLimits.DEFAULT.contextJson("bench.rows", null);
             long t0 = System.nanoTime();
+            long allocatedStart = ThreadAllocation.currentThread();
             feeder.start();
             WriteSummary s = dest.runWrite(ctx);
             double seconds = (System.nanoTime() - t0) / 1e9;
+            long allocated = ThreadAllocation.currentThread() - allocatedStart;
             feeder.join();
+            System.out.printf("dest-postgres      %s: host allocation on the guest's thread %,.0f B/row%n", run,
+                    (double) allocated / Math.max(1, s.recordsWritten()));
             if (s.batchesWritten() != frames.size()) {
                 throw new IllegalStateException(run + ": wrote " + s.batchesWritten() + " of " + frames.size() + " frames");
             }

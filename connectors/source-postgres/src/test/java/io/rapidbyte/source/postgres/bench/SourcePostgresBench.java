@@ -9,6 +9,7 @@ import io.rapidbyte.host.lifecycle.ConnectorInstance;
 import io.rapidbyte.host.lifecycle.ConnectorModule;
 import io.rapidbyte.host.lifecycle.ReadSummary;
 import io.rapidbyte.host.lifecycle.Role;
+import io.rapidbyte.host.pipeline.ThreadAllocation;
 import io.rapidbyte.host.sockets.NetworkAcl;
 import io.rapidbyte.host.sockets.SocketOptions;
 import io.rapidbyte.postgres.testkit.TestPostgres;
@@ -132,8 +133,11 @@ public final class SourcePostgresBench {
         System.exit(0);
     }
 
-    /** {@code cpuNanos}: CPU time of the thread that ran the guest (the host's side only), or -1. */
-    private record Measure(long rows, long bytes, long nanos, long cpuNanos) {
+    /**
+     * {@code cpuNanos}: CPU time of the thread that ran the guest (the host's side only), or -1;
+     * {@code allocated}: heap bytes that thread allocated (guest memory and instantiation included), or -1.
+     */
+    private record Measure(long rows, long bytes, long nanos, long cpuNanos, long allocated) {
         double rowsPerSecond() {
             return rows * 1e9 / nanos;
         }
@@ -143,7 +147,8 @@ public final class SourcePostgresBench {
             return String.format("%,10.0f rows/s %7.1f MB/s (%5.2f s%s, %,d bytes)", rowsPerSecond(),
                     bytes / 1e6 * 1e9 / nanos, nanos / 1e9,
                     cpuNanos < 0 ? "" : String.format(", guest thread CPU %.2f s = %,.0f rows/CPU-s", cpuNanos / 1e9,
-                            rows * 1e9 / cpuNanos), bytes);
+                            rows * 1e9 / cpuNanos), bytes)
+                    + (allocated < 0 ? "" : String.format(", host allocation %,.0f B/row", (double) allocated / rows));
         }
     }
 
@@ -153,7 +158,7 @@ public final class SourcePostgresBench {
             CountingSink sink = new CountingSink();
             long start = System.nanoTime();
             long rows = copy.copyOut(sql, sink);
-            return new Measure(rows, sink.bytes, System.nanoTime() - start, -1);
+            return new Measure(rows, sink.bytes, System.nanoTime() - start, -1, -1);
         }
     }
 
@@ -175,6 +180,7 @@ public final class SourcePostgresBench {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long start = System.nanoTime();
         long cpuStart = threads.getCurrentThreadCpuTime();
+        long allocatedStart = ThreadAllocation.currentThread();
         try (ConnectorInstance source = ConnectorInstance.builder(module, Role.SOURCE)
                 .name("source-postgres-bench")
                 .network(NetworkAcl.of(List.of("127.0.0.1:" + port)), SocketOptions.DEFAULT)
@@ -184,7 +190,7 @@ public final class SourcePostgresBench {
             source.open(config);
             ReadSummary summary = source.runRead("{\"stream\":\"public." + TABLE + "\",\"limits\":null,\"resume\":null}");
             return new Measure(summary.recordsRead(), out.bytes, System.nanoTime() - start,
-                    threads.getCurrentThreadCpuTime() - cpuStart);
+                    threads.getCurrentThreadCpuTime() - cpuStart, ThreadAllocation.currentThread() - allocatedStart);
         }
     }
 
