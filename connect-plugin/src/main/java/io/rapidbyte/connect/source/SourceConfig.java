@@ -88,8 +88,9 @@ public final class SourceConfig extends WasmConfig {
         def.define(RECORD_COMPRESSION, Type.STRING, "", new CodecValidator(), Importance.MEDIUM,
                 "Kafka record compression of the batches (Connect's producer override; the worker must allow it: "
                         + "connector.client.config.override.policy=All). The shipped config/source-postgres.json sets "
-                        + "zstd: on the sample table it stores 3.2x fewer bytes than none for a few percent more CPU, "
-                        + "and every Kafka consumer decompresses it transparently. Empty: the worker's producer "
+                        + "zstd: on the sample table it stores 3.2x fewer bytes than none (50 instead of 159 MB per "
+                        + "million rows) for about 0.5 s more source-task CPU per million rows, and every Kafka "
+                        + "consumer decompresses it transparently. Empty: the worker's producer "
                         + "setting (Kafka's default: none).",
                 GROUP_KAFKA, ++order, Width.SHORT, "Record compression");
         def.defineInternal(TASK_STREAMS, Type.STRING, "", Importance.LOW);
