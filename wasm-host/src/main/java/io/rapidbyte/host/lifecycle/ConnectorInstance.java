@@ -68,7 +68,7 @@ public final class ConnectorInstance implements AutoCloseable {
         this.listener = b.listener;
         this.copies = b.copies;
         this.frames = new FrameTable(b.limits.frames(), copies);
-        this.sockets = new SocketTable(b.acl, b.socketOptions, copies);
+        this.sockets = new SocketTable(b.acl, b.socketOptions, copies, frames.buffers());
         this.stdout = new LineLogStream(name, LogLevel.INFO, listener);
         this.stderr = new LineLogStream(name, LogLevel.WARN, listener);
         this.wasi = GuestInstantiator.wasi(name, stdout, stderr);
@@ -199,6 +199,14 @@ public final class ConnectorInstance implements AutoCloseable {
     /** Payload bytes copied across this instance's boundary (possibly shared with others). */
     public CopyCounter copies() {
         return copies;
+    }
+
+    /**
+     * Bytes of host buffers this instance reused instead of allocating (socket receive buffers,
+     * socket-written frames; see {@code FrameLimits#reusableBytes}). Read it on the owning thread.
+     */
+    public long reusedBufferBytes() {
+        return frames.buffers().reusedBytes();
     }
 
     /** Frames the guest holds right now. */

@@ -119,6 +119,47 @@ class ProbeSocketsTest {
     }
 
     @Test
+    void socketFramesReuseHostBuffersAndEveryByteArrivesOnce() throws InterruptedException {
+        int size = 8192;
+        String[] texts = {"a".repeat(size), "b".repeat(size), "c".repeat(size)};
+        String all = String.join("", texts);
+        StringBuilder atPeer = new StringBuilder();
+        serve(s -> {
+            byte[] got = s.getInputStream().readNBytes(all.length());
+            atPeer.append(new String(got, StandardCharsets.US_ASCII));
+            s.getOutputStream().write(got);
+            s.shutdownOutput();
+            s.getInputStream().read();
+        });
+        SocketOptions quickPolls = new SocketOptions(Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofMillis(20), 4);
+        List<Map<String, Object>> steps = new ArrayList<>();
+        steps.add(op("connect-tcp", "host", "127.0.0.1", "port", server.getLocalPort(), "as", "s"));
+        for (String text : texts) {
+            steps.add(op("socket-write", "socket", "s", "text", text));
+        }
+        for (int i = 0; i < 1000; i++) {
+            steps.add(read(size));  // reads past the end answer eof at once
+        }
+        steps.add(op("socket-close", "socket", "s"));
+        List<Probe.Report> r = probe.run(b -> b.network(acl(), quickPolls), steps.toArray(Map[]::new));
+        StringBuilder back = new StringBuilder();
+        boolean eof = false;
+        for (int i = 1 + texts.length; i < r.size() - 1; i++) {
+            Object kind = ok(r, i).map().get("kind");
+            if ("data".equals(kind)) {
+                back.append(ok(r, i).map().get("text"));
+            }
+            eof |= "eof".equals(kind);
+        }
+        assertTrue(eof, "the peer's end was reached");
+        assertEquals(all, back.toString(), "the guest read every byte once, in order");
+        peer.join(60_000);
+        assertEquals(all, atPeer.toString(), "the peer got each written frame's own bytes");
+        assertTrue(probe.instance.reusedBufferBytes() >= size,
+                "written frames and receive buffers were reused: " + probe.instance.reusedBufferBytes());
+    }
+
+    @Test
     void readTimeoutIsSocketTimeout() {
         serve(s -> s.getInputStream().read());
         SocketOptions quick = new SocketOptions(Duration.ofSeconds(5), Duration.ofMillis(300), Duration.ofMillis(100), 4);
