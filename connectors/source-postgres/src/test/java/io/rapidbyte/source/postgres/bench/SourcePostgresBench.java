@@ -1,12 +1,14 @@
 package io.rapidbyte.source.postgres.bench;
 
 import io.rapidbyte.host.channels.BatchOutput;
+import io.rapidbyte.host.frames.FrameLimits;
 import io.rapidbyte.host.frames.FramePayload;
 import io.rapidbyte.host.imports.CheckpointKind;
 import io.rapidbyte.host.imports.HostListener;
 import io.rapidbyte.host.imports.LogLevel;
 import io.rapidbyte.host.lifecycle.ConnectorInstance;
 import io.rapidbyte.host.lifecycle.ConnectorModule;
+import io.rapidbyte.host.lifecycle.InstanceLimits;
 import io.rapidbyte.host.lifecycle.ReadSummary;
 import io.rapidbyte.host.lifecycle.Role;
 import io.rapidbyte.host.pipeline.ThreadAllocation;
@@ -40,7 +42,8 @@ import org.postgresql.copy.CopyManager;
  * each. Prints rows/s and MB/s per round and the best round's ratio. MB/s counts what each side
  * delivers: Arrow IPC bytes for the connector, binary COPY bytes for pgjdbc. On a shared machine
  * wall time is noisy; the guest thread's CPU time (instance start-up, connect and SCRAM included)
- * is printed as well.
+ * is printed as well, and its host allocation per row with the host's buffer reuse and, run after
+ * it in the same round, without (every socket receive buffer new: the before).
  */
 public final class SourcePostgresBench {
     private static final String TABLE = "bench";
@@ -115,12 +118,13 @@ public final class SourcePostgresBench {
             String label = round == 0 ? "warm-up" : "round " + round;
             Measure copy = copyManager(pg, db, sameQuery);
             Measure plain = copyManager(pg, db, PLAIN_QUERY);
-            Measure source = connector(module, config, pg.port());
-            if (source.rows != rows || copy.rows != rows) {
+            Measure source = connector(module, config, pg.port(), FrameLimits.DEFAULT_REUSABLE_BYTES);
+            Measure fresh = connector(module, config, pg.port(), 0);
+            if (source.rows != rows || copy.rows != rows || fresh.rows != rows) {
                 throw new IllegalStateException("row counts differ: source " + source.rows + ", copy " + copy.rows);
             }
-            System.out.printf("%-8s pgjdbc COPY (same query) %s | pgjdbc COPY (SELECT *) %s | source-postgres %s%n",
-                    label, copy, plain, source);
+            System.out.printf("%-8s pgjdbc COPY (same query) %s | pgjdbc COPY (SELECT *) %s | source-postgres %s"
+                    + " | without host buffer reuse %s%n", label, copy, plain, source, fresh);
             if (round > 0) {
                 bestSource = Math.max(bestSource, source.rowsPerSecond());
                 bestCopy = Math.max(bestCopy, copy.rowsPerSecond());
@@ -162,7 +166,8 @@ public final class SourcePostgresBench {
         }
     }
 
-    private static Measure connector(ConnectorModule module, String config, int port) {
+    /** @param reusableBytes the instance's {@link FrameLimits#reusableBytes()} (0: every buffer new, the before) */
+    private static Measure connector(ConnectorModule module, String config, int port, long reusableBytes) {
         CountingOutput out = new CountingOutput();
         HostListener quiet = new HostListener() {
             @Override
@@ -183,6 +188,7 @@ public final class SourcePostgresBench {
         long allocatedStart = ThreadAllocation.currentThread();
         try (ConnectorInstance source = ConnectorInstance.builder(module, Role.SOURCE)
                 .name("source-postgres-bench")
+                .limits(InstanceLimits.DEFAULT.withFrames(FrameLimits.DEFAULT.withReusableBytes(reusableBytes)))
                 .network(NetworkAcl.of(List.of("127.0.0.1:" + port)), SocketOptions.DEFAULT)
                 .listener(quiet)
                 .output(out)
