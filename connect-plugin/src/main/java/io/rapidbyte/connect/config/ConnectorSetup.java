@@ -97,7 +97,8 @@ public final class ConnectorSetup {
     public InstanceLimits instanceLimits() {
         return InstanceLimits.DEFAULT
                 .withMaxMemoryPages(config.getInt(WasmConfig.MEMORY_MAX_MB) * 16)
-                .withCallTimeout(Duration.ofMillis(config.getLong(WasmConfig.CALL_TIMEOUT_MS)));
+                .withCallTimeout(Duration.ofMillis(config.getLong(WasmConfig.CALL_TIMEOUT_MS)))
+                .withFrames(InstanceLimits.DEFAULT.frames().withReusableBytes(config.getLong(WasmConfig.REUSABLE_BUFFER_BYTES)));
     }
 
     /** The limits passed in every run's ctx-json. */

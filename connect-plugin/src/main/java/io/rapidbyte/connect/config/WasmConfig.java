@@ -1,5 +1,6 @@
 package io.rapidbyte.connect.config;
 
+import io.rapidbyte.host.frames.FrameLimits;
 import io.rapidbyte.host.sockets.NetworkAcl;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ public class WasmConfig extends AbstractConfig {
     public static final String NETWORK_ALLOW = "wasm.network.allow";
     public static final String MEMORY_MAX_MB = "wasm.memory.max.mb";
     public static final String CALL_TIMEOUT_MS = "wasm.call.timeout.ms";
+    public static final String REUSABLE_BUFFER_BYTES = "wasm.reusable.buffer.bytes";
     public static final String BATCH_MAX_BYTES = "wasm.batch.max.bytes";
     public static final String BATCH_MAX_ROWS = "wasm.batch.max.rows";
     public static final String CHECKPOINT_INTERVAL_BYTES = "wasm.checkpoint.interval.bytes";
@@ -87,6 +89,13 @@ public class WasmConfig extends AbstractConfig {
         def.define(CALL_TIMEOUT_MS, Type.LONG, 0L, Range.atLeast(0), Importance.LOW,
                 "Wall-clock limit of one guest call (open, validate, run-read, run-write, ...); 0 for none.",
                 GROUP_SANDBOX, ++order, Width.SHORT, "Call timeout (ms)");
+        def.define(REUSABLE_BUFFER_BYTES, Type.LONG, FrameLimits.DEFAULT_REUSABLE_BYTES, Range.between(0, 64L << 20),
+                Importance.LOW,
+                "Host memory each connector instance keeps to reuse the buffers of its socket reads and of the "
+                        + "frames it writes to sockets, instead of allocating one per read or write (on the sample "
+                        + "table it saves the source about 270 and the sink about 220 allocated bytes per row); 0 "
+                        + "allocates every buffer afresh.",
+                GROUP_SANDBOX, ++order, Width.SHORT, "Reusable buffer bytes");
         def.define(RETRY_TIMEOUT_MS, Type.LONG, 300_000L, Range.atLeast(0), Importance.LOW,
                 "How long a stream keeps retrying after retryable connector errors (with the connector's "
                         + "backoff) before the task fails; 0 fails at the first error.",

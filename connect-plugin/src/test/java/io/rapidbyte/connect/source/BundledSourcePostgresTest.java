@@ -64,6 +64,29 @@ class BundledSourcePostgresTest {
     }
 
     @Test
+    void hostBufferReuseIsASandboxSetting() {
+        ConnectorSetup defaults = ConnectorSetup.resolve(new SourceConfig(config()), Role.SOURCE);
+        assertEquals(4L << 20, defaults.instanceLimits().frames().reusableBytes());
+        ConnectorSetup none = ConnectorSetup.resolve(new SourceConfig(config("wasm.reusable.buffer.bytes", "0")),
+                Role.SOURCE);
+        assertEquals(0, none.instanceLimits().frames().reusableBytes());
+        assertTrue(validate(config("wasm.reusable.buffer.bytes", "-1")).get("wasm.reusable.buffer.bytes")
+                .errorMessages().get(0).contains("at least 0"));
+    }
+
+    @Test
+    void recordCompressionTakesKafkasCodecsOnly() {
+        for (String codec : List.of("", "none", "gzip", "snappy", "lz4", "zstd")) {
+            assertTrue(validate(config(SourceConfig.RECORD_COMPRESSION, codec)).get(SourceConfig.RECORD_COMPRESSION)
+                    .errorMessages().isEmpty(), codec);
+        }
+        List<String> errors = validate(config(SourceConfig.RECORD_COMPRESSION, "brotli"))
+                .get(SourceConfig.RECORD_COMPRESSION).errorMessages();
+        assertTrue(errors.get(0).contains("brotli") && errors.get(0).contains("none, gzip, snappy, lz4, zstd"),
+                errors.toString());
+    }
+
+    @Test
     void theConnectorsOwnValidateRunsAgainstTheDatabase() {
         // Nothing listens on port 1: the connector's validate (or open) must fail, on the selector field.
         Map<String, ConfigValue> values = validate(config("wasm.validate.with.connector", "true",
