@@ -6,22 +6,25 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The compression part of the end-to-end bench: the same table through the chain once per Kafka
- * record compression codec ({@code producer.override.compression.type} on the source payload,
- * {@code none} included), side by side in one JVM, so bytes on the broker, chain time, CPU and
- * allocation of the codecs can be compared in one run. Options: {@code -Dbench.codecs=none,zstd,…}
- * (empty: no sweep; an entry {@code codec:bytes}, e.g. {@code zstd:1048576}, also sets the producer's
- * {@code batch.size}) and {@code -Dbench.codecRows=N}. Immutable.
+ * The compression and allocation part of the end-to-end bench: the same table through the chain
+ * once per payload variant, side by side in one JVM, so bytes on the broker, chain time, CPU and
+ * allocation can be compared in one run. An entry is {@code codec[:batch.size[:reusable-bytes]]}:
+ * the Kafka record compression ({@code producer.override.compression.type} on the source payload,
+ * {@code none} included), optionally the producer's {@code batch.size} and both connectors'
+ * {@code wasm.reusable.buffer.bytes} (0: every host buffer new). Options:
+ * {@code -Dbench.codecs=none,zstd,…} (empty: no sweep) and {@code -Dbench.codecRows=N}. Immutable.
  */
 final class CodecSweep {
     static final String COMPRESSION_KEY = "producer.override.compression.type";
     static final String BATCH_SIZE_KEY = "producer.override.batch.size";
+    static final String REUSE_KEY = "wasm.reusable.buffer.bytes";
     /**
-     * Kafka's defaults first (no compression, 16 KiB batch.size: records of a batch each get a
-     * producer buffer of their own, never pooled), then each codec with the shipped payload's
-     * batch.size, which the payload itself sets.
+     * The before first: Kafka's defaults (no compression, 16 KiB batch.size: records of a batch
+     * each get a producer buffer of their own, never pooled) and no host buffer reuse; then the
+     * shipped compression without buffer reuse; then each codec as shipped (the payload's own
+     * batch.size, the connectors' default buffer reuse).
      */
-    static final String DEFAULT = "none:16384,none,lz4,zstd";
+    static final String DEFAULT = "none:16384:0,zstd:1048576:0,none,lz4,zstd";
     private static final List<String> KAFKA_CODECS = List.of("none", "gzip", "snappy", "lz4", "zstd");
 
     private final List<String> codecs;
@@ -41,8 +44,9 @@ final class CodecSweep {
                 continue;
             }
             String codec = entry.contains(":") ? entry.substring(0, entry.indexOf(':')) : entry;
-            if (entry.contains(":") && !entry.substring(entry.indexOf(':') + 1).matches("[1-9][0-9]*")) {
-                throw new IllegalArgumentException("bench.codecs: '" + entry + "' is not codec:batch-size-bytes");
+            if (entry.contains(":") && !entry.substring(entry.indexOf(':') + 1).matches("[1-9][0-9]*(:[0-9]+)?")) {
+                throw new IllegalArgumentException("bench.codecs: '" + entry
+                        + "' is not codec[:batch-size-bytes[:reusable-buffer-bytes]]");
             }
             if (!KAFKA_CODECS.contains(codec)) {
                 throw new IllegalArgumentException("bench.codecs: '" + codec + "' is not a Kafka compression.type "
@@ -71,12 +75,30 @@ final class CodecSweep {
         return rows;
     }
 
-    /** Sets an entry's codec (and batch size, if it has one) on the source's producer. */
-    static void compress(PostgresPipeline pipeline, String entry) {
-        int colon = entry.indexOf(':');
-        pipeline.source().set(COMPRESSION_KEY, colon < 0 ? entry : entry.substring(0, colon));
-        if (colon >= 0) {
-            pipeline.source().set(BATCH_SIZE_KEY, entry.substring(colon + 1));
+    /**
+     * Sets an entry's codec (and batch size, if it has one) on the source's producer, and its
+     * reusable buffer bytes (if it has them) on both connectors.
+     */
+    static void apply(PostgresPipeline pipeline, String entry) {
+        String[] parts = entry.split(":");
+        pipeline.source().set(COMPRESSION_KEY, parts[0]);
+        if (parts.length > 1) {
+            pipeline.source().set(BATCH_SIZE_KEY, parts[1]);
         }
+        if (parts.length > 2) {
+            pipeline.source().set(REUSE_KEY, parts[2]);
+            pipeline.sink().set(REUSE_KEY, parts[2]);
+        }
+    }
+
+    /** An entry in words, for the tables. */
+    static String describe(String entry) {
+        String[] parts = entry.split(":");
+        StringBuilder s = new StringBuilder(parts[0]);
+        s.append(parts.length > 1 ? ", batch.size " + parts[1] : ", as shipped");
+        if (parts.length > 2) {
+            s.append(parts[2].equals("0") ? ", no buffer reuse" : ", reuse " + parts[2] + " B");
+        }
+        return s.toString();
     }
 }

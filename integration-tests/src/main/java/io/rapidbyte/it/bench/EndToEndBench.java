@@ -21,7 +21,10 @@ import java.util.function.Consumer;
  * ({@link CopyPipeReference}) on the same table; prints rows/s, MB/s, the ratio and the peak heap
  * of the JVM hosting the worker, and per run what it cost ({@link RunCost}: host allocation per
  * row by thread group, CPU, GC, guest memory, bytes on the broker). Then {@link CodecSweep} runs the
- * chain once per Kafka compression codec. One unreported 50,000-row run first warms the JIT.
+ * chain once per payload variant (Kafka compression codec, producer batch size, host buffer reuse),
+ * and {@link BodyCompressionSweep} measures Arrow IPC body compression on the last variant's
+ * batches ({@code -Dbench.bodyCompression=false} skips it). One unreported 50,000-row run first
+ * warms the JIT.
  */
 public final class EndToEndBench {
     private static final long WARM_UP_ROWS = 50_000;
@@ -70,16 +73,23 @@ public final class EndToEndBench {
             List<RunCost.Figures> sweepCosts = new ArrayList<>();
             for (String codec : sweep.codecs()) {
                 String db = "bench_codec_" + codec.replace(':', '_');
-                RunCost cost = new RunCost(String.format("%,d rows, %s", sweep.rows(), codec),
+                RunCost cost = new RunCost(String.format("%,d rows, %s", sweep.rows(), CodecSweep.describe(codec)),
                         env.bootstrapServers());
                 ChainRun.Outcome outcome = chain(env, rest, secrets, options, db, sweep.rows(),
-                        p -> CodecSweep.compress(p, codec), cost);
+                        p -> CodecSweep.apply(p, codec), cost);
                 if (!outcome.diff().equal()) {
-                    System.out.println("MISMATCH with compression.type=" + codec + ": " + outcome.diff());
+                    System.out.println("MISMATCH with " + codec + ": " + outcome.diff());
                     status = 1;
                 }
                 sweepCosts.add(cost.figures());
                 CostTable.print(System.out, sweepCosts);
+            }
+            if (!sweepCosts.isEmpty() && Boolean.parseBoolean(System.getProperty("bench.bodyCompression", "true"))) {
+                RunCost.Figures last = sweepCosts.get(sweepCosts.size() - 1);
+                if (!BodyCompressionSweep.run(System.out, env.bootstrapServers(), last.topic(), last.batches(),
+                        last.cost().rows())) {
+                    status = 1;
+                }
             }
         }
         System.exit(status);

@@ -13,9 +13,9 @@ import io.rapidbyte.it.pipeline.TopicBytes;
  * deleted (their metrics go with them). Not thread-safe; one per run.
  */
 final class RunCost {
-    /** The figures of one run. */
+    /** The figures of one run; {@code topic} holds its {@code batches} records. */
     record Figures(String label, ChainRun.Outcome outcome, AllocationProbe.Report cost, long brokerBytes,
-                   long sourceGuestMemory, long sinkGuestMemory) {
+                   long sourceGuestMemory, long sinkGuestMemory, String topic, int batches) {
     }
 
     private final String label;
@@ -38,7 +38,8 @@ final class RunCost {
         AllocationProbe.Report cost = probe.finish(outcome.rows());
         figures = new Figures(label, outcome, cost, TopicBytes.onBrokers(bootstrapServers, pipeline.topic()),
                 (long) PluginMetrics.max(pipeline.source().name(), "guest-memory-max-bytes"),
-                (long) PluginMetrics.max(pipeline.sink().name(), "guest-memory-max-bytes"));
+                (long) PluginMetrics.max(pipeline.sink().name(), "guest-memory-max-bytes"), pipeline.topic(),
+                (int) PluginMetrics.sum(pipeline.source().name(), "batches-total"));
     }
 
     /** The figures, once {@link #finish} ran. */
