@@ -135,7 +135,8 @@ class WasmConnectorsClusterTest {
         codec.put("name", "bad-codec");
         codec.put(SourceConfig.RECORD_COMPRESSION, "zstdd");
         errors = errorsByName(connect.validateConnectorConfig(WasmSourceConnector.class.getSimpleName(), codec));
-        assertTrue(errors.get(SourceConfig.RECORD_COMPRESSION).get(0).contains("none, gzip, snappy, lz4, zstd"),
+        assertTrue(errors.get(SourceConfig.RECORD_COMPRESSION).get(0).contains("zstdd")
+                && errors.get(SourceConfig.RECORD_COMPRESSION).get(0).contains("none, gzip, snappy, lz4, zstd"),
                 errors.toString());
         assertEquals(1, errors.size(), errors.toString());
 

@@ -70,8 +70,19 @@ class BundledSourcePostgresTest {
         ConnectorSetup none = ConnectorSetup.resolve(new SourceConfig(config("wasm.reusable.buffer.bytes", "0")),
                 Role.SOURCE);
         assertEquals(0, none.instanceLimits().frames().reusableBytes());
-        assertTrue(validate(config("wasm.reusable.buffer.bytes", "-1")).get("wasm.reusable.buffer.bytes")
-                .errorMessages().get(0).contains("at least 0"));
+        ConnectorSetup some = ConnectorSetup.resolve(new SourceConfig(config("wasm.reusable.buffer.bytes", "65536")),
+                Role.SOURCE);
+        assertEquals(65536, some.instanceLimits().frames().reusableBytes());
+        assertTrue(validate(config("wasm.reusable.buffer.bytes", "67108864")).get("wasm.reusable.buffer.bytes")
+                .errorMessages().isEmpty(), "64 MiB is the most");
+        for (String[] bad : new String[][] {{"-1", "at least 0"}, {"67108865", "no more than 67108864"},
+                {"4MiB", "Not a number"}}) {
+            List<String> errors = validate(config("wasm.reusable.buffer.bytes", bad[0]))
+                    .get("wasm.reusable.buffer.bytes").errorMessages();
+            assertFalse(errors.isEmpty(), bad[0]);
+            assertTrue(errors.get(0).contains("wasm.reusable.buffer.bytes") && errors.get(0).contains(bad[0])
+                    && errors.get(0).contains(bad[1]), bad[0] + ": " + errors);
+        }
     }
 
     @Test
@@ -82,8 +93,10 @@ class BundledSourcePostgresTest {
         }
         List<String> errors = validate(config(SourceConfig.RECORD_COMPRESSION, "brotli"))
                 .get(SourceConfig.RECORD_COMPRESSION).errorMessages();
-        assertTrue(errors.get(0).contains("brotli") && errors.get(0).contains("none, gzip, snappy, lz4, zstd"),
-                errors.toString());
+        assertTrue(errors.get(0).contains(SourceConfig.RECORD_COMPRESSION) && errors.get(0).contains("brotli")
+                && errors.get(0).contains("none, gzip, snappy, lz4, zstd"), errors.toString());
+        assertTrue(validate(config(SourceConfig.RECORD_COMPRESSION, "ZSTD")).get(SourceConfig.RECORD_COMPRESSION)
+                .errorMessages().get(0).contains("ZSTD"), "codecs are lower case, as Kafka spells them");
     }
 
     @Test

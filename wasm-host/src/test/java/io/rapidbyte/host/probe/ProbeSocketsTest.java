@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.rapidbyte.host.frames.FrameLimits;
+import io.rapidbyte.host.lifecycle.InstanceLimits;
 import io.rapidbyte.host.sockets.NetworkAcl;
 import io.rapidbyte.host.sockets.SocketOptions;
 import io.rapidbyte.host.testing.Probe;
@@ -120,6 +122,21 @@ class ProbeSocketsTest {
 
     @Test
     void socketFramesReuseHostBuffersAndEveryByteArrivesOnce() throws InterruptedException {
+        long reused = echoThroughSocketFrames(FrameLimits.DEFAULT_REUSABLE_BYTES);
+        assertTrue(reused >= 8192, "written frames and receive buffers were reused: " + reused);
+    }
+
+    @Test
+    void withoutReusableBytesNoSocketBufferIsReusedAndEveryByteStillArrivesOnce() throws InterruptedException {
+        assertEquals(0, echoThroughSocketFrames(0), "reusable bytes 0: every host buffer is new");
+    }
+
+    /**
+     * Writes three frames to a peer that echoes them, reads them back through socket frames with
+     * the instance's reusable buffer bytes set to {@code reusableBytes}, checks every byte crossed
+     * once in order both ways; the instance's reused buffer bytes.
+     */
+    private long echoThroughSocketFrames(long reusableBytes) throws InterruptedException {
         int size = 8192;
         String[] texts = {"a".repeat(size), "b".repeat(size), "c".repeat(size)};
         String all = String.join("", texts);
@@ -141,7 +158,8 @@ class ProbeSocketsTest {
             steps.add(read(size));  // reads past the end answer eof at once
         }
         steps.add(op("socket-close", "socket", "s"));
-        List<Probe.Report> r = probe.run(b -> b.network(acl(), quickPolls), steps.toArray(Map[]::new));
+        InstanceLimits limits = InstanceLimits.DEFAULT.withFrames(FrameLimits.DEFAULT.withReusableBytes(reusableBytes));
+        List<Probe.Report> r = probe.run(b -> b.network(acl(), quickPolls).limits(limits), steps.toArray(Map[]::new));
         StringBuilder back = new StringBuilder();
         boolean eof = false;
         for (int i = 1 + texts.length; i < r.size() - 1; i++) {
@@ -155,8 +173,7 @@ class ProbeSocketsTest {
         assertEquals(all, back.toString(), "the guest read every byte once, in order");
         peer.join(60_000);
         assertEquals(all, atPeer.toString(), "the peer got each written frame's own bytes");
-        assertTrue(probe.instance.reusedBufferBytes() >= size,
-                "written frames and receive buffers were reused: " + probe.instance.reusedBufferBytes());
+        return probe.instance.reusedBufferBytes();
     }
 
     @Test
