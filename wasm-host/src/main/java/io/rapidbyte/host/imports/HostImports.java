@@ -26,6 +26,7 @@ public final class HostImports {
         List<HostFunction> all = new ArrayList<>();
         all.addAll(new FrameImports(ctx, guest).functions());
         all.addAll(new SocketImports(ctx, guest).functions());
+        all.addAll(new TlsImports(ctx, guest).functions());
         all.addAll(new ControlImports(ctx, guest).functions());
         return List.copyOf(all);
     }

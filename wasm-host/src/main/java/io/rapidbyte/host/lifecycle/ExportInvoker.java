@@ -59,10 +59,18 @@ final class ExportInvoker {
     }
 
     /**
-     * Runs the WASI {@code _start} once, if exported. {@code proc_exit(0)} is a normal end; the
-     * TeaVM runtime initialises its heap there, so it must run before any other export.
+     * Runs a reactor's {@code _initialize} once, if exported (C, Rust {@code cdylib} and TinyGo
+     * guests set up their runtime there), then the WASI {@code _start} once, if exported (the
+     * TeaVM runtime initialises its heap there); both under the watchdog, before any other export.
+     * {@code proc_exit(0)} is a normal end.
      */
     void start() {
+        if (module.hasExport("_initialize")) {
+            invoke("_initialize", () -> {
+                function("_initialize").apply();
+                return null;
+            });
+        }
         if (!module.hasExport("_start")) {
             return;
         }

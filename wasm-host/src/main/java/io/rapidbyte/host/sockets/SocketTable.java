@@ -195,6 +195,52 @@ public final class SocketTable {
     }
 
     /**
+     * Upgrades an open socket to TLS in place ({@code socket-start-tls}); afterwards
+     * {@link #read} and {@link #write} carry plaintext. The handshake must finish within the
+     * connect timeout. On any failure the socket is closed (its byte stream is no longer usable).
+     *
+     * @throws ConnectorException {@code INVALID_SOCKET_HANDLE}; {@code TLS_INVALID_OPTIONS}
+     *         (config: unreadable PEM, a certificate without its key, already TLS);
+     *         {@code TLS_UNTRUSTED_CERTIFICATE} / {@code TLS_HOSTNAME_MISMATCH} (auth);
+     *         {@code TLS_HANDSHAKE_FAILED} (config: no common protocol, the server's alert);
+     *         {@code SOCKET_TIMEOUT} / {@code SOCKET_IO_FAILED} (transient-network, retryable)
+     */
+    public TlsSession startTls(long handle, TlsOptions options) {
+        Objects.requireNonNull(options, "options");
+        TcpConnection connection = lookup(handle);
+        String what = "socket-start-tls on socket " + handle + " (" + options.serverName() + ")";
+        if (connection.isTls()) {
+            throw tlsError(ErrorCategory.CONFIG, ErrorCodes.TLS_INVALID_OPTIONS, what + ": the socket already speaks TLS",
+                    null);
+        }
+        ServerCertificateCheck check;
+        javax.net.ssl.SSLEngine engine;
+        try {
+            check = ServerCertificateCheck.create(options.verify(), options.caPem());
+            engine = TlsLayer.engine(options, check);
+        } catch (java.security.GeneralSecurityException | IllegalArgumentException e) {
+            closeSocket(handle);
+            throw tlsError(ErrorCategory.CONFIG, ErrorCodes.TLS_INVALID_OPTIONS, what + ": " + e.getMessage(), e);
+        }
+        try {
+            return connection.startTls(engine, System.nanoTime() + this.options.connectTimeout().toNanos());
+        } catch (javax.net.ssl.SSLException e) {
+            closeSocket(handle);
+            if (check.refusal() == ServerCertificateCheck.Refusal.UNTRUSTED) {
+                throw tlsError(ErrorCategory.AUTH, ErrorCodes.TLS_UNTRUSTED_CERTIFICATE, what + ": " + check.reason(), e);
+            }
+            if (check.refusal() == ServerCertificateCheck.Refusal.HOSTNAME) {
+                throw tlsError(ErrorCategory.AUTH, ErrorCodes.TLS_HOSTNAME_MISMATCH, what + ": " + check.reason(), e);
+            }
+            throw tlsError(ErrorCategory.CONFIG, ErrorCodes.TLS_HANDSHAKE_FAILED, what + ": handshake failed: "
+                    + e.getMessage(), e);
+        } catch (IOException e) {
+            closeSocket(handle);
+            throw ioFailure(what, e);
+        }
+    }
+
+    /**
      * Closes one socket.
      *
      * @throws ConnectorException {@code INVALID_SOCKET_HANDLE} if unknown or already closed
@@ -233,6 +279,12 @@ public final class SocketTable {
     }
 
     private static ConnectorException ioFailure(String what, IOException e) {
+        if (e instanceof javax.net.ssl.SSLHandshakeException) {
+            // TLS 1.3: a server that refuses the client (no or a bad client certificate) says so
+            // after the client has finished its handshake, on the first read.
+            return new ConnectorException(ConnectorError.of(ErrorCategory.CONFIG, ErrorCodes.TLS_HANDSHAKE_FAILED,
+                    what + ": the server ended the TLS session: " + e.getMessage()), e);
+        }
         if (e instanceof SocketTimeoutException) {
             return new ConnectorException(ConnectorError.retryable(ErrorCategory.TRANSIENT_NETWORK,
                     ErrorCodes.SOCKET_TIMEOUT, what + ": " + e.getMessage()), e);
@@ -240,6 +292,10 @@ public final class SocketTable {
         String why = e instanceof InterruptedIOException ? "interrupted" : e.toString();
         return new ConnectorException(ConnectorError.retryable(ErrorCategory.TRANSIENT_NETWORK,
                 ErrorCodes.SOCKET_IO_FAILED, what + " failed: " + why), e);
+    }
+
+    private static ConnectorException tlsError(ErrorCategory category, String code, String message, Exception cause) {
+        return new ConnectorException(ConnectorError.of(category, code, message), cause);
     }
 
     private static ConnectorException denied(String message) {

@@ -21,6 +21,9 @@ import java.util.Arrays;
  * that gives bounded waits for connect, read and write (a blocking {@code java.net.Socket}
  * cannot time out a write) and lets {@link Thread#interrupt()} end any wait at once.
  *
+ * <p>After {@link #startTls} reads and writes carry plaintext through a {@link TlsLayer} with the
+ * same poll, would-block and timeout rules.
+ *
  * <p>Speaks only {@link IOException}: {@link SocketTimeoutException} for timeouts, a plain
  * {@link InterruptedIOException} when the thread was interrupted (its interrupt status stays
  * set). The table turns them into connector errors. Confined to the instance thread.
@@ -42,6 +45,8 @@ final class TcpConnection implements Closeable {
     private int readSize = MIN_READ_SIZE;
     /** Start of the current run of reads that found no data, or NOT_WAITING. */
     private long waitingSince = NOT_WAITING;
+    /** Set once the connection is upgraded to TLS. */
+    private TlsLayer tls;
 
     private TcpConnection(SocketChannel channel, Selector selector, SelectionKey key) {
         this.channel = channel;
@@ -83,7 +88,7 @@ final class TcpConnection implements Closeable {
     SocketReadResult read(int maxLen, long pollNanos, long timeoutNanos, BufferPool buffers, CopyCounter copies)
             throws IOException {
         long start = System.nanoTime();
-        int size = Math.min(maxLen, readSize);
+        int size = Math.min(maxLen, tls == null ? readSize : Math.max(readSize, tls.applicationBufferSize()));
         if (scratch == null || scratch.length < size) {
             if (scratch != null) {
                 buffers.give(scratch);
@@ -94,7 +99,7 @@ final class TcpConnection implements Closeable {
             scratch = reused != null ? reused : new byte[size];
         }
         ByteBuffer buffer = ByteBuffer.wrap(scratch, 0, size);
-        int n = channel.read(buffer);
+        int n = fill(buffer, copies, timeoutNanos);
         if (n == 0) {
             long wait = pollNanos;
             if (waitingSince != NOT_WAITING) {
@@ -102,7 +107,7 @@ final class TcpConnection implements Closeable {
             }
             if (wait > 0) {
                 await(selector, key, SelectionKey.OP_READ, wait);
-                n = channel.read(buffer);
+                n = fill(buffer, copies, timeoutNanos);
             }
         }
         if (n < 0) {
@@ -120,8 +125,10 @@ final class TcpConnection implements Closeable {
             return SocketReadResult.wouldBlock();
         }
         waitingSince = NOT_WAITING;
-        if (n == size && size == readSize) {
-            readSize = (int) Math.min(2L * readSize, SocketTable.MAX_READ_BYTES);
+        // Full: no room was left for more (over TLS: for another whole record).
+        boolean full = tls == null ? n == size : size - n < tls.applicationBufferSize();
+        if (full && size >= readSize) {
+            readSize = (int) Math.min(2L * size, SocketTable.MAX_READ_BYTES);
         } else if (n < size / 4) {
             readSize = Math.max(MIN_READ_SIZE, readSize / 2);
         }
@@ -145,6 +152,56 @@ final class TcpConnection implements Closeable {
     /** Writes every byte, failing if no progress is made for {@code timeoutNanos}. */
     void write(FramePayload payload, long timeoutNanos) throws IOException {
         ByteBuffer buffer = payload.asByteBuffer();
+        if (tls != null) {
+            tls.write(buffer, timeoutNanos);
+        } else {
+            writeFully(buffer, timeoutNanos);
+        }
+        // The peer is being talked to, so an earlier run of empty reads is over.
+        waitingSince = NOT_WAITING;
+    }
+
+    /**
+     * Upgrades the connection to TLS: the handshake must finish by {@code deadlineNanos}.
+     *
+     * @throws IllegalStateException when it already is TLS
+     */
+    TlsSession startTls(javax.net.ssl.SSLEngine engine, long deadlineNanos) throws IOException {
+        if (tls != null) {
+            throw new IllegalStateException("the socket already speaks TLS");
+        }
+        TlsLayer layer = TlsLayer.handshake(this, engine, deadlineNanos);
+        tls = layer;
+        waitingSince = NOT_WAITING;
+        return layer.session();
+    }
+
+    boolean isTls() {
+        return tls != null;
+    }
+
+    private int fill(ByteBuffer buffer, CopyCounter copies, long timeoutNanos) throws IOException {
+        return tls == null ? channel.read(buffer) : tls.read(buffer, copies, timeoutNanos);
+    }
+
+    /** Ciphertext or plaintext straight from the channel, without waiting. */
+    int readRaw(ByteBuffer buffer) throws IOException {
+        return channel.read(buffer);
+    }
+
+    /** Waits up to {@code nanos} for the channel to become readable. */
+    void awaitReadable(long nanos) throws IOException {
+        await(selector, key, SelectionKey.OP_READ, nanos);
+    }
+
+    /** Writes what the channel takes right now (close_notify on the way out). */
+    void writeRawNow(ByteBuffer buffer) throws IOException {
+        channel.write(buffer);
+    }
+
+    /** Writes every byte of {@code buffer} to the channel, failing if no progress is made for {@code timeoutNanos}. */
+    void writeFully(ByteBuffer buffer, long timeoutNanos) throws IOException {
+        int total = buffer.remaining();
         long deadline = System.nanoTime() + timeoutNanos;
         while (buffer.hasRemaining()) {
             if (channel.write(buffer) > 0) {
@@ -154,12 +211,10 @@ final class TcpConnection implements Closeable {
             long remaining = deadline - System.nanoTime();
             if (remaining <= 0) {
                 throw new SocketTimeoutException("write made no progress within the timeout after "
-                        + buffer.position() + " of " + payload.length() + " bytes");
+                        + (total - buffer.remaining()) + " of " + total + " bytes");
             }
             await(selector, key, SelectionKey.OP_WRITE, remaining);
         }
-        // The peer is being talked to, so an earlier run of empty reads is over.
-        waitingSince = NOT_WAITING;
     }
 
     /** Waits until {@code op} is ready or the time is up (no busy loop; interruptible). */
@@ -175,6 +230,9 @@ final class TcpConnection implements Closeable {
 
     @Override
     public void close() {
+        if (tls != null) {
+            tls.closeQuietly();
+        }
         closeQuietly(channel);
         closeQuietly(selector);
     }

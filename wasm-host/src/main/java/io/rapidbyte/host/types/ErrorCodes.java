@@ -18,6 +18,10 @@ public final class ErrorCodes {
     public static final String SOCKET_LIMIT_EXCEEDED = "SOCKET_LIMIT_EXCEEDED";
     public static final String STATE_FAILED = "STATE_FAILED";
     public static final String INVALID_ARGUMENT = "INVALID_ARGUMENT";
+    public static final String TLS_INVALID_OPTIONS = "TLS_INVALID_OPTIONS";
+    public static final String TLS_HANDSHAKE_FAILED = "TLS_HANDSHAKE_FAILED";
+    public static final String TLS_UNTRUSTED_CERTIFICATE = "TLS_UNTRUSTED_CERTIFICATE";
+    public static final String TLS_HOSTNAME_MISMATCH = "TLS_HOSTNAME_MISMATCH";
 
     private ErrorCodes() {
     }

@@ -30,6 +30,8 @@ class HostImportsTest {
             Map.entry("socket-read-frame", List.of(L, L, I)),
             Map.entry("socket-write-frame", List.of(L, I, I)),
             Map.entry("socket-close", List.of(L)),
+            // tls-options flattened: name (2), verify, three option<string> (3 each), alpn list (2); retptr.
+            Map.entry("socket-start-tls", List.of(L, I, I, I, I, I, I, I, I, I, I, I, I, I, I, I)),
             Map.entry("log", List.of(I, I, I)),
             Map.entry("checkpoint", List.of(I, I, I, I)),
             Map.entry("metric", List.of(I, I, I)),

@@ -57,6 +57,7 @@ public final class SyntheticConnector {
     private int memMax = 100;
     private String postLogged;
     private Integer reallocLimit;
+    private byte[] initialize;
 
     private final String prefix;
 
@@ -103,6 +104,27 @@ public final class SyntheticConnector {
         this.memMin = min;
         this.memMax = max;
         return this;
+    }
+
+    /** Address of the counter {@link #countInitialize()} increments. */
+    public static final int INIT_COUNTER = 0x7F0;
+
+    /** Exports {@code _initialize} (a reactor module) with {@code body}. */
+    public SyntheticConnector reactor(byte[] body) {
+        this.initialize = body;
+        return this;
+    }
+
+    /** {@code _initialize} body: increments the i32 at {@link #INIT_COUNTER}. */
+    public static byte[] countInitialize() {
+        return seq(i32(INIT_COUNTER), i32(INIT_COUNTER), new byte[] {0x28, 0x02, 0x00}, i32(1),
+                WasmBuilder.Op.I32_ADD, new byte[] {0x36, 0x02, 0x00});
+    }
+
+    /** Export body: OK when the counter at {@link #INIT_COUNTER} is exactly 1, else ERR. */
+    public static byte[] okIfInitializedOnce() {
+        return seq(i32(INIT_COUNTER), new byte[] {0x28, 0x02, 0x00}, i32(1), (byte) 0x46,
+                new byte[] {0x04, I32}, i32(OK_AREA), (byte) 0x05, i32(ERR_AREA), (byte) 0x0b);
     }
 
     /** Makes {@code cabi_realloc} return 0 (failure) for requests above {@code maxBytes}. */
@@ -190,6 +212,9 @@ public final class SyntheticConnector {
                 default -> throw new IllegalStateException();
             };
             w.exportFunction("_start", w.function(new byte[0], new byte[0], 0, body));
+        }
+        if (initialize != null) {
+            w.exportFunction("_initialize", w.function(new byte[0], new byte[0], 0, initialize));
         }
         if (postLogged != null) {
             int post = w.function(new byte[] {I32}, new byte[0], 0,

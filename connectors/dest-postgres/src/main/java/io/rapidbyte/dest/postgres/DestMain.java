@@ -1,5 +1,6 @@
 package io.rapidbyte.dest.postgres;
 
+import io.rapidbyte.postgres.guest.net.WasiEntropy;
 import io.rapidbyte.sdk.Rapidbyte;
 
 /** The wasm module's entry point ({@code _start}): registers the destination. */
@@ -8,6 +9,6 @@ public final class DestMain {
     }
 
     public static void main(String[] args) {
-        Rapidbyte.destination(new PostgresDestination());
+        Rapidbyte.destination(new PostgresDestination(new WasiEntropy()));
     }
 }

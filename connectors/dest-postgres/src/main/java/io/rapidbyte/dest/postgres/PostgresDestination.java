@@ -1,10 +1,14 @@
 package io.rapidbyte.dest.postgres;
 
-import io.rapidbyte.dest.postgres.config.DestConfig;
-import io.rapidbyte.dest.postgres.pg.Database;
-import io.rapidbyte.dest.postgres.pg.PgErrors;
-import io.rapidbyte.dest.postgres.pg.Sql;
-import io.rapidbyte.dest.postgres.sync.WriteRun;
+import io.rapidbyte.dest.postgres.config.PostgresDestConfig;
+import io.rapidbyte.dest.postgres.run.WriteRun;
+import io.rapidbyte.postgres.guest.Database;
+import io.rapidbyte.postgres.guest.Log;
+import io.rapidbyte.postgres.guest.PgErrors;
+import io.rapidbyte.postgres.guest.PgSessions;
+import io.rapidbyte.postgres.guest.Redactor;
+import io.rapidbyte.postgres.guest.Sql;
+import io.rapidbyte.postgres.guest.net.Entropy;
 import io.rapidbyte.postgres.wire.PgException;
 import io.rapidbyte.postgres.wire.QueryResult;
 import io.rapidbyte.sdk.ConnectorError;
@@ -21,18 +25,26 @@ import io.rapidbyte.sdk.json.JsonObject;
  * fresh connection. Called on one thread, one export at a time.
  */
 public final class PostgresDestination implements DestinationConnector {
-    private DestConfig config;
+    private final Entropy entropy;
+    private PostgresDestConfig config;
+    private Redactor redactor = Redactor.none();
+
+    public PostgresDestination(Entropy entropy) {
+        this.entropy = entropy;
+    }
 
     @Override
     public void open(JsonObject json) {
-        config = DestConfig.parse(json);
+        PostgresDestConfig parsed = PostgresDestConfig.parse(json);
+        redactor = Redactor.of(parsed.connection.password(), parsed.connection.tls().key());
+        config = parsed;
     }
 
     @Override
     public ValidationResult validate() {
-        DestConfig c = requireConfig();
-        try (Database db = Database.connect(c)) {
-            String schemaOid = "(SELECT oid FROM pg_namespace WHERE nspname = " + Sql.literal(c.schema) + ")";
+        PostgresDestConfig c = requireConfig();
+        try (Database db = Database.open(sessions())) {
+            String schemaOid = "(SELECT oid FROM pg_namespace WHERE nspname = " + db.literal(c.schema) + ")";
             QueryResult r = db.query("SELECT has_database_privilege(current_database(), 'CREATE'), "
                     + schemaOid + " IS NOT NULL, "
                     // by OID: has_schema_privilege(name, ...) raises an error for a missing schema
@@ -42,28 +54,32 @@ public final class PostgresDestination implements DestinationConnector {
             boolean schemaExists = "t".equals(r.value(0, 1));
             boolean createInSchema = schemaExists && "t".equals(r.value(0, 2));
             if (!schemaExists && !(c.autoCreate && createInDb)) {
-                return ValidationResult.failed("schema " + Sql.ident(c.schema) + " does not exist and user " + c.user
+                return ValidationResult.failed("schema " + Sql.ident(c.schema) + " does not exist and user " + c.connection.user()
                         + (c.autoCreate ? " may not create it" : " may not create it (auto_create is false)"));
             }
             if (schemaExists && !createInSchema) {
-                return ValidationResult.failed("user " + c.user + " lacks CREATE and USAGE on schema "
+                return ValidationResult.failed("user " + c.connection.user() + " lacks CREATE and USAGE on schema "
                         + Sql.ident(c.schema) + " (needed for tables, the stage of replace mode and the watermark)");
             }
-            return ValidationResult.success("connected to PostgreSQL " + r.value(0, 3) + " at " + c.host + ":"
-                    + c.port + "/" + c.database + "; schema " + c.schema + (schemaExists ? " is writable" : " will be created"));
+            return ValidationResult.success("connected to PostgreSQL " + r.value(0, 3) + " at "
+                    + c.connection.address() + "/" + c.connection.database() + "; schema " + c.schema + (schemaExists ? " is writable" : " will be created"));
         } catch (ConnectorException e) {
             return ValidationResult.failed(e.error().code() + ": " + e.error().message());
         } catch (PgException e) {
-            return ValidationResult.failed(PgErrors.describe(e));
+            return ValidationResult.failed(redactor.redact(PgErrors.describe(e)));
         }
     }
 
     @Override
     public WriteSummary write(Context ctx) {
-        return new WriteRun(ctx, requireConfig()).run();
+        return new WriteRun(ctx, requireConfig(), sessions(), redactor).run();
     }
 
-    private DestConfig requireConfig() {
+    private PgSessions sessions() {
+        return new PgSessions(requireConfig().connection, entropy, redactor, Log.host(redactor));
+    }
+
+    private PostgresDestConfig requireConfig() {
         if (config == null) {
             throw ConnectorError.config("NOT_OPEN", "open was not called").toException();
         }

@@ -41,10 +41,16 @@ public final class DestHarness {
 
     private static ConnectorModule module;
 
-    final TestPostgres pg = TestPostgres.shared();
+    final TestPostgres pg;
     final String database;
 
     DestHarness(String prefix) {
+        this(TestPostgres.shared(), prefix);
+    }
+
+    /** A harness on {@code server} (e.g. one with TLS) instead of the shared one. */
+    DestHarness(TestPostgres server, String prefix) {
+        this.pg = server;
         this.database = pg.createDatabase(prefix);
     }
 
@@ -151,7 +157,7 @@ public final class DestHarness {
         return ConnectorInstance.builder(module(), Role.DESTINATION)
                 .name("dest-postgres")
                 .limits(InstanceLimits.DEFAULT.withCallTimeout(Duration.ofMinutes(5)))
-                .network(NetworkAcl.of(List.of(pg.host() + ":" + pg.port())),
+                .network(NetworkAcl.of(List.of(pg.host() + ":" + pg.port(), TestPostgres.OTHER_ADDRESS + ":" + pg.port())),
                         new SocketOptions(Duration.ofSeconds(10), Duration.ofSeconds(120), Duration.ofMillis(20), 4))
                 .listener(listener)
                 .input(input)
@@ -210,9 +216,12 @@ public final class DestHarness {
                 sb.append('"');
                 for (char ch : s.toCharArray()) {
                     if (ch == '"' || ch == '\\') {
-                        sb.append('\\');
+                        sb.append('\\').append(ch);
+                    } else if (ch < 0x20) {
+                        sb.append(String.format("\\u%04x", (int) ch)); // PEM text has newlines
+                    } else {
+                        sb.append(ch);
                     }
-                    sb.append(ch);
                 }
                 sb.append('"');
             } else if (o instanceof Number || o instanceof Boolean) {

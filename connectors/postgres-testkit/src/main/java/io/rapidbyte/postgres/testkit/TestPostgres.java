@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -22,6 +23,11 @@ import java.util.Properties;
  * {@link #PASSWORD}; any other user must pass SCRAM. {@code synchronous_commit=on} so a commit the
  * server acknowledged survives, and {@code wal_level=logical} so CDC can be tested.
  *
+ * <p>{@link #startTls} gives a server with {@code ssl=on} whose {@code pg_hba.conf} wants TLS from
+ * everyone but {@link #PLAIN_USER} (who must come without it) and {@code postgres}; {@link #CERT_USER}
+ * logs in with a client certificate only. It also listens on {@link #OTHER_ADDRESS}, a loopback
+ * address its certificate need not name.
+ *
  * <p>Thread-safe. {@link #shared()} gives one server per JVM, stopped at JVM exit; {@link #start()}
  * gives a private one the caller closes.
  */
@@ -31,6 +37,14 @@ public final class TestPostgres implements AutoCloseable {
     public static final String MD5_USER = "md5_user";
     public static final String SCRAM_USER = "scram_user";
     public static final String PASSWORD = "s3cr3t-Pa55word!";
+    /** SCRAM, and on a {@link #startTls} server only over TLS. */
+    public static final String TLS_USER = "tls_user";
+    /** SCRAM, and on a {@link #startTls} server only without TLS. */
+    public static final String PLAIN_USER = "plain_user";
+    /** On a {@link #startTls} server: client certificate ({@code CN=cert_user}) over TLS, nothing else. */
+    public static final String CERT_USER = "cert_user";
+    /** A second loopback address a {@link #startTls} server listens on. */
+    public static final String OTHER_ADDRESS = "127.0.0.2";
 
     private static TestPostgres shared;
 
@@ -52,13 +66,42 @@ public final class TestPostgres implements AutoCloseable {
 
     /** A new private server with the users above. */
     public static TestPostgres start() {
+        return start(EmbeddedPostgres.builder()
+                .setServerConfig("listen_addresses", "127.0.0.1")
+                .setDataDirectoryCustomizer(dir -> write(dir, "pg_hba.conf", plainHba())));
+    }
+
+    /**
+     * A new private server with {@code ssl=on}: {@code serverCertificate} (and its key) as the
+     * server's, {@code clientCa} as the CA it checks client certificates against.
+     */
+    public static TestPostgres startTls(TestCertificates.Issued serverCertificate, TestCertificates.Authority clientCa) {
+        return start(EmbeddedPostgres.builder()
+                .setServerConfig("listen_addresses", "127.0.0.1," + OTHER_ADDRESS)
+                .setServerConfig("ssl", "on")
+                .setServerConfig("ssl_cert_file", "server.crt")
+                .setServerConfig("ssl_key_file", "server.key")
+                .setServerConfig("ssl_ca_file", "root.crt")
+                .setDataDirectoryCustomizer(dir -> {
+                    write(dir, "pg_hba.conf", tlsHba());
+                    write(dir, "server.crt", serverCertificate.certPem());
+                    write(dir, "root.crt", clientCa.certPem());
+                    Path key = write(dir, "server.key", serverCertificate.keyPem());
+                    try {
+                        // The server refuses a key file others may read.
+                        Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }));
+    }
+
+    private static TestPostgres start(EmbeddedPostgres.Builder builder) {
         EmbeddedPostgres pg;
         try {
-            pg = EmbeddedPostgres.builder()
+            pg = builder
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("wal_level", "logical")
-                    .setServerConfig("listen_addresses", "127.0.0.1")
-                    .setDataDirectoryCustomizer(TestPostgres::writeHba)
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException("starting embedded PostgreSQL failed", e);
@@ -69,6 +112,9 @@ public final class TestPostgres implements AutoCloseable {
                         + "CREATE ROLE " + TRUST_USER + " LOGIN SUPERUSER;"
                         + "CREATE ROLE " + PASSWORD_USER + " LOGIN SUPERUSER PASSWORD '" + PASSWORD + "';"
                         + "CREATE ROLE " + SCRAM_USER + " LOGIN SUPERUSER PASSWORD '" + PASSWORD + "';"
+                        + "CREATE ROLE " + TLS_USER + " LOGIN SUPERUSER PASSWORD '" + PASSWORD + "';"
+                        + "CREATE ROLE " + PLAIN_USER + " LOGIN SUPERUSER PASSWORD '" + PASSWORD + "';"
+                        + "CREATE ROLE " + CERT_USER + " LOGIN SUPERUSER;"
                         + "SET password_encryption = 'md5';"
                         + "CREATE ROLE " + MD5_USER + " LOGIN SUPERUSER PASSWORD '" + PASSWORD + "';");
         return server;
@@ -128,8 +174,8 @@ public final class TestPostgres implements AutoCloseable {
         }
     }
 
-    private static void writeHba(File dataDir) {
-        String hba = String.join("\n",
+    private static String plainHba() {
+        return String.join("\n",
                 "local all all trust",
                 "host all postgres 127.0.0.1/32 trust",
                 "host all " + TRUST_USER + " 127.0.0.1/32 trust",
@@ -138,10 +184,31 @@ public final class TestPostgres implements AutoCloseable {
                 "host all " + SCRAM_USER + " 127.0.0.1/32 scram-sha-256",
                 "host all all 127.0.0.1/32 scram-sha-256",
                 "");
+    }
+
+    /** TLS for everyone but postgres (setup) and PLAIN_USER (who must come without it). */
+    private static String tlsHba() {
+        String net = " 127.0.0.0/8 ";
+        return String.join("\n",
+                "local all all trust",
+                "host all postgres" + net + "trust",
+                "hostnossl all " + PLAIN_USER + net + "scram-sha-256",
+                "hostssl all " + PLAIN_USER + net + "reject",
+                "hostssl all " + CERT_USER + net + "cert",
+                "hostssl all " + TRUST_USER + net + "trust",
+                "hostssl all " + PASSWORD_USER + net + "password",
+                "hostssl all " + MD5_USER + net + "md5",
+                "hostssl all all" + net + "scram-sha-256",
+                "");
+    }
+
+    private static Path write(File dataDir, String name, String text) {
+        Path path = Path.of(dataDir.getPath(), name);
         try {
-            Files.write(Path.of(dataDir.getPath(), "pg_hba.conf"), hba.getBytes(StandardCharsets.UTF_8));
+            Files.write(path, text.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return path;
     }
 }

@@ -21,6 +21,8 @@ public final class PgConnectOptions {
     private final String applicationName;
     private final Map<String, String> extraParameters;
     private final NonceSource nonceSource;
+    private final ChannelBinding channelBinding;
+    private final byte[] serverEndPoint;
 
     private PgConnectOptions(Builder b) {
         this.user = b.user;
@@ -29,6 +31,8 @@ public final class PgConnectOptions {
         this.applicationName = b.applicationName;
         this.extraParameters = Collections.unmodifiableMap(new LinkedHashMap<>(b.extraParameters));
         this.nonceSource = b.nonceSource;
+        this.channelBinding = b.channelBinding;
+        this.serverEndPoint = b.serverEndPoint == null ? null : b.serverEndPoint.clone();
     }
 
     public static Builder builder(String user) {
@@ -66,6 +70,15 @@ public final class PgConnectOptions {
         return nonceSource;
     }
 
+    public ChannelBinding channelBinding() {
+        return channelBinding;
+    }
+
+    /** {@code tls-server-end-point} data of the TLS channel, or null when the transport is not TLS. */
+    byte[] serverEndPoint() {
+        return serverEndPoint;
+    }
+
     @Override
     public String toString() {
         return "PgConnectOptions{user=" + user + ", database=" + database + ", applicationName=" + applicationName
@@ -81,6 +94,8 @@ public final class PgConnectOptions {
         private String applicationName = "rapidbyte";
         private final Map<String, String> extraParameters = new LinkedHashMap<>();
         private NonceSource nonceSource;
+        private ChannelBinding channelBinding = ChannelBinding.PREFER;
+        private byte[] serverEndPoint;
 
         private Builder(String user) {
             if (user == null || user.isEmpty()) {
@@ -120,6 +135,25 @@ public final class PgConnectOptions {
 
         public Builder nonceSource(NonceSource nonceSource) {
             this.nonceSource = nonceSource;
+            return this;
+        }
+
+        /** libpq's {@code channel_binding}; {@link ChannelBinding#PREFER} by default. */
+        public Builder channelBinding(ChannelBinding mode) {
+            if (mode == null) {
+                throw new IllegalArgumentException("channel binding mode is required");
+            }
+            this.channelBinding = mode;
+            return this;
+        }
+
+        /**
+         * The transport is TLS, and this is its {@code tls-server-end-point} data (RFC 5929: the
+         * hash of the server certificate); an empty array when that hash is unknown (SCRAM then
+         * cannot bind to the channel).
+         */
+        public Builder tls(byte[] serverEndPoint) {
+            this.serverEndPoint = serverEndPoint.clone();
             return this;
         }
 

@@ -7,8 +7,11 @@ import io.rapidbyte.postgres.wire.crypto.Pbkdf2;
 import io.rapidbyte.postgres.wire.crypto.Sha256;
 
 /**
- * Client side of SCRAM-SHA-256 (RFC 5802, RFC 7677) without channel binding
- * (GS2 header {@code "n,,"}).
+ * Client side of SCRAM-SHA-256 (RFC 5802, RFC 7677), with or without channel binding: GS2 header
+ * {@code "n,,"} (no TLS, or binding disabled), {@code "y,,"} (TLS, but the server offers no
+ * SCRAM-SHA-256-PLUS) or {@code "p=tls-server-end-point,,"} for SCRAM-SHA-256-PLUS, whose
+ * client-final-message carries the server certificate's hash (RFC 5929), so the server's proof
+ * also shows that no one terminated TLS in between.
  *
  * <p>One instance per authentication exchange, driven in order:
  * {@link #clientFirstMessage()}, {@link #handleServerFirst(String)},
@@ -22,13 +25,17 @@ import io.rapidbyte.postgres.wire.crypto.Sha256;
 final class ScramSha256Client {
 
     static final String MECHANISM = "SCRAM-SHA-256";
-    private static final String GS2_HEADER = "n,,";
-    private static final String CHANNEL_BINDING = "c=" + Base64.encode(Utf8.encode(GS2_HEADER));
+    static final String MECHANISM_PLUS = "SCRAM-SHA-256-PLUS";
+    static final String GS2_NONE = "n,,";
+    static final String GS2_NOT_OFFERED = "y,,";
+    static final String GS2_END_POINT = "p=tls-server-end-point,,";
     /** Iteration counts above this would let a hostile server stall the guest for minutes. */
     static final int MAX_ITERATIONS = 10_000_000;
 
     private final String clientNonce;
     private final String clientFirstBare;
+    private final String gs2Header;
+    private final String channelBinding;
     private byte[] password;
     private byte[] expectedServerSignature;
     private boolean verified;
@@ -39,6 +46,14 @@ final class ScramSha256Client {
      * @param clientNonce printable nonce without commas
      */
     ScramSha256Client(String user, byte[] password, String clientNonce) {
+        this(user, password, clientNonce, GS2_NONE, null);
+    }
+
+    /**
+     * @param gs2Header   {@link #GS2_NONE}, {@link #GS2_NOT_OFFERED} or {@link #GS2_END_POINT}
+     * @param endPoint    the {@code tls-server-end-point} data for {@link #GS2_END_POINT}, else null
+     */
+    ScramSha256Client(String user, byte[] password, String clientNonce, String gs2Header, byte[] endPoint) {
         for (int i = 0; i < clientNonce.length(); i++) {
             char c = clientNonce.charAt(i);
             if (c <= 0x20 || c > 0x7e || c == ',') {
@@ -48,6 +63,20 @@ final class ScramSha256Client {
         this.clientNonce = clientNonce;
         this.password = password.clone();
         this.clientFirstBare = "n=" + escapeName(user) + ",r=" + clientNonce;
+        this.gs2Header = gs2Header;
+        byte[] header = Utf8.encode(gs2Header);
+        byte[] binding = header;
+        if (GS2_END_POINT.equals(gs2Header)) {
+            binding = new byte[header.length + endPoint.length];
+            System.arraycopy(header, 0, binding, 0, header.length);
+            System.arraycopy(endPoint, 0, binding, header.length, endPoint.length);
+        }
+        this.channelBinding = "c=" + Base64.encode(binding);
+    }
+
+    /** Whether this exchange binds to the TLS channel (SCRAM-SHA-256-PLUS). */
+    boolean bindsChannel() {
+        return GS2_END_POINT.equals(gs2Header);
     }
 
     /** A fresh nonce: 18 bytes from {@code source}, base64 encoded (24 characters). */
@@ -58,7 +87,7 @@ final class ScramSha256Client {
     }
 
     String clientFirstMessage() {
-        return GS2_HEADER + clientFirstBare;
+        return gs2Header + clientFirstBare;
     }
 
     /** Consumes server-first-message and returns client-final-message (with proof). */
@@ -114,7 +143,7 @@ final class ScramSha256Client {
         java.util.Arrays.fill(password, (byte) 0);
         password = null;
 
-        String clientFinalWithoutProof = CHANNEL_BINDING + ",r=" + nonce;
+        String clientFinalWithoutProof = channelBinding + ",r=" + nonce;
         byte[] authMessage = Utf8.encode(clientFirstBare + "," + serverFirst + "," + clientFinalWithoutProof);
 
         byte[] clientKey = HmacSha256.mac(saltedPassword, Utf8.encode("Client Key"));

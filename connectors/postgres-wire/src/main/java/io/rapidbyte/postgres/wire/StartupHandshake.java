@@ -12,7 +12,10 @@ import java.util.Map;
  *
  * <p>A server that ends SCRAM with AuthenticationOk without a verified
  * server-final-message is refused, so an impostor cannot skip the proof that it
- * knows the password. Single use; not thread-safe.
+ * knows the password. Over TLS, SCRAM-SHA-256-PLUS binds the exchange to the
+ * channel when the server offers it ({@link ChannelBinding}); with
+ * {@code REQUIRE} every other way to authenticate is refused. Single use; not
+ * thread-safe.
  */
 final class StartupHandshake {
 
@@ -123,11 +126,17 @@ final class StartupHandshake {
                 if (scram != null && !scram.isVerified()) {
                     throw PgException.authFailure("server skipped SCRAM verification; refusing to continue");
                 }
+                if (options.channelBinding() == ChannelBinding.REQUIRE && (scram == null || !scram.bindsChannel())) {
+                    throw PgException.authFailure("channel_binding is require, but the server authenticated the "
+                            + "client without channel binding");
+                }
                 return true;
             case AUTH_CLEARTEXT:
+                refuseUnboundMethod("cleartext password");
                 sendPassword(requirePassword("cleartext"));
                 return false;
             case AUTH_MD5:
+                refuseUnboundMethod("md5");
                 if (len < 8) {
                     throw session.protocolViolation("short AuthenticationMD5Password");
                 }
@@ -159,6 +168,7 @@ final class StartupHandshake {
 
     private void startScram(byte[] b, int from, int end) throws PgException {
         boolean offered = false;
+        boolean offeredPlus = false;
         StringBuilder list = new StringBuilder();
         int p = from;
         while (p < end && b[p] != 0) {
@@ -168,23 +178,43 @@ final class StartupHandshake {
             }
             String mech = Utf8.decode(b, p, z - p);
             offered |= mech.equals(ScramSha256Client.MECHANISM);
+            offeredPlus |= mech.equals(ScramSha256Client.MECHANISM_PLUS);
             list.append(list.length() == 0 ? "" : ", ").append(mech);
             p = z + 1;
         }
-        if (!offered) {
+        byte[] endPoint = options.serverEndPoint();
+        boolean canBind = endPoint != null && endPoint.length > 0 && options.channelBinding() != ChannelBinding.DISABLE;
+        boolean bind = canBind && offeredPlus;
+        if (options.channelBinding() == ChannelBinding.REQUIRE && !bind) {
+            throw PgException.authFailure("channel_binding is require, but " + (endPoint == null
+                    ? "the connection is not TLS" : endPoint.length == 0
+                    ? "the server certificate's hash is unknown (unsupported signature algorithm)"
+                    : "the server does not offer " + ScramSha256Client.MECHANISM_PLUS) + " (offered: " + list + ")");
+        }
+        if (!offered && !bind) {
             throw PgException.authFailure("server offers no supported SASL mechanism (offered: " + list + ")");
         }
         String password = requirePassword("scram-sha-256");
         NonceSource nonces = options.nonceSource() != null ? options.nonceSource() : NonceSource.fallback();
-        scram = new ScramSha256Client("", SaslPrep.prepare(password), ScramSha256Client.newNonce(nonces));
+        String gs2 = bind ? ScramSha256Client.GS2_END_POINT
+                : canBind ? ScramSha256Client.GS2_NOT_OFFERED : ScramSha256Client.GS2_NONE;
+        scram = new ScramSha256Client("", SaslPrep.prepare(password), ScramSha256Client.newNonce(nonces), gs2,
+                bind ? endPoint : null);
         byte[] first = Utf8.encode(scram.clientFirstMessage());
         MessageWriter w = session.out;
         w.begin('p');
-        w.cstring(ScramSha256Client.MECHANISM);
+        w.cstring(bind ? ScramSha256Client.MECHANISM_PLUS : ScramSha256Client.MECHANISM);
         w.int32(first.length);
         w.bytes(first, 0, first.length);
         w.end();
         session.flush();
+    }
+
+    private void refuseUnboundMethod(String method) throws PgException {
+        if (options.channelBinding() == ChannelBinding.REQUIRE) {
+            throw PgException.authFailure("channel_binding is require, but the server asks for " + method
+                    + " authentication, which cannot bind to the channel");
+        }
     }
 
     private void sendSaslResponse(String message) throws PgException {

@@ -86,6 +86,33 @@ class ScramSha256ClientTest {
     }
 
     @Test
+    void channelBindingPutsTheEndPointIntoTheProofInput() throws Exception {
+        byte[] endPoint = new byte[32];
+        for (int i = 0; i < endPoint.length; i++) {
+            endPoint[i] = (byte) (i * 7);
+        }
+        ScramSha256Client bound = new ScramSha256Client("user", "pencil".getBytes(StandardCharsets.UTF_8),
+                CLIENT_NONCE, ScramSha256Client.GS2_END_POINT, endPoint);
+        assertTrue(bound.bindsChannel());
+        assertEquals("p=tls-server-end-point,,n=user,r=" + CLIENT_NONCE, bound.clientFirstMessage());
+        byte[] gs2 = "p=tls-server-end-point,,".getBytes(StandardCharsets.US_ASCII);
+        byte[] cbind = new byte[gs2.length + endPoint.length];
+        System.arraycopy(gs2, 0, cbind, 0, gs2.length);
+        System.arraycopy(endPoint, 0, cbind, gs2.length, endPoint.length);
+        String clientFinal = bound.handleServerFirst(SERVER_FIRST);
+        assertTrue(clientFinal.startsWith("c=" + java.util.Base64.getEncoder().encodeToString(cbind) + ",r="),
+                clientFinal);
+        // The binding is part of the signed message: the proof differs from the unbound one.
+        assertFalse(clientFinal.endsWith(CLIENT_FINAL.substring(CLIENT_FINAL.indexOf(",p="))));
+
+        ScramSha256Client notOffered = new ScramSha256Client("user", "pencil".getBytes(StandardCharsets.UTF_8),
+                CLIENT_NONCE, ScramSha256Client.GS2_NOT_OFFERED, null);
+        assertFalse(notOffered.bindsChannel());
+        assertEquals("y,,n=user,r=" + CLIENT_NONCE, notOffered.clientFirstMessage());
+        assertTrue(notOffered.handleServerFirst(SERVER_FIRST).startsWith("c=eSws,r="), "c = base64(\"y,,\")");
+    }
+
+    @Test
     void userNameIsEscaped() {
         ScramSha256Client c = new ScramSha256Client("a,b=c", new byte[] {1}, "abc");
         assertEquals("n,,n=a=2Cb=3Dc,r=abc", c.clientFirstMessage());

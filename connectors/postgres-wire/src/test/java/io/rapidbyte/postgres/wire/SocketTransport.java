@@ -6,13 +6,21 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.cert.X509Certificate;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
 
-/** JVM test transport over a plain TCP socket; counts calls so tests can check buffering. */
+/**
+ * JVM test transport over a plain TCP socket that {@link #startTls} can upgrade in place (as the
+ * host does for a guest); counts calls so tests can check buffering.
+ */
 final class SocketTransport implements PgTransport {
 
-    private final Socket socket;
-    private final InputStream in;
-    private final OutputStream out;
+    private Socket socket;
+    private InputStream in;
+    private OutputStream out;
     long readCalls;
     long writeCalls;
     long bytesRead;
@@ -23,11 +31,29 @@ final class SocketTransport implements PgTransport {
             socket.connect(new InetSocketAddress(host, port), 10_000);
             socket.setSoTimeout(60_000);
             socket.setTcpNoDelay(true);
-            in = socket.getInputStream();
-            out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
+            use(socket);
         } catch (IOException e) {
             throw new PgTransportException("connect to " + host + ":" + port + " failed: " + e.getMessage(), e);
         }
+    }
+
+    private void use(Socket s) throws IOException {
+        socket = s;
+        in = s.getInputStream();
+        out = new BufferedOutputStream(s.getOutputStream(), 64 * 1024);
+    }
+
+    /**
+     * The TLS handshake with the JDK on this socket (nothing may be buffered); returns the
+     * RFC 5929 {@code tls-server-end-point} data for a certificate signed with SHA-256.
+     */
+    byte[] startTls(SSLContext context) throws IOException, GeneralSecurityException {
+        SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(socket,
+                socket.getInetAddress().getHostAddress(), socket.getPort(), true);
+        tls.startHandshake();
+        use(tls);
+        X509Certificate leaf = (X509Certificate) tls.getSession().getPeerCertificates()[0];
+        return MessageDigest.getInstance("SHA-256").digest(leaf.getEncoded());
     }
 
     @Override

@@ -1,6 +1,8 @@
 package io.rapidbyte.sdk.abi;
 
 import io.rapidbyte.sdk.ConnectorError;
+import io.rapidbyte.sdk.TlsOptions;
+import io.rapidbyte.sdk.TlsSession;
 
 /**
  * Typed wrappers over {@link HostImports}: each lowers its Java arguments, passes a fresh return
@@ -159,6 +161,43 @@ public final class Host {
     /** {@code socket-close}. */
     public static void socketClose(long socket) {
         HostImports.socketClose(socket);
+    }
+
+    /**
+     * {@code socket-start-tls}: upgrades {@code socket} to TLS in place; afterwards its reads and
+     * writes carry plaintext. On error the host has closed the socket.
+     */
+    public static TlsSession socketStartTls(long socket, TlsOptions options) {
+        byte[] name = utf8(options.serverName());
+        byte[] ca = options.caPem() == null ? EMPTY : utf8(options.caPem());
+        byte[] cert = options.clientCertPem() == null ? EMPTY : utf8(options.clientCertPem());
+        byte[] key = options.clientKeyPem() == null ? EMPTY : utf8(options.clientKeyPem());
+        int count = options.alpn().size();
+        byte[][] alpn = new byte[count][];
+        for (int i = 0; i < count; i++) {
+            alpn[i] = utf8(options.alpn().get(i));
+        }
+        // No Java allocation from here until the call: the arrays above must not move.
+        int ret = Arena.beginCall();
+        int list = count == 0 ? 4 : Arena.alloc(4, 8 * count);
+        if (list == 0) {
+            throw ConnectorError.internal("ARENA_EXHAUSTED", "ALPN list does not fit the guest arena").toException();
+        }
+        for (int i = 0; i < count; i++) {
+            MEMORY.putInt(list + 8 * i, LinearMemory.addressOf(alpn[i], 0));
+            MEMORY.putInt(list + 8 * i + 4, alpn[i].length);
+        }
+        HostImports.socketStartTls(socket, LinearMemory.addressOf(name, 0), name.length, options.verify().ordinal(),
+                options.caPem() == null ? 0 : 1, LinearMemory.addressOf(ca, 0), ca.length,
+                options.clientCertPem() == null ? 0 : 1, LinearMemory.addressOf(cert, 0), cert.length,
+                options.clientKeyPem() == null ? 0 : 1, LinearMemory.addressOf(key, 0), key.length, list, count, ret);
+        ImportResult.check(MEMORY, ret);
+        String protocol = GuestStrings.load(MEMORY, MEMORY.getInt(ret + 8), MEMORY.getInt(ret + 12));
+        String cipher = GuestStrings.load(MEMORY, MEMORY.getInt(ret + 16), MEMORY.getInt(ret + 20));
+        String selected = MEMORY.getByte(ret + 24) == 0 ? null
+                : GuestStrings.load(MEMORY, MEMORY.getInt(ret + 28), MEMORY.getInt(ret + 32));
+        byte[] endPoint = GuestStrings.loadBytes(MEMORY, MEMORY.getInt(ret + 36), MEMORY.getInt(ret + 40));
+        return new TlsSession(protocol, cipher, selected, endPoint);
     }
 
     // ---- control plane ------------------------------------------------------------------------

@@ -56,6 +56,12 @@ public final class HostImports {
     @Import(module = MODULE, name = "socket-close")
     public static native void socketClose(long socket);
 
+    /** {@code tls-options} flattened: name, verify, three option strings, the alpn list; ABI.md section 3. */
+    @Import(module = MODULE, name = "socket-start-tls")
+    public static native void socketStartTls(long socket, int namePtr, int nameLen, int verify, int caIsSome,
+            int caPtr, int caLen, int certIsSome, int certPtr, int certLen, int keyIsSome, int keyPtr, int keyLen,
+            int alpnPtr, int alpnLen, int retptr);
+
     @Import(module = MODULE, name = "log")
     public static native void log(int level, int ptr, int len);
 

@@ -1,5 +1,10 @@
 package io.rapidbyte.source.postgres;
 
+import io.rapidbyte.postgres.guest.Log;
+import io.rapidbyte.postgres.guest.PgErrors;
+import io.rapidbyte.postgres.guest.PgSessions;
+import io.rapidbyte.postgres.guest.Redactor;
+import io.rapidbyte.postgres.guest.net.Entropy;
 import io.rapidbyte.postgres.wire.PgConnection;
 import io.rapidbyte.postgres.wire.PgException;
 import io.rapidbyte.sdk.ConnectorError;
@@ -12,11 +17,9 @@ import io.rapidbyte.sdk.json.JsonObject;
 import io.rapidbyte.source.postgres.catalog.CatalogJson;
 import io.rapidbyte.source.postgres.catalog.CatalogReader;
 import io.rapidbyte.source.postgres.config.ConfigParser;
-import io.rapidbyte.source.postgres.config.SourceConfig;
-import io.rapidbyte.source.postgres.net.Entropy;
-import io.rapidbyte.source.postgres.net.PgSessions;
-import io.rapidbyte.source.postgres.read.StreamReader;
-import io.rapidbyte.source.postgres.read.Validation;
+import io.rapidbyte.source.postgres.config.PostgresSourceConfig;
+import io.rapidbyte.source.postgres.run.ReadRun;
+import io.rapidbyte.source.postgres.run.Validation;
 
 /**
  * The {@code source-postgres} connector: {@code open} parses the config, {@code discover} lists the
@@ -26,7 +29,7 @@ import io.rapidbyte.source.postgres.read.Validation;
  */
 public final class PostgresSource implements SourceConnector {
     private final Entropy entropy;
-    private SourceConfig config;
+    private PostgresSourceConfig config;
     private Redactor redactor = Redactor.none();
     private Log log = Log.host(Redactor.none());
 
@@ -36,8 +39,8 @@ public final class PostgresSource implements SourceConnector {
 
     @Override
     public void open(JsonObject configJson) {
-        SourceConfig parsed = ConfigParser.parse(configJson);
-        redactor = Redactor.of(parsed.password());
+        PostgresSourceConfig parsed = ConfigParser.parse(configJson);
+        redactor = Redactor.of(parsed.connection().password(), parsed.connection().tls().key());
         log = Log.host(redactor);
         config = parsed;
     }
@@ -48,7 +51,7 @@ public final class PostgresSource implements SourceConnector {
         try {
             return CatalogJson.catalog(new CatalogReader(connection).tables(config.schemas()));
         } catch (PgException e) {
-            throw Errors.fromPg("discovering schemas " + config.schemas(), e, redactor);
+            throw PgErrors.of("discovering schemas " + config.schemas(), e, redactor);
         } finally {
             connection.close();
         }
@@ -62,17 +65,17 @@ public final class PostgresSource implements SourceConnector {
     @Override
     public ReadSummary read(Context ctx) {
         try {
-            return new StreamReader(config(), sessions(), entropy, redactor, log).read(ctx);
+            return new ReadRun(config(), sessions(), entropy, redactor, log).read(ctx);
         } catch (ConnectorException e) {
-            throw Errors.redacted(e, redactor);
+            throw PgErrors.redacted(e, redactor);
         }
     }
 
     private PgSessions sessions() {
-        return new PgSessions(config(), entropy, redactor, log);
+        return new PgSessions(config().connection(), entropy, redactor, log);
     }
 
-    private SourceConfig config() {
+    private PostgresSourceConfig config() {
         if (config == null) {
             throw ConnectorError.internal("NOT_OPEN", "source-postgres: open() must succeed first").toException();
         }

@@ -1,7 +1,7 @@
 package io.rapidbyte.source.postgres;
 
+import io.rapidbyte.postgres.guest.net.WasiEntropy;
 import io.rapidbyte.sdk.Rapidbyte;
-import io.rapidbyte.source.postgres.net.WasiEntropy;
 
 /** The guest's entry point: the host runs it once through {@code _start}. */
 public final class SourcePostgresMain {

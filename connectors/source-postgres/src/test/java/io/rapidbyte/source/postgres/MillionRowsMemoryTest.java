@@ -64,7 +64,7 @@ class MillionRowsMemoryTest {
         List<long[]> samples = new ArrayList<>(); // {rows, memory, heap}
         for (String m : r.metrics) {
             JsonObject o = Json.parseObject(m);
-            if (GuestMemory.METRIC.equals(o.getString("name"))) {
+            if (MemoryMetric.METRIC.equals(o.getString("name"))) {
                 samples.add(new long[] {o.getLong("rows"), o.getLong("value"), o.getLong("heap_bytes")});
             }
         }

@@ -1,6 +1,6 @@
 package io.rapidbyte.dest.postgres.encode;
 
-import io.rapidbyte.dest.postgres.schema.TableColumn;
+import io.rapidbyte.dest.postgres.catalog.TableColumn;
 import io.rapidbyte.postgres.wire.binary.PgOids;
 import io.rapidbyte.sdk.arrow.ArrowType;
 import io.rapidbyte.sdk.arrow.Field;

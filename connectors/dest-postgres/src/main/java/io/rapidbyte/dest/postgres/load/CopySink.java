@@ -2,8 +2,8 @@ package io.rapidbyte.dest.postgres.load;
 
 import io.rapidbyte.dest.postgres.encode.TupleEncoder;
 import io.rapidbyte.dest.postgres.encode.ValueException;
-import io.rapidbyte.dest.postgres.pg.Database;
-import io.rapidbyte.dest.postgres.pg.PgErrors;
+import io.rapidbyte.postgres.guest.Database;
+import io.rapidbyte.postgres.guest.PgErrors;
 import io.rapidbyte.postgres.wire.CopyIn;
 import io.rapidbyte.postgres.wire.PgException;
 

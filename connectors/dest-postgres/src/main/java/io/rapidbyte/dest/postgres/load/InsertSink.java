@@ -1,9 +1,8 @@
 package io.rapidbyte.dest.postgres.load;
 
 import io.rapidbyte.dest.postgres.encode.TextRenderer;
-import io.rapidbyte.dest.postgres.pg.Database;
-import io.rapidbyte.dest.postgres.pg.PgErrors;
-import io.rapidbyte.dest.postgres.pg.Sql;
+import io.rapidbyte.postgres.guest.Database;
+import io.rapidbyte.postgres.guest.PgErrors;
 import io.rapidbyte.postgres.wire.PgException;
 import io.rapidbyte.sdk.arrow.Column;
 
@@ -48,7 +47,7 @@ final class InsertSink implements RowSink {
                     } else {
                         value.setLength(0);
                         TextRenderer.append(value, cols[k], r);
-                        Sql.appendLiteral(sql, value);
+                        db.appendLiteral(sql, value);
                     }
                 }
             } catch (RuntimeException e) {

@@ -1,8 +1,8 @@
 package io.rapidbyte.dest.postgres.load;
 
 import io.rapidbyte.dest.postgres.config.OnDataError;
-import io.rapidbyte.dest.postgres.pg.Database;
-import io.rapidbyte.dest.postgres.pg.PgErrors;
+import io.rapidbyte.postgres.guest.Database;
+import io.rapidbyte.postgres.guest.PgErrors;
 import io.rapidbyte.postgres.wire.PgException;
 import io.rapidbyte.sdk.arrow.RecordBatch;
 

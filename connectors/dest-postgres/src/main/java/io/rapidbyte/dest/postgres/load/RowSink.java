@@ -1,6 +1,6 @@
 package io.rapidbyte.dest.postgres.load;
 
-import io.rapidbyte.dest.postgres.pg.Database;
+import io.rapidbyte.postgres.guest.Database;
 import io.rapidbyte.postgres.wire.PgException;
 
 /** Sends rows [from, to) of a batch (skipping rejected ones) into a {@link WriteTarget}: COPY or INSERT. */

@@ -1,16 +1,16 @@
 package io.rapidbyte.dest.postgres.load;
 
+import io.rapidbyte.dest.postgres.catalog.ArrowPgTypes;
+import io.rapidbyte.dest.postgres.catalog.LoadPlan;
+import io.rapidbyte.dest.postgres.catalog.PgTypeName;
+import io.rapidbyte.dest.postgres.catalog.PlanColumn;
+import io.rapidbyte.dest.postgres.catalog.TypeCompat;
 import io.rapidbyte.dest.postgres.config.LoadMethod;
 import io.rapidbyte.dest.postgres.config.WriteMode;
 import io.rapidbyte.dest.postgres.encode.Encoding;
-import io.rapidbyte.dest.postgres.pg.Database;
-import io.rapidbyte.dest.postgres.pg.PgErrors;
-import io.rapidbyte.dest.postgres.pg.Sql;
-import io.rapidbyte.dest.postgres.schema.ArrowPgTypes;
-import io.rapidbyte.dest.postgres.schema.LoadPlan;
-import io.rapidbyte.dest.postgres.schema.PgTypeName;
-import io.rapidbyte.dest.postgres.schema.PlanColumn;
-import io.rapidbyte.dest.postgres.schema.TypeCompat;
+import io.rapidbyte.postgres.guest.Database;
+import io.rapidbyte.postgres.guest.PgErrors;
+import io.rapidbyte.postgres.guest.Sql;
 import io.rapidbyte.postgres.wire.PgException;
 import io.rapidbyte.sdk.ConnectorError;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package io.rapidbyte.dest.postgres.load;
 
 import io.rapidbyte.dest.postgres.encode.Encoding;
 import io.rapidbyte.dest.postgres.encode.TupleEncoder;
-import io.rapidbyte.dest.postgres.pg.Sql;
+import io.rapidbyte.postgres.guest.Sql;
 import io.rapidbyte.sdk.arrow.Column;
 import io.rapidbyte.sdk.arrow.RecordBatch;
 import java.util.List;

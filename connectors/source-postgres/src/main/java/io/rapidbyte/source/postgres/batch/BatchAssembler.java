@@ -1,8 +1,8 @@
 package io.rapidbyte.source.postgres.batch;
 
+import io.rapidbyte.postgres.guest.Redactor;
 import io.rapidbyte.sdk.arrow.RecordBatchBuilder;
 import io.rapidbyte.source.postgres.Errors;
-import io.rapidbyte.source.postgres.Redactor;
 import io.rapidbyte.source.postgres.decode.RowDecoder;
 import io.rapidbyte.source.postgres.decode.Tuple;
 import io.rapidbyte.source.postgres.query.KeySpec;

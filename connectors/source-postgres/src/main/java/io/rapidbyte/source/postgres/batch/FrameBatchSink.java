@@ -1,10 +1,10 @@
 package io.rapidbyte.source.postgres.batch;
 
+import io.rapidbyte.postgres.guest.Redactor;
 import io.rapidbyte.sdk.Context;
 import io.rapidbyte.sdk.arrow.IpcStreamWriter;
 import io.rapidbyte.sdk.arrow.RecordBatchBuilder;
 import io.rapidbyte.source.postgres.Errors;
-import io.rapidbyte.source.postgres.Redactor;
 import io.rapidbyte.source.postgres.checkpoint.SyncState;
 import java.util.List;
 

@@ -25,15 +25,15 @@ public final class CatalogJson {
     private CatalogJson() {
     }
 
-    public static JsonObject catalog(List<TableInfo> tables) {
+    public static JsonObject catalog(List<SourceTable> tables) {
         JsonArray streams = Json.array();
-        for (TableInfo t : tables) {
+        for (SourceTable t : tables) {
             streams.add(stream(t));
         }
         return Json.object().with("streams", streams);
     }
 
-    static JsonObject stream(TableInfo t) {
+    static JsonObject stream(SourceTable t) {
         JsonArray columns = Json.array();
         for (ColumnInfo c : t.columns()) {
             ColumnMapping m = TypeMapper.map(c);
@@ -89,7 +89,7 @@ public final class CatalogJson {
      * A timestamp/date column with a conventional "last changed" name, else a single-column integer
      * primary key (monotonic ids), else none.
      */
-    static String suggestedCursor(TableInfo t) {
+    static String suggestedCursor(SourceTable t) {
         for (String name : CURSOR_NAMES) {
             ColumnInfo c = t.column(name);
             if (c != null && !c.isArray() && isTemporal(c.baseOid())) {

@@ -1,9 +1,9 @@
 package io.rapidbyte.source.postgres.catalog;
 
+import io.rapidbyte.postgres.guest.Sql;
 import io.rapidbyte.postgres.wire.PgConnection;
 import io.rapidbyte.postgres.wire.PgException;
 import io.rapidbyte.postgres.wire.QueryResult;
-import io.rapidbyte.source.postgres.query.Sql;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -44,7 +44,7 @@ public final class CatalogReader {
 
     public CatalogReader(PgConnection connection) {
         this.connection = connection;
-        this.standardStrings = !"off".equals(connection.parameter("standard_conforming_strings"));
+        this.standardStrings = Sql.standardConformingStrings(connection);
     }
 
     /** Whether string literals for this server need no backslash escaping. */
@@ -53,20 +53,20 @@ public final class CatalogReader {
     }
 
     /** Every readable relation in {@code schemas}, ordered by schema and name. */
-    public List<TableInfo> tables(List<String> schemas) throws PgException {
+    public List<SourceTable> tables(List<String> schemas) throws PgException {
         String filter = "n.nspname = ANY(" + Sql.textArray(schemas, standardStrings) + ")";
         return load(filter);
     }
 
     /** The relation {@code schema.table}, or null if it does not exist (or is not visible). */
-    public TableInfo table(String schema, String table) throws PgException {
+    public SourceTable table(String schema, String table) throws PgException {
         String filter = "n.nspname = " + Sql.literal(schema, standardStrings) + " AND c.relname = "
                 + Sql.literal(table, standardStrings);
-        List<TableInfo> found = load(filter);
+        List<SourceTable> found = load(filter);
         return found.isEmpty() ? null : found.get(0);
     }
 
-    private List<TableInfo> load(String filter) throws PgException {
+    private List<SourceTable> load(String filter) throws PgException {
         QueryResult columns = connection.query(COLUMNS + filter + " ORDER BY n.nspname, c.relname, a.attnum");
         QueryResult keys = connection.query(KEYS + filter + " ORDER BY n.nspname, c.relname, i.indexrelid, k.ord");
         Map<String, List<String>> primaryKeys = new LinkedHashMap<String, List<String>>();
@@ -90,7 +90,7 @@ public final class CatalogReader {
             }
             current.add(r[4]);
         }
-        List<TableInfo> tables = new ArrayList<TableInfo>();
+        List<SourceTable> tables = new ArrayList<SourceTable>();
         List<ColumnInfo> cols = new ArrayList<ColumnInfo>();
         String[] head = null;
         for (String[] r : columns.rows()) {
@@ -108,12 +108,12 @@ public final class CatalogReader {
         return tables;
     }
 
-    private static TableInfo table(String[] head, List<ColumnInfo> cols, Map<String, List<String>> primaryKeys,
+    private static SourceTable table(String[] head, List<ColumnInfo> cols, Map<String, List<String>> primaryKeys,
             Map<String, List<List<String>>> uniqueKeys) {
         String key = head[0] + "." + head[1];
         List<String> pk = primaryKeys.get(key);
         List<List<String>> unique = uniqueKeys.get(key);
-        return new TableInfo(head[0], head[1], ch(head[2]), cols, pk == null ? Collections.<String>emptyList() : pk,
+        return new SourceTable(head[0], head[1], ch(head[2]), cols, pk == null ? Collections.<String>emptyList() : pk,
                 unique == null ? Collections.<List<String>>emptyList() : unique);
     }
 

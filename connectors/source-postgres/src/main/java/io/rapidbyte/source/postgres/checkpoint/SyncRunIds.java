@@ -1,6 +1,6 @@
 package io.rapidbyte.source.postgres.checkpoint;
 
-import io.rapidbyte.source.postgres.net.Entropy;
+import io.rapidbyte.postgres.guest.net.Entropy;
 
 /**
  * New {@code rapidbyte.sync_run} ids: the start time in hex milliseconds (so ids sort by start), a

@@ -1,11 +1,11 @@
 package io.rapidbyte.source.postgres.decode;
 
+import io.rapidbyte.postgres.guest.Redactor;
 import io.rapidbyte.postgres.wire.binary.PgOids;
 import io.rapidbyte.sdk.arrow.ColumnBuilder;
 import io.rapidbyte.sdk.arrow.ListColumnBuilder;
 import io.rapidbyte.sdk.arrow.RecordBatchBuilder;
 import io.rapidbyte.source.postgres.Errors;
-import io.rapidbyte.source.postgres.Redactor;
 import io.rapidbyte.source.postgres.catalog.ColumnMapping;
 import io.rapidbyte.source.postgres.catalog.ValueKind;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.rapidbyte.source.postgres.query;
 
+import io.rapidbyte.postgres.guest.Sql;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.rapidbyte.source.postgres.query;
 
+import io.rapidbyte.postgres.guest.Sql;
 import io.rapidbyte.source.postgres.catalog.ColumnMapping;
 import io.rapidbyte.source.postgres.config.SyncMode;
 import java.util.ArrayList;

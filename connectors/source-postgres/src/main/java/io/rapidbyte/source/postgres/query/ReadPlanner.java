@@ -2,7 +2,7 @@ package io.rapidbyte.source.postgres.query;
 
 import io.rapidbyte.source.postgres.catalog.ColumnInfo;
 import io.rapidbyte.source.postgres.catalog.ColumnMapping;
-import io.rapidbyte.source.postgres.catalog.TableInfo;
+import io.rapidbyte.source.postgres.catalog.SourceTable;
 import io.rapidbyte.source.postgres.catalog.TypeMapper;
 import io.rapidbyte.source.postgres.config.StreamConfig;
 import io.rapidbyte.source.postgres.config.SyncMode;
@@ -20,7 +20,7 @@ public final class ReadPlanner {
     }
 
     /** The problems with {@code stream} on {@code table}; empty when it can be read. */
-    public static List<StreamProblem> problems(StreamConfig stream, TableInfo table) {
+    public static List<StreamProblem> problems(StreamConfig stream, SourceTable table) {
         List<StreamProblem> problems = new ArrayList<StreamProblem>();
         List<String> wanted = stream.columns() != null ? stream.columns() : names(table);
         for (String name : wanted) {
@@ -48,7 +48,7 @@ public final class ReadPlanner {
      *
      * @throws io.rapidbyte.sdk.ConnectorException config (or permission) error for the first problem
      */
-    public static ReadPlan plan(StreamConfig stream, TableInfo table, List<String> startAfter,
+    public static ReadPlan plan(StreamConfig stream, SourceTable table, List<String> startAfter,
             boolean standardStrings) {
         List<StreamProblem> problems = problems(stream, table);
         if (!problems.isEmpty()) {
@@ -64,7 +64,7 @@ public final class ReadPlanner {
     }
 
     /** The key that orders {@code stream}: see {@link KeySpec}. */
-    public static KeySpec key(StreamConfig stream, TableInfo table) {
+    public static KeySpec key(StreamConfig stream, SourceTable table) {
         List<String> names = new ArrayList<String>();
         if (stream.syncMode() == SyncMode.INCREMENTAL) {
             names.add(stream.cursorField());
@@ -88,7 +88,7 @@ public final class ReadPlanner {
         return new KeySpec(names, types, unique ? KeySpec.Uniqueness.UNIQUE : KeySpec.Uniqueness.GROUPED);
     }
 
-    private static void checkKeyColumn(TableInfo table, String name, String role, boolean mustBeNotNull,
+    private static void checkKeyColumn(SourceTable table, String name, String role, boolean mustBeNotNull,
             List<StreamProblem> problems) {
         ColumnInfo c = table.column(name);
         if (c == null) {
@@ -104,7 +104,7 @@ public final class ReadPlanner {
         }
     }
 
-    private static List<String> names(TableInfo table) {
+    private static List<String> names(SourceTable table) {
         List<String> names = new ArrayList<String>();
         for (ColumnInfo c : table.columns()) {
             names.add(c.name());
@@ -112,7 +112,7 @@ public final class ReadPlanner {
         return names;
     }
 
-    private static String available(TableInfo table) {
+    private static String available(SourceTable table) {
         StringBuilder sb = new StringBuilder(" (columns: ");
         List<ColumnInfo> cols = table.columns();
         for (int i = 0; i < cols.size(); i++) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.rapidbyte.postgres.guest.Redactor;
 import io.rapidbyte.postgres.wire.binary.PgOids;
 import io.rapidbyte.sdk.ConnectorException;
 import io.rapidbyte.sdk.arrow.Field;
@@ -11,11 +12,10 @@ import io.rapidbyte.sdk.arrow.IpcStreamWriter;
 import io.rapidbyte.sdk.arrow.RecordBatchBuilder;
 import io.rapidbyte.sdk.arrow.Schema;
 import io.rapidbyte.source.postgres.ArrowFrames;
-import io.rapidbyte.source.postgres.Redactor;
 import io.rapidbyte.source.postgres.TestTuples;
 import io.rapidbyte.source.postgres.catalog.ColumnInfo;
 import io.rapidbyte.source.postgres.catalog.ColumnMapping;
-import io.rapidbyte.source.postgres.catalog.TableInfo;
+import io.rapidbyte.source.postgres.catalog.SourceTable;
 import io.rapidbyte.source.postgres.config.StreamConfig;
 import io.rapidbyte.source.postgres.config.SyncMode;
 import io.rapidbyte.source.postgres.decode.RowDecoder;
@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 
 /** Batch cutting on the JVM: row and byte caps, key groups, positions, oversized rows. */
 class BatchAssemblerTest {
-    private static final TableInfo TABLE = new TableInfo("s", "t", 'r', List.of(
+    private static final SourceTable TABLE = new SourceTable("s", "t", 'r', List.of(
             new ColumnInfo("id", 1, "bigint", true, PgOids.INT8, -1, 'b', 0, '\0', true),
             new ColumnInfo("g", 2, "integer", true, PgOids.INT4, -1, 'b', 0, '\0', true),
             new ColumnInfo("label", 3, "text", false, PgOids.TEXT, -1, 'b', 0, '\0', true)),

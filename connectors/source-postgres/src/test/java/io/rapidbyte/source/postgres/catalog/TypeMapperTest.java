@@ -86,12 +86,12 @@ class TypeMapperTest {
 
     @Test
     void discoverSuggestsACursor() {
-        TableInfo t = new TableInfo("s", "t", 'r', List.of(
+        SourceTable t = new SourceTable("s", "t", 'r', List.of(
                 new ColumnInfo("id", 1, "bigint", true, PgOids.INT8, -1, 'b', 0, '\0', true),
                 new ColumnInfo("updated_at", 2, "timestamp", false, PgOids.TIMESTAMP, -1, 'b', 0, '\0', true)),
                 List.of("id"), List.of(List.of("id")));
         assertEquals("updated_at", CatalogJson.suggestedCursor(t));
-        TableInfo ids = new TableInfo("s", "u", 'r', List.of(t.columns().get(0)), List.of("id"), List.of(List.of("id")));
+        SourceTable ids = new SourceTable("s", "u", 'r', List.of(t.columns().get(0)), List.of("id"), List.of(List.of("id")));
         assertEquals("id", CatalogJson.suggestedCursor(ids));
         assertEquals("list<int32>", CatalogJson.describe(TypeMapper.map(new ColumnInfo("a", 1, "integer[]", false,
                 PgOids.INT4_ARRAY, -1, 'b', PgOids.INT4, 'b', true))));

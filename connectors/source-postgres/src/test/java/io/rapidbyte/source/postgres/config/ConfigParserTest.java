@@ -15,20 +15,20 @@ import org.junit.jupiter.api.Test;
 class ConfigParserTest {
     @Test
     void fullConfigIsParsed() {
-        SourceConfig c = ConfigParser.parse(Json.parseObject("{\"host\":\"db\",\"port\":6543,\"database\":\"shop\","
+        PostgresSourceConfig c = ConfigParser.parse(Json.parseObject("{\"host\":\"db\",\"port\":6543,\"database\":\"shop\","
                 + "\"user\":\"u\",\"password\":\"pw\",\"schemas\":[\"a\",\"b\"],\"max_batch_rows\":500,"
                 + "\"max_batch_bytes\":65536,\"connect_timeout_ms\":2000,\"statement_timeout_ms\":30000,"
                 + "\"application_name\":\"x\",\"streams\":[{\"name\":\"a.orders\",\"sync_mode\":\"incremental\","
                 + "\"cursor_field\":\"ts\",\"tie_breaker\":[\"id\",\"line\"],\"columns\":[\"id\",\"ts\"]},"
                 + "{\"name\":\"b.t.with.dots\"}]}"));
-        assertEquals("db:6543", c.address());
-        assertEquals("shop", c.database());
-        assertEquals("pw", c.password());
+        assertEquals("db:6543", c.connection().address());
+        assertEquals("shop", c.connection().database());
+        assertEquals("pw", c.connection().password());
         assertEquals(List.of("a", "b"), c.schemas());
         assertEquals(500, c.maxBatchRows());
         assertEquals(65536, c.maxBatchBytes());
-        assertEquals(2000, c.connectTimeoutMs());
-        assertEquals(30000, c.statementTimeoutMs());
+        assertEquals(2000, c.connection().connectTimeoutMs());
+        assertEquals(30000, c.connection().statementTimeoutMs());
         StreamConfig s = c.stream("a.orders");
         assertEquals(SyncMode.INCREMENTAL, s.syncMode());
         assertEquals("ts", s.cursorField());
@@ -42,23 +42,23 @@ class ConfigParserTest {
 
     @Test
     void defaultsApply() {
-        SourceConfig c = ConfigParser.parse(Json.parseObject("{\"host\":\"db\",\"user\":\"u\"}"));
-        assertEquals(5432, c.port());
-        assertEquals("u", c.database());
-        assertNull(c.password());
+        PostgresSourceConfig c = ConfigParser.parse(Json.parseObject("{\"host\":\"db\",\"user\":\"u\"}"));
+        assertEquals(5432, c.connection().port());
+        assertEquals("u", c.connection().database());
+        assertNull(c.connection().password());
         assertEquals(List.of("public"), c.schemas());
-        assertEquals(SourceConfig.DEFAULT_MAX_BATCH_BYTES, c.maxBatchBytes());
+        assertEquals(PostgresSourceConfig.DEFAULT_MAX_BATCH_BYTES, c.maxBatchBytes());
         assertEquals(0, c.maxBatchRows());
-        assertEquals(0, c.statementTimeoutMs());
+        assertEquals(0, c.connection().statementTimeoutMs());
         StreamConfig unconfigured = c.stream("public.t");
         assertEquals(SyncMode.FULL_REFRESH, unconfigured.syncMode());
         assertNull(unconfigured.columns());
-        assertEquals("[::1]:5432", ConfigParser.parse(Json.parseObject("{\"host\":\"::1\",\"user\":\"u\"}")).address());
+        assertEquals("[::1]:5432", ConfigParser.parse(Json.parseObject("{\"host\":\"::1\",\"user\":\"u\"}")).connection().address());
     }
 
     @Test
     void tieBreakerMayBeOneString() {
-        SourceConfig c = ConfigParser.parse(Json.parseObject("{\"host\":\"h\",\"user\":\"u\",\"streams\":[{\"name\":"
+        PostgresSourceConfig c = ConfigParser.parse(Json.parseObject("{\"host\":\"h\",\"user\":\"u\",\"streams\":[{\"name\":"
                 + "\"s.t\",\"sync_mode\":\"incremental\",\"cursor_field\":\"c\",\"tie_breaker\":\"id\"}]}"));
         assertEquals(List.of("id"), c.stream("s.t").tieBreaker());
     }

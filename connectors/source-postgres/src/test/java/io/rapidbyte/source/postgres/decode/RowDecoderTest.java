@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.rapidbyte.postgres.guest.Redactor;
 import io.rapidbyte.postgres.wire.binary.NumericCodec;
 import io.rapidbyte.postgres.wire.binary.PgNumeric;
 import io.rapidbyte.postgres.wire.binary.PgOids;
@@ -14,7 +15,6 @@ import io.rapidbyte.sdk.arrow.IpcStreamWriter;
 import io.rapidbyte.sdk.arrow.RecordBatchBuilder;
 import io.rapidbyte.sdk.arrow.Schema;
 import io.rapidbyte.source.postgres.ArrowFrames;
-import io.rapidbyte.source.postgres.Redactor;
 import io.rapidbyte.source.postgres.TestTuples;
 import io.rapidbyte.source.postgres.catalog.ColumnInfo;
 import io.rapidbyte.source.postgres.catalog.ColumnMapping;

@@ -8,7 +8,7 @@ import io.rapidbyte.postgres.wire.binary.PgOids;
 import io.rapidbyte.sdk.ConnectorException;
 import io.rapidbyte.sdk.ErrorCategory;
 import io.rapidbyte.source.postgres.catalog.ColumnInfo;
-import io.rapidbyte.source.postgres.catalog.TableInfo;
+import io.rapidbyte.source.postgres.catalog.SourceTable;
 import io.rapidbyte.source.postgres.config.StreamConfig;
 import io.rapidbyte.source.postgres.config.SyncMode;
 import java.util.Collections;
@@ -20,7 +20,7 @@ class ReadPlanTest {
         return new ColumnInfo(name, 1, type, notNull, oid, -1, 'b', 0, '\0', true);
     }
 
-    private static final TableInfo ORDERS = new TableInfo("sales", "Orders", 'r', List.of(
+    private static final SourceTable ORDERS = new SourceTable("sales", "Orders", 'r', List.of(
             col("id", PgOids.INT8, "bigint", true),
             col("updated at", PgOids.TIMESTAMPTZ, "timestamp with time zone", false),
             new ColumnInfo("mood", 2, "mood", false, 99999, -1, 'e', 0, '\0', true),
@@ -68,13 +68,13 @@ class ReadPlanTest {
 
     @Test
     void tablesWithoutPrimaryKeyUseCtidAndViewsHaveNoKey() {
-        TableInfo heap = new TableInfo("s", "h", 'r', List.of(col("v", PgOids.INT4, "integer", false)), List.of(),
+        SourceTable heap = new SourceTable("s", "h", 'r', List.of(col("v", PgOids.INT4, "integer", false)), List.of(),
                 List.of());
         ReadPlan plan = ReadPlanner.plan(StreamConfig.fullRefresh("s.h"), heap, List.of("(3,7)"), true);
         assertTrue(plan.key().isCtid());
         assertTrue(plan.selectSql().endsWith("src.ctid::text AS \"__rb_k0\" FROM \"s\".\"h\" AS src WHERE (src.ctid) >"
                 + " ('(3,7)'::tid) ORDER BY src.ctid"), plan.selectSql());
-        TableInfo view = new TableInfo("s", "v", 'v', heap.columns(), List.of(), List.of());
+        SourceTable view = new SourceTable("s", "v", 'v', heap.columns(), List.of(), List.of());
         ReadPlan viewPlan = ReadPlanner.plan(StreamConfig.fullRefresh("s.v"), view, null, true);
         assertEquals(KeySpec.Uniqueness.NONE, viewPlan.key().uniqueness());
         assertEquals("SELECT src.\"v\" FROM \"s\".\"v\" AS src", viewPlan.selectSql());
@@ -82,7 +82,7 @@ class ReadPlanTest {
 
     @Test
     void positionsAreQuotedAsLiterals() {
-        TableInfo t = new TableInfo("s", "t", 'r', List.of(col("k", PgOids.TEXT, "text", true)), List.of("k"),
+        SourceTable t = new SourceTable("s", "t", 'r', List.of(col("k", PgOids.TEXT, "text", true)), List.of("k"),
                 List.of(List.of("k")));
         ReadPlan standard = ReadPlanner.plan(StreamConfig.fullRefresh("s.t"), t, List.of("it's \\ fine"), true);
         assertTrue(standard.selectSql().contains("> ('it''s \\ fine'::text)"), standard.selectSql());
@@ -99,7 +99,7 @@ class ReadPlanTest {
         assertTrue(e.error().message().contains("column \"nope\" does not exist in sales.Orders (columns: id, updated at,"
                 + " mood, say \"hi\")"), e.error().message());
 
-        TableInfo locked = new TableInfo("s", "t", 'r', List.of(new ColumnInfo("x", 1, "integer", true, PgOids.INT4, -1,
+        SourceTable locked = new SourceTable("s", "t", 'r', List.of(new ColumnInfo("x", 1, "integer", true, PgOids.INT4, -1,
                 'b', 0, '\0', false)), List.of(), List.of());
         ConnectorException denied = assertThrows(ConnectorException.class,
                 () -> ReadPlanner.plan(StreamConfig.fullRefresh("s.t"), locked, null, true));
@@ -109,13 +109,5 @@ class ReadPlanTest {
         StreamConfig nullableTb = new StreamConfig("sales.Orders", SyncMode.INCREMENTAL, "id", List.of("updated at"), null);
         ConnectorException tb = assertThrows(ConnectorException.class, () -> ReadPlanner.plan(nullableTb, ORDERS, null, true));
         assertEquals("TIE_BREAKER_NULLABLE", tb.error().code());
-    }
-
-    @Test
-    void sqlQuotingRejectsNul() {
-        assertEquals("\"a\"\"b\"", Sql.ident("a\"b"));
-        assertEquals("'a''b'", Sql.literal("a'b", true));
-        assertEquals("ARRAY['x','y''z']::text[]", Sql.textArray(List.of("x", "y'z"), true));
-        assertThrows(IllegalArgumentException.class, () -> Sql.ident("a\0b"));
     }
 }

@@ -1,0 +1,264 @@
+package io.rapidbyte.dest.postgres.run;
+
+import io.rapidbyte.dest.postgres.catalog.DriftResolver;
+import io.rapidbyte.dest.postgres.catalog.LoadPlan;
+import io.rapidbyte.dest.postgres.catalog.TableDdl;
+import io.rapidbyte.dest.postgres.config.CommitInterval;
+import io.rapidbyte.dest.postgres.config.PostgresDestConfig;
+import io.rapidbyte.dest.postgres.config.WriteMode;
+import io.rapidbyte.dest.postgres.load.RowIsolator;
+import io.rapidbyte.dest.postgres.load.TableWriter;
+import io.rapidbyte.postgres.guest.Database;
+import io.rapidbyte.postgres.guest.PgErrors;
+import io.rapidbyte.postgres.guest.PgSessions;
+import io.rapidbyte.postgres.guest.Redactor;
+import io.rapidbyte.postgres.guest.Sql;
+import io.rapidbyte.postgres.wire.PgException;
+import io.rapidbyte.sdk.CommitState;
+import io.rapidbyte.sdk.ConnectorError;
+import io.rapidbyte.sdk.Context;
+import io.rapidbyte.sdk.WriteSummary;
+import io.rapidbyte.sdk.arrow.Field;
+import io.rapidbyte.sdk.arrow.RecordBatch;
+import io.rapidbyte.sdk.json.Json;
+import io.rapidbyte.sdk.json.JsonObject;
+import java.util.List;
+
+/**
+ * One {@code run-write}: pulls frames with {@code next-batch} until the end of input, decodes
+ * each as an Arrow IPC stream, skips batches the watermark shows as committed, applies the drift
+ * policies, writes the rows (COPY or INSERT, direct or staged, bad rows isolated per
+ * on_data_error) inside a transaction, and commits every N rows / bytes / seconds together with
+ * the watermark, calling {@code checkpoint} after each commit. Replace mode loads into a stage
+ * that replaces the target when the input ends.
+ *
+ * <p>Any failure rolls the open transaction back and ends the run with a connector error; what
+ * was committed before stays, and its checkpoint is the position to resume from. Single use.
+ */
+public final class WriteRun {
+    private final Context ctx;
+    private final PostgresDestConfig cfg;
+    private final CommitInterval interval;
+    private final RowErrors rowErrors;
+    private final PgSessions sessions;
+    private final Redactor redactor;
+    private Database db;
+
+    private String stream;
+    private String schemaName;
+    private String tableName;
+    private String loadTable;
+    private Watermark watermark;
+    private ReplaceStage stage;
+    private boolean stageStarted;
+    /** Position of the last batch committed or loaded into the open transaction. */
+    private Position position;
+    private boolean positionDirty;
+    private boolean warnedNoPosition;
+
+    private List<Field> planFields;
+    private TableWriter writer;
+    private DriftResolver resolver;
+    private RowIsolator isolator;
+
+    private boolean txOpen;
+    private long txStartMillis;
+    private long txRows;
+    private long txBytes;
+    private long received;
+    private long sinceCheckpoint;
+    private long rowsCommitted;
+    private long bytesLoaded;
+    private long batchesLoaded;
+    private long batchesSkipped;
+    private CommitState failureState = CommitState.BEFORE_COMMIT;
+
+    public WriteRun(Context ctx, PostgresDestConfig cfg, PgSessions sessions, Redactor redactor) {
+        this.ctx = ctx;
+        this.cfg = cfg;
+        this.sessions = sessions;
+        this.redactor = redactor;
+        this.interval = CommitInterval.resolve(cfg.commitRows, cfg.commitBytes, cfg.commitSeconds, ctx.limits());
+        this.rowErrors = new RowErrors(ctx, cfg.onDataError);
+    }
+
+    public WriteSummary run() {
+        db = Database.open(sessions);
+        resolver = new DriftResolver(db, cfg.drift, cfg.autoCreate, ctx::info);
+        isolator = new RowIsolator(db, cfg.onDataError, rowErrors);
+        try {
+            for (byte[] bytes = ctx.nextBatch(); bytes != null; bytes = ctx.nextBatch()) {
+                received++;
+                sinceCheckpoint++;
+                handle(bytes);
+            }
+            if (txOpen) {
+                commit();
+            } else if (sinceCheckpoint > 0 && stream != null) {
+                checkpoint(false);
+            }
+            if (stage != null && (stageStarted || stage.exists(db))) {
+                swap();
+            }
+            ctx.info("stream " + stream + ": " + rowsCommitted + " rows in " + batchesLoaded + " batches committed, "
+                    + batchesSkipped + " replayed batches skipped, " + rowErrors.deadLettered() + " rows dead-lettered");
+            return new WriteSummary(rowsCommitted, bytesLoaded, batchesLoaded, ctx.checkpointCount(),
+                    rowErrors.deadLettered());
+        } catch (PgException e) {
+            db.rollbackQuietly();
+            throw PgErrors.of("loading stream " + stream + " into " + loadTable, e, failureState, redactor);
+        } catch (RuntimeException e) {
+            db.rollbackQuietly();
+            throw e;
+        } finally {
+            db.close();
+        }
+    }
+
+    private void handle(byte[] bytes) throws PgException {
+        DecodedFrame frame = DecodedFrame.decode(bytes, received);
+        BatchMeta meta = BatchMeta.of(frame.schema);
+        if (stream == null) {
+            start(meta);
+        }
+        if (meta.hasPosition() && position != null && position.covers(meta.syncRun, meta.seq)) {
+            batchesSkipped++;
+            ctx.debug("skipping batch seq " + meta.seq + " of sync run " + meta.syncRun + ": already committed ("
+                    + position + ")");
+            return;
+        }
+        if (!meta.hasPosition() && !warnedNoPosition) {
+            warnedNoPosition = true;
+            ctx.warn("stream " + stream + ": batches without rapidbyte.sync_run/rapidbyte.seq cannot be deduplicated "
+                    + "after a restart (exactly-once needs them)");
+        }
+        begin(meta);
+        planFor(frame, meta);
+        rowErrors.batch(stream, meta);
+        long deadBefore = rowErrors.deadLettered();
+        for (RecordBatch b : frame.batches) {
+            isolator.write(writer, b);
+        }
+        long dead = rowErrors.deadLettered() - deadBefore;
+        txRows += frame.rows - dead;
+        txBytes += frame.bytes;
+        batchesLoaded++;
+        bytesLoaded += frame.bytes;
+        if (meta.hasPosition()) {
+            position = new Position(meta.syncRun, meta.seq);
+            positionDirty = true;
+        }
+        if (interval.due(txRows, txBytes, System.currentTimeMillis() - txStartMillis)) {
+            commit();
+        }
+    }
+
+    /** First batch: the stream, its target table, the watermark. Runs outside any transaction. */
+    private void start(BatchMeta meta) throws PgException {
+        stream = !ctx.stream().isEmpty() ? ctx.stream() : meta.stream;
+        if (stream == null || stream.isEmpty()) {
+            throw ConnectorError.config("NO_STREAM", "run-write got no stream name in ctx-json and the batch has no "
+                    + BatchMeta.STREAM + " metadata").toException();
+        }
+        String[] target = cfg.targetTable(stream);
+        schemaName = target[0];
+        tableName = target[1];
+        Sql.qualified(schemaName, tableName); // validates both names
+        boolean schemaExists = "t".equals(db.query("SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = "
+                + db.literal(schemaName) + ")").value(0, 0));
+        if (!schemaExists) {
+            if (!cfg.autoCreate) {
+                throw ConnectorError.config("SCHEMA_NOT_FOUND", "schema " + Sql.ident(schemaName)
+                        + " does not exist and auto_create is false").toException();
+            }
+            TableDdl.createSchema(db, schemaName);
+        }
+        watermark = new Watermark(db, schemaName, tableName);
+        watermark.ensureTable();
+        position = watermark.read(stream);
+        loadTable = tableName;
+        if (cfg.writeMode == WriteMode.REPLACE) {
+            stage = new ReplaceStage(schemaName, tableName);
+            loadTable = stage.stageTable();
+        }
+        ctx.info("stream " + stream + " -> " + Sql.qualified(schemaName, tableName) + " (" + cfg.writeMode + ", "
+                + cfg.loadMethod + ", commit " + interval + ", on_data_error " + cfg.onDataError
+                + "); committed position: " + (position == null ? "none" : position.toString()));
+    }
+
+    private void begin(BatchMeta meta) throws PgException {
+        if (txOpen) {
+            return;
+        }
+        db.execute("BEGIN");
+        txOpen = true;
+        txStartMillis = System.currentTimeMillis();
+        txRows = 0;
+        txBytes = 0;
+        if (stage != null && !stageStarted) {
+            boolean sameRun = meta.hasPosition() && position != null && position.syncRun.equals(meta.syncRun);
+            boolean resumed = stage.prepare(db, sameRun);
+            stageStarted = true;
+            planFields = null; // the stage may be new: plan again
+            ctx.info((resumed ? "resuming" : "loading into") + " replace stage " + Sql.qualified(schemaName, loadTable));
+        }
+    }
+
+    private void planFor(DecodedFrame frame, BatchMeta meta) throws PgException {
+        if (planFields != null && planFields.equals(frame.schema.fields())) {
+            return;
+        }
+        List<String> key = !cfg.primaryKey.isEmpty() ? cfg.primaryKey : meta.primaryKey;
+        LoadPlan plan = resolver.resolve(frame.schema, schemaName, loadTable, key);
+        List<String> upsertKey = !key.isEmpty() ? key : plan.table().primaryKey();
+        writer = new TableWriter(db, plan, cfg.writeMode, cfg.loadMethod, cfg.insertBatchRows, upsertKey);
+        planFields = frame.schema.fields();
+    }
+
+    private void commit() throws PgException {
+        String sql = positionDirty ? watermark.upsertSql(stream, position, txRows) + "; COMMIT" : "COMMIT";
+        failureState = CommitState.AFTER_COMMIT_UNKNOWN;
+        try {
+            db.execute(sql);
+        } catch (PgException e) {
+            if (!e.connectionBroken()) {
+                failureState = CommitState.BEFORE_COMMIT; // the server refused: rolled back
+            }
+            throw e;
+        }
+        failureState = CommitState.BEFORE_COMMIT;
+        txOpen = false;
+        positionDirty = false;
+        rowsCommitted += txRows;
+        if (txRows > 0) {
+            ctx.metric(Json.object().with("name", "dest_postgres.rows_committed").with("value", txRows)
+                    .with("stream", stream).toJson());
+        }
+        checkpoint(false);
+    }
+
+    /** Replace mode, end of input: the stage becomes the target in one transaction. */
+    private void swap() throws PgException {
+        db.execute("BEGIN");
+        String sql = stage.swapSql(db) + (position != null ? "; " + watermark.upsertSql(stream, position, 0) : "");
+        db.execute(sql);
+        failureState = CommitState.AFTER_COMMIT_UNKNOWN;
+        db.execute("COMMIT");
+        failureState = CommitState.BEFORE_COMMIT;
+        ctx.info("replaced " + Sql.qualified(schemaName, tableName) + " with its stage");
+        checkpoint(true);
+    }
+
+    private void checkpoint(boolean replaced) {
+        JsonObject p = Json.object().with("stream", stream).with("table", schemaName + "." + tableName);
+        if (position != null) {
+            p.with("sync_run", position.syncRun).with("seq", position.seq);
+        }
+        p.with("rows_committed", rowsCommitted).with("batches_received", received);
+        if (replaced) {
+            p.with("replaced", Boolean.TRUE);
+        }
+        ctx.checkpoint(p.toJson());
+        sinceCheckpoint = 0;
+    }
+}

@@ -1,7 +1,0 @@
-package io.rapidbyte.source.postgres.net;
-
-/** Unpredictable bytes: SCRAM nonce seeds and sync run ids. */
-public interface Entropy {
-    /** Fills {@code out}. */
-    void nextBytes(byte[] out);
-}
