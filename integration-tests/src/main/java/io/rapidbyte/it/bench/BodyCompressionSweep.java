@@ -22,7 +22,9 @@ import org.apache.arrow.compression.CommonsCompressionFactory;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.compression.CompressionCodec;
 import org.apache.arrow.vector.compression.CompressionUtil.CodecType;
+import org.apache.arrow.vector.compression.NoCompressionCodec;
 import org.apache.arrow.vector.ipc.ArrowStreamReader;
 import org.apache.arrow.vector.ipc.ArrowStreamWriter;
 import org.apache.arrow.vector.ipc.message.IpcOption;
@@ -66,6 +68,25 @@ final class BodyCompressionSweep {
             this.label = label;
         }
     }
+
+    /**
+     * Arrow Java's codecs: {@code arrow-compression}'s factory knows only LZ4_FRAME and ZSTD, so
+     * uncompressed streams (written, or read back: the reader asks for the batch's codec even when
+     * it is none) go to arrow-vector's own no-op codec.
+     */
+    private static final CompressionCodec.Factory CODECS = new CompressionCodec.Factory() {
+        @Override
+        public CompressionCodec createCodec(CodecType codecType) {
+            return codecType == CodecType.NO_COMPRESSION ? NoCompressionCodec.INSTANCE
+                    : CommonsCompressionFactory.INSTANCE.createCodec(codecType);
+        }
+
+        @Override
+        public CompressionCodec createCodec(CodecType codecType, int compressionLevel) {
+            return codecType == CodecType.NO_COMPRESSION ? NoCompressionCodec.INSTANCE
+                    : CommonsCompressionFactory.INSTANCE.createCodec(codecType, compressionLevel);
+        }
+    };
 
     private BodyCompressionSweep() {
     }
@@ -157,7 +178,7 @@ final class BodyCompressionSweep {
     private static byte[] write(VectorSchemaRoot root, CodecType codec) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ArrowStreamWriter writer = new ArrowStreamWriter(root, null, Channels.newChannel(bytes), IpcOption.DEFAULT,
-                CommonsCompressionFactory.INSTANCE, codec)) {
+                CODECS, codec)) {
             writer.start();
             writer.writeBatch();
             writer.end();
@@ -174,8 +195,7 @@ final class BodyCompressionSweep {
     }
 
     private static ReadBack decode(byte[] stream, BufferAllocator allocator) throws IOException {
-        ArrowStreamReader reader = new ArrowStreamReader(new ByteArrayInputStream(stream), allocator,
-                CommonsCompressionFactory.INSTANCE);
+        ArrowStreamReader reader = new ArrowStreamReader(new ByteArrayInputStream(stream), allocator, CODECS);
         if (!reader.loadNextBatch()) {
             reader.close();
             throw new IllegalStateException("a written stream lost its record batch");
