@@ -215,14 +215,7 @@ public final class FrameTable {
      * @throws ConnectorException {@code INVALID_FRAME_HANDLE}, {@code FRAME_NOT_SEALED}
      */
     public FramePayload consume(int handle) {
-        Frame frame = lookup(handle);
-        remove(handle);
-        if (!frame.isSealed()) {
-            reuse(frame);
-            throw error(ErrorCodes.FRAME_NOT_SEALED, "frame " + handle
-                    + " was consumed before it was sealed; it has been dropped");
-        }
-        return frame.payload();
+        return removeSealed(handle).payload();
     }
 
     /**
@@ -236,6 +229,16 @@ public final class FrameTable {
      *                            {@code use} threw
      */
     public long consumeTransiently(int handle, ToLongFunction<FramePayload> use) {
+        Frame frame = removeSealed(handle);
+        try {
+            return use.applyAsLong(frame.payload());
+        } finally {
+            reuse(frame);
+        }
+    }
+
+    /** Removes a frame that must be sealed; an unsealed one is dropped (its handle gone) with FRAME_NOT_SEALED. */
+    private Frame removeSealed(int handle) {
         Frame frame = lookup(handle);
         remove(handle);
         if (!frame.isSealed()) {
@@ -243,11 +246,7 @@ public final class FrameTable {
             throw error(ErrorCodes.FRAME_NOT_SEALED, "frame " + handle
                     + " was consumed before it was sealed; it has been dropped");
         }
-        try {
-            return use.applyAsLong(frame.payload());
-        } finally {
-            reuse(frame);
-        }
+        return frame;
     }
 
     /**
