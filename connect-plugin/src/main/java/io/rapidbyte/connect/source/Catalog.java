@@ -10,12 +10,14 @@ import java.util.Map;
 /**
  * The streams a source connector's {@code discover} offers: {@code {"streams": [{"name": ...,
  * "sync_mode": "incremental" | "full_refresh", ...}, ...]}}. Only an entry's own
- * {@code sync_mode} (the mode the connector will use) makes a stream incremental here; lists of
+ * {@code sync_mode} (the mode the connector will use) makes a stream incremental (or cdc) here; lists of
  * supported modes ({@code sync_modes}, {@code supported_sync_modes}) say nothing about the mode
  * chosen, which {@link #withIncremental} adds from the configuration. Immutable.
  */
 public final class Catalog {
     private static final String INCREMENTAL = "incremental";
+    /** Change data capture: one run-read that lasts for the life of the task, run again if it ends. */
+    private static final String CDC = "cdc";
 
     private final Map<String, StreamSpec> streams;
 
@@ -36,7 +38,7 @@ public final class Catalog {
             if (name.isEmpty()) {
                 throw new IllegalArgumentException("discover result has a stream without a name: " + entry);
             }
-            out.put(name, new StreamSpec(name, INCREMENTAL.equals(entry.path("sync_mode").asText(""))));
+            out.put(name, new StreamSpec(name, repeated(entry.path("sync_mode").asText(""))));
         }
         return new Catalog(out);
     }
@@ -65,19 +67,26 @@ public final class Catalog {
     /**
      * {@code streams} with the incremental ones marked: those the catalog marks, those listed in
      * {@value SourceConfig#INCREMENTAL_STREAMS}, and those the connector's own settings declare
-     * incremental with the common convention {@code "streams": [{"name": ..., "sync_mode":
-     * "incremental"}]} (as source-postgres does).
+     * incremental or cdc with the common convention {@code "streams": [{"name": ..., "sync_mode":
+     * "incremental"}]} or for all streams with a top-level {@code "sync_mode"} (as source-postgres
+     * does). A cdc stream is one long run-read; like an incremental one it is never finished.
      */
     public static List<StreamSpec> withIncremental(List<StreamSpec> streams, List<String> configured,
                                                    JsonNode connectorConfig) {
         java.util.Set<String> incremental = new java.util.HashSet<>(configured);
         for (JsonNode s : connectorConfig.path("streams")) {
-            if (s.isObject() && INCREMENTAL.equals(s.path("sync_mode").asText(""))) {
+            if (s.isObject() && repeated(s.path("sync_mode").asText(""))) {
                 incremental.add(s.path("name").asText());
             }
         }
-        return streams.stream().map(s -> new StreamSpec(s.name(), s.incremental() || incremental.contains(s.name())))
-                .toList();
+        boolean all = repeated(connectorConfig.path("sync_mode").asText(""));
+        return streams.stream().map(s -> new StreamSpec(s.name(), all || s.incremental()
+                || incremental.contains(s.name()))).toList();
+    }
+
+    /** Modes whose stream is read again and again (never recorded as finished). */
+    private static boolean repeated(String syncMode) {
+        return INCREMENTAL.equals(syncMode) || CDC.equals(syncMode);
     }
 
     /** {@code streams} dealt round-robin into at most {@code maxTasks} non-empty groups. */

@@ -11,18 +11,21 @@ import org.apache.kafka.connect.errors.ConnectException;
 
 /**
  * The control-plane calls of one stream's instance: source checkpoints release the held
- * batches ({@link SourceBuffer#checkpoint}); dead-letter records join the stream's events when a
+ * batches ({@link SourceBuffer#checkpoint}); {@code durable-checkpoint} answers what Kafka has
+ * committed ({@link DurableCheckpoints}); dead-letter records join the stream's events when a
  * DLQ topic is configured, and otherwise fail the task with the connector's reason (Connect has
  * no source-side dead-letter queue of its own). Called on the stream's thread.
  */
 final class SourceListener extends Slf4jHostListener {
     private final String stream;
     private final SourceBuffer buffer;
+    private final DurableCheckpoints durable;
     private final boolean dlqEnabled;
 
-    SourceListener(String stream, SourceBuffer buffer, boolean dlqEnabled) {
+    SourceListener(String stream, SourceBuffer buffer, DurableCheckpoints durable, boolean dlqEnabled) {
         this.stream = stream;
         this.buffer = buffer;
+        this.durable = durable;
         this.dlqEnabled = dlqEnabled;
     }
 
@@ -33,6 +36,12 @@ final class SourceListener extends Slf4jHostListener {
                     "a source connector checkpoints with kind source, got " + kind));
         }
         buffer.checkpoint(stream, payloadJson);
+    }
+
+    /** What Kafka has committed of this stream ({@link DurableCheckpoints}). */
+    @Override
+    public java.util.Optional<String> durableCheckpoint(String connector, String checkpointStream) {
+        return durable.durable(stream);
     }
 
     @Override

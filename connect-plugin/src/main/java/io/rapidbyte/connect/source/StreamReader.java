@@ -36,6 +36,7 @@ final class StreamReader implements Runnable {
     private final StreamSpec stream;
     private final ConnectorSetup setup;
     private final SourceBuffer buffer;
+    private final DurableCheckpoints durable;
     private final StateStore state;
     private final StateNamespaces namespaces;
     private final TaskMetrics metrics;
@@ -48,12 +49,14 @@ final class StreamReader implements Runnable {
     private volatile Thread thread;
     private volatile long callStartNanos;
 
-    StreamReader(StreamSpec stream, ConnectorSetup setup, SourceBuffer buffer, StateStore state,
+    StreamReader(StreamSpec stream, ConnectorSetup setup, SourceBuffer buffer, DurableCheckpoints durable,
+                 StateStore state,
                  StateNamespaces namespaces, TaskMetrics metrics, String instanceName, long pollIntervalMs,
                  long retryBudgetMs, boolean dlqEnabled) {
         this.stream = stream;
         this.setup = setup;
         this.buffer = buffer;
+        this.durable = durable;
         this.state = state;
         this.namespaces = namespaces;
         this.metrics = metrics;
@@ -116,7 +119,7 @@ final class StreamReader implements Runnable {
                 .limits(setup.instanceLimits())
                 .network(setup.acl(), SocketOptions.DEFAULT)
                 .state(state, namespaces)
-                .listener(new SourceListener(stream.name(), buffer, dlqEnabled))
+                .listener(new SourceListener(stream.name(), buffer, durable, dlqEnabled))
                 .copyCounter(metrics.copies())
                 .output(new StreamOutput(stream.name(), buffer))
                 .build();

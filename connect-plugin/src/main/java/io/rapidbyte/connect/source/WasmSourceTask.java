@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.source.SourceTask;
@@ -27,8 +28,12 @@ import org.slf4j.LoggerFactory;
  * finished ({@link SourceOffsets#isFinished}): that one is not read again, like a completed
  * snapshot. A task left with no stream to read idles ({@code poll()} returns null).
  *
- * <p><b>Threading.</b> Connect calls {@link #start}, {@link #poll} and {@link #commit} on the
- * task thread and {@link #stop} on another; {@code stop()} cancels the guests, wakes
+ * <p>What Kafka has committed ({@link #commitRecord}, {@link #commit}) is tracked per stream by
+ * {@link DurableCheckpoints} and answers the guests' {@code durable-checkpoint}.
+ *
+ * <p><b>Threading.</b> Connect calls {@link #start} and {@link #poll} on the task thread,
+ * {@link #commit} there or on its offset committer thread, {@link #commitRecord} on the
+ * producer's thread (with exactly-once: the task thread), and {@link #stop} on another; {@code stop()} cancels the guests, wakes
  * {@code poll()} and waits (bounded) for the stream threads, which free their instances.
  */
 public class WasmSourceTask extends SourceTask {
@@ -37,6 +42,7 @@ public class WasmSourceTask extends SourceTask {
     private static final long STOP_WAIT_MS = 10_000;
 
     private SourceBuffer buffer;
+    private DurableCheckpoints durable;
     private SourceRecordFactory records;
     private TaskMetrics metrics;
     // Copy-on-write: the metrics reporter thread iterates it while start() fills it.
@@ -65,6 +71,7 @@ public class WasmSourceTask extends SourceTask {
             throw new ConnectException("task config has no valid " + SourceConfig.TASK_STREAMS + ": " + e.getMessage());
         }
         buffer = new SourceBuffer(config.getLong(SourceConfig.BUFFER_MAX_BYTES), config.exactlyOnceRequired());
+        durable = new DurableCheckpoints(config.exactlyOnceRequired());
         OffsetStorageReader reader = context.offsetStorageReader();
         List<StreamSpec> toRead = openUnfinished(config.connectorName(), streams, reader);
         metrics = new TaskMetrics(context.pluginMetrics(), buffer::depth,
@@ -73,7 +80,7 @@ public class WasmSourceTask extends SourceTask {
         OffsetStateStore state = new OffsetStateStore(reader, buffer::state);
         for (StreamSpec s : toRead) {
             String name = config.connectorName() + ":" + s.name();
-            StreamReader r = new StreamReader(s, setup, buffer, state,
+            StreamReader r = new StreamReader(s, setup, buffer, durable, state,
                     new StateNamespaces(config.pipelineId(), s.name(), config.connectorName()), metrics, name,
                     config.getLong(SourceConfig.POLL_INTERVAL_MS), config.getLong(SourceConfig.RETRY_TIMEOUT_MS),
                     !config.dlqTopic().isEmpty());
@@ -111,6 +118,7 @@ public class WasmSourceTask extends SourceTask {
                 continue;
             }
             buffer.open(s.name(), checkpoint);
+            durable.open(s.name(), checkpoint);
             toRead.add(s);
         }
         return toRead;
@@ -132,7 +140,30 @@ public class WasmSourceTask extends SourceTask {
         if (released.isEmpty() || stopping) {
             return null;
         }
-        return records.toRecords(released);
+        List<SourceRecord> out = records.toRecords(released);
+        for (SourceRecord r : out) {
+            Object stream = r.sourcePartition().get(SourceOffsets.STREAM);
+            if (stream instanceof String name) {
+                durable.polled(name, r, SourceOffsets.checkpointOf(r.sourceOffset()));
+            }
+        }
+        return out;
+    }
+
+    /** The broker acknowledged the record (with exactly-once: its transaction committed). */
+    @Override
+    public void commitRecord(SourceRecord record, RecordMetadata metadata) {
+        if (durable != null) {
+            durable.acknowledged(record);
+        }
+    }
+
+    /** An offset commit succeeded: what it covered is durable ({@link DurableCheckpoints}). */
+    @Override
+    public void commit() {
+        if (durable != null) {
+            durable.committed();
+        }
     }
 
     @Override

@@ -34,6 +34,21 @@ class CatalogTest {
     }
 
     @Test
+    void cdcStreamsAreReadAgainAndAgainPerStreamOrForTheWholeConnector() {
+        List<StreamSpec> streams = Catalog.parse("""
+                {"streams": [{"name": "public.a", "sync_mode": "cdc"}, {"name": "public.b"}]}""").streams();
+        assertEquals(List.of(new StreamSpec("public.a", true), new StreamSpec("public.b", false)), streams);
+        var perStream = io.rapidbyte.connect.json.Json.parse("""
+                {"streams": [{"name": "public.b", "sync_mode": "cdc"}]}""");
+        assertEquals(List.of(new StreamSpec("public.a", true), new StreamSpec("public.b", true)),
+                Catalog.withIncremental(streams, List.of(), perStream));
+        var whole = io.rapidbyte.connect.json.Json.parse("{\"sync_mode\": \"cdc\"}");
+        assertEquals(List.of(new StreamSpec("public.a", true), new StreamSpec("public.b", true)),
+                Catalog.withIncremental(List.of(new StreamSpec("public.a", false), new StreamSpec("public.b", false)),
+                        List.of(), whole));
+    }
+
+    @Test
     void selectsConfiguredStreamsAndNamesUnknownOnes() {
         Catalog c = Catalog.parse(DISCOVER);
         assertEquals(List.of(new StreamSpec("public.orders", false), new StreamSpec("public.users", false)),

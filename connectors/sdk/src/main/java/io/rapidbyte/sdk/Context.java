@@ -181,6 +181,15 @@ public final class Context {
         return Host.stateCas(scope.ordinal(), key, expected, newValue);
     }
 
+    /**
+     * {@code durable-checkpoint}: the newest of this stream's source checkpoints (or the run's
+     * resume) whose batches the host has made durable downstream, as the JSON text that was
+     * passed to {@link #checkpoint}; null while nothing is.
+     */
+    public String durableCheckpoint() {
+        return Host.durableCheckpoint();
+    }
+
     /** Opens a TCP connection through the host's allow-list. */
     public SocketStream connectTcp(String host, int port) {
         return SocketStream.connect(host, port);

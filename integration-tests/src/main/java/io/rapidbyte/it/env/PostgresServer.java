@@ -48,6 +48,22 @@ public final class PostgresServer {
         return DriverManager.getConnection(jdbcUrl(database), props);
     }
 
+    /**
+     * A superuser logical replication connection ({@code replication=database}, simple query
+     * protocol, pgjdbc's replication API) to {@code database}; the caller closes it.
+     */
+    public Connection connectForReplication(String database) throws SQLException {
+        Properties props = new Properties();
+        props.setProperty("user", superUser);
+        if (superPassword != null) {
+            props.setProperty("password", superPassword);
+        }
+        props.setProperty("replication", "database");
+        props.setProperty("preferQueryMode", "simple");
+        props.setProperty("assumeMinServerVersion", "10");
+        return DriverManager.getConnection(jdbcUrl(database), props);
+    }
+
     /** Runs {@code sql} (may hold several statements) in {@code database}. */
     public void execute(String database, String sql) {
         try (Connection c = connect(database); Statement s = c.createStatement()) {

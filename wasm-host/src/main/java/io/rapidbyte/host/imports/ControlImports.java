@@ -19,7 +19,8 @@ import java.util.Optional;
 
 /**
  * Control-plane host functions: {@code log}, {@code checkpoint}, {@code metric},
- * {@code emit-dlq-record}, {@code state-get}, {@code state-put}, {@code state-cas}.
+ * {@code emit-dlq-record}, {@code state-get}, {@code state-put}, {@code state-cas},
+ * {@code durable-checkpoint}.
  *
  * <p>Strings crossing here are small control data and are not counted as payload copies.
  * JSON parameters must be well-formed ({@code INVALID_ARGUMENT} otherwise); state store
@@ -46,7 +47,8 @@ final class ControlImports {
                 function(guest, "state-get", List.of(I32, I32, I32, I32),
                         (inst, a) -> stateGet(i32(a[0]), i32(a[1]), i32(a[2]), i32(a[3]))),
                 function(guest, "state-put", Collections.nCopies(6, I32), (inst, a) -> statePut(a)),
-                function(guest, "state-cas", Collections.nCopies(9, I32), (inst, a) -> stateCas(a)));
+                function(guest, "state-cas", Collections.nCopies(9, I32), (inst, a) -> stateCas(a)),
+                function(guest, "durable-checkpoint", List.of(I32), (inst, a) -> durableCheckpoint(i32(a[0]))));
     }
 
     /** No result to report through, so a bad level or pointer traps; bad UTF-8 is tolerated. */
@@ -120,6 +122,13 @@ final class ControlImports {
             String expected = hasExpected ? guest.memory().readString(i32(a[4]), i32(a[5])) : null;
             String newValue = guest.memory().readString(i32(a[6]), i32(a[7]));
             out.okBool(store(() -> ctx.state().compareAndSet(ns, key, expected, newValue)));
+        });
+    }
+
+    private long[] durableCheckpoint(int retptr) {
+        return HostCalls.withResult("durable-checkpoint", guest, retptr, out -> {
+            Optional<String> value = ctx.listener().durableCheckpoint(ctx.connector(), ctx.namespaces().stream());
+            out.okOptionSlice(value != null && value.isPresent() ? guest.lowering().string(value.get()) : null);
         });
     }
 

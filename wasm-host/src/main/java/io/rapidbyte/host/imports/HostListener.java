@@ -2,7 +2,7 @@ package io.rapidbyte.host.imports;
 
 /**
  * Receives the control-plane calls of guests ({@code log}, {@code checkpoint}, {@code metric},
- * {@code emit-dlq-record}), guest stdout/stderr lines (as {@code onLog}), and the teardown
+ * {@code emit-dlq-record}, {@code durable-checkpoint}), guest stdout/stderr lines (as {@code onLog}), and the teardown
  * report of each instance. Every method has a default that logs through {@link System.Logger}
  * {@code io.rapidbyte.host.guest}, so implementations override only what they consume.
  *
@@ -11,7 +11,7 @@ package io.rapidbyte.host.imports;
  * implementations must be thread-safe; the {@code connector} argument tells callers apart.
  *
  * <p><b>Errors.</b> A {@link io.rapidbyte.host.types.ConnectorException} thrown from
- * {@code onCheckpoint}, {@code onMetric} or {@code onDlqRecord} is returned to the guest as that
+ * {@code onCheckpoint}, {@code onMetric}, {@code onDlqRecord} or {@code durableCheckpoint} is returned to the guest as that
  * import's {@code err}; any other runtime exception becomes an {@code internal} error.
  */
 public interface HostListener {
@@ -30,6 +30,16 @@ public interface HostListener {
     /** A durable position; {@code stream} is the stream the instance runs. */
     default void onCheckpoint(String connector, CheckpointKind kind, String stream, String payloadJson) {
         LOG.log(System.Logger.Level.INFO, "[{0}] checkpoint {1} {2}: {3}", connector, kind, stream, payloadJson);
+    }
+
+    /**
+     * Answers {@code durable-checkpoint}: the newest source checkpoint payload of {@code stream}
+     * whose batches are durable downstream (or the run's resume), empty when nothing is. The
+     * default, for embedders without a durable downstream, is empty: a source then never
+     * releases its upstream position on the host's word.
+     */
+    default java.util.Optional<String> durableCheckpoint(String connector, String stream) {
+        return java.util.Optional.empty();
     }
 
     default void onMetric(String connector, String payloadJson) {

@@ -86,6 +86,31 @@ class ControlImportsTest {
     }
 
     @Test
+    void durableCheckpointAsksTheListenerForTheInstancesStream() {
+        h.call("durable-checkpoint", RET);
+        assertTrue(h.ok());
+        assertEquals(0, h.u8At(8), "the default listener knows nothing durable");
+        java.util.List<String> asked = new java.util.ArrayList<>();
+        HostHarness custom = withListener(new HostListener() {
+            @Override
+            public Optional<String> durableCheckpoint(String connector, String stream) {
+                asked.add(connector + "/" + stream);
+                if (asked.size() == 2) {
+                    throw new ConnectorException(ConnectorError.of(ErrorCategory.INTERNAL, "TASK_STOPPING", "bye"));
+                }
+                return Optional.of("{\"lsn\":\"0/16B3748\"}");
+            }
+        });
+        custom.call("durable-checkpoint", RET);
+        assertTrue(custom.ok());
+        assertEquals(1, custom.u8At(8));
+        assertEquals("{\"lsn\":\"0/16B3748\"}", custom.guest.string(custom.i32At(12), custom.i32At(16)));
+        assertEquals(java.util.List.of("probe/users"), asked);
+        custom.call("durable-checkpoint", RET);
+        assertEquals("TASK_STOPPING", custom.errCode());
+    }
+
+    @Test
     void stateScopesAreSeparateNamespaces() {
         int k = h.put(0x1000, "cursor");
         int v = h.put(0x1100, "42");

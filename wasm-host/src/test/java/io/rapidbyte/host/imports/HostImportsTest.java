@@ -38,7 +38,8 @@ class HostImportsTest {
             Map.entry("emit-dlq-record", Collections.nCopies(9, I)),
             Map.entry("state-get", List.of(I, I, I, I)),
             Map.entry("state-put", Collections.nCopies(6, I)),
-            Map.entry("state-cas", Collections.nCopies(9, I)));
+            Map.entry("state-cas", Collections.nCopies(9, I)),
+            Map.entry("durable-checkpoint", List.of(I)));
 
     @Test
     void everyImportHasItsCoreSignature() {

@@ -80,6 +80,22 @@ class ProbeControlTest {
     }
 
     @Test
+    void durableCheckpointComesFromTheListenerForTheRunsStream() {
+        List<String> asked = new java.util.ArrayList<>();
+        probe.listener.durable = stream -> {
+            asked.add(stream);
+            return asked.size() == 1 ? Optional.empty() : Optional.of("{\"lsn\":\"0/2\"}");
+        };
+        List<Probe.Report> r = probe.run(b -> b.state(new InMemoryStateStore(),
+                        new StateNamespaces("pipe", "users", "probe-1")),
+                op("durable-checkpoint"), op("durable-checkpoint"));
+        assertNull(ok(r, 0).value());
+        assertEquals("{\"lsn\":\"0/2\"}", ok(r, 1).value());
+        assertEquals(List.of("users", "users"), asked);
+        probe.instance.close();
+    }
+
+    @Test
     void failingStoreIsStateFailed() {
         io.rapidbyte.host.state.StateStore down = new io.rapidbyte.host.state.StateStore() {
             @Override

@@ -9,6 +9,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A thread-safe listener that remembers every call. */
 public final class RecordingListener implements HostListener {
+    /** What {@code durable-checkpoint} answers, per stream; nothing by default. */
+    public volatile java.util.function.Function<String, java.util.Optional<String>> durable =
+            stream -> java.util.Optional.empty();
+
+    @Override
+    public java.util.Optional<String> durableCheckpoint(String connector, String stream) {
+        return durable.apply(stream);
+    }
+
     public record Log(String connector, LogLevel level, String message) {
     }
 

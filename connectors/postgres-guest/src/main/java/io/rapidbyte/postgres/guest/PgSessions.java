@@ -9,6 +9,7 @@ import io.rapidbyte.postgres.wire.NonceSource;
 import io.rapidbyte.postgres.wire.PgConnectOptions;
 import io.rapidbyte.postgres.wire.PgConnection;
 import io.rapidbyte.postgres.wire.PgException;
+import io.rapidbyte.postgres.wire.replication.ReplicationCommands;
 import io.rapidbyte.sdk.ConnectorException;
 import io.rapidbyte.sdk.TlsSession;
 
@@ -49,22 +50,38 @@ public final class PgSessions {
      *         {@code TLS_NOT_OFFERED}, or the server's refusal (auth, missing database, ...) with its SQLSTATE
      */
     public PgConnection open() {
+        return open(false);
+    }
+
+    /**
+     * A logical replication session ({@code replication=database}) with the same {@code sslmode}
+     * and {@code channel_binding} rules as {@link #open()}: replication commands, plus simple
+     * queries; no statement timeout. The caller owns it and closes it; a quiet stream is kept alive
+     * by the caller's status updates.
+     *
+     * @throws ConnectorException as {@link #open()}
+     */
+    public PgConnection openReplication() {
+        return open(true);
+    }
+
+    private PgConnection open(boolean replication) {
         SslMode mode = settings.tls().mode();
         if (mode == SslMode.ALLOW) {
             try {
-                return attempt(false, true);
+                return attempt(false, true, replication);
             } catch (ConnectorException e) {
                 if (!(e.getCause() instanceof PgException) || !((PgException) e.getCause()).isServerError()) {
                     throw e;
                 }
                 log.info("sslmode allow: the server refused the plaintext startup (" + e.error().code()
                         + "); trying TLS");
-                return attempt(true, false);
+                return attempt(true, false, replication);
             }
         }
         if (mode == SslMode.PREFER) {
             try {
-                return attempt(true, true);
+                return attempt(true, true, replication);
             } catch (ConnectorException e) {
                 // As libpq: a failed TLS upgrade, or a server that refused the startup over TLS
                 // (pg_hba.conf hostnossl), gets one more try without TLS.
@@ -75,16 +92,17 @@ public final class PgSessions {
                 }
                 log.warn("sslmode prefer: " + (refusedOverTls ? "the server refused the connection over TLS"
                         : "TLS failed") + " (" + e.error().message() + "); connecting without TLS");
-                return attempt(false, true);
+                return attempt(false, true, replication);
             }
         }
-        return attempt(mode != SslMode.DISABLE, false);
+        return attempt(mode != SslMode.DISABLE, false, replication);
     }
 
-    private PgConnection attempt(boolean tls, boolean plaintextAllowed) {
+    private PgConnection attempt(boolean tls, boolean plaintextAllowed, boolean replication) {
         String address = settings.address();
         String context = "connecting to " + address + " as " + settings.user() + " (database "
-                + settings.database() + ", sslmode " + settings.tls().mode().wireName() + ")";
+                + settings.database() + ", sslmode " + settings.tls().mode().wireName() + ")"
+                + (replication ? " for replication" : "");
         HostSocketTransport transport;
         try {
             transport = HostSocketTransport.connect(settings.host(), settings.port(), address,
@@ -102,7 +120,7 @@ public final class PgSessions {
                 log.debug("TLS to " + address + ": " + session);
             }
             entropy.nextBytes(seed);
-            connection = PgConnection.connect(transport, options(session, seed));
+            connection = PgConnection.connect(transport, options(session, seed, replication));
         } catch (PgException e) {
             transport.close();
             throw PgErrors.of(context, e, redactor);
@@ -119,7 +137,7 @@ public final class PgSessions {
         return connection;
     }
 
-    private PgConnectOptions options(TlsSession session, byte[] seed) {
+    private PgConnectOptions options(TlsSession session, byte[] seed, boolean replication) {
         PgConnectOptions.Builder options = PgConnectOptions.builder(settings.user())
                 .password(settings.password())
                 .database(settings.database())
@@ -129,7 +147,10 @@ public final class PgSessions {
         if (session != null) {
             options.tls(session.serverEndPoint());
         }
-        if (settings.statementTimeoutMs() > 0) {
+        if (replication) {
+            ReplicationCommands.replicationMode(options);
+        }
+        if (settings.statementTimeoutMs() > 0 && !replication) {
             options.parameter("statement_timeout", Long.toString(settings.statementTimeoutMs()));
         }
         return options.build();

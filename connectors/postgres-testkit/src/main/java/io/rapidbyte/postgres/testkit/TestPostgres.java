@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -66,9 +67,17 @@ public final class TestPostgres implements AutoCloseable {
 
     /** A new private server with the users above. */
     public static TestPostgres start() {
+        return start(Map.of());
+    }
+
+    /**
+     * A new private server with the users above and {@code serverConfig} over the defaults (e.g.
+     * {@code wal_level=replica} to see what a server without logical decoding does).
+     */
+    public static TestPostgres start(Map<String, String> serverConfig) {
         return start(EmbeddedPostgres.builder()
                 .setServerConfig("listen_addresses", "127.0.0.1")
-                .setDataDirectoryCustomizer(dir -> write(dir, "pg_hba.conf", plainHba())));
+                .setDataDirectoryCustomizer(dir -> write(dir, "pg_hba.conf", plainHba())), serverConfig);
     }
 
     /**
@@ -93,16 +102,17 @@ public final class TestPostgres implements AutoCloseable {
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
-                }));
+                }), Map.of());
     }
 
-    private static TestPostgres start(EmbeddedPostgres.Builder builder) {
+    /** Starts {@code builder} with the defaults, then {@code serverConfig} over them. */
+    private static TestPostgres start(EmbeddedPostgres.Builder builder, Map<String, String> serverConfig) {
         EmbeddedPostgres pg;
         try {
-            pg = builder
-                    .setServerConfig("synchronous_commit", "on")
-                    .setServerConfig("wal_level", "logical")
-                    .start();
+            builder.setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("wal_level", "logical");
+            serverConfig.forEach(builder::setServerConfig);
+            pg = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("starting embedded PostgreSQL failed", e);
         }

@@ -56,6 +56,58 @@ final class MessageReader {
         return type;
     }
 
+    /**
+     * Like {@link #next()}, but gives up instead of blocking: returns the next message's type when
+     * a whole message is buffered or arrives through one {@link PgTransport#readAvailable} call,
+     * else -1 (nothing is consumed; a partly received message stays buffered).
+     */
+    int poll() throws PgException {
+        if (!buffered()) {
+            fillAvailable();
+            if (!buffered()) {
+                return -1;
+            }
+        }
+        return next();
+    }
+
+    /** True when a complete message is in the buffer. */
+    private boolean buffered() {
+        int have = limit - pos;
+        if (have < 5) {
+            return false;
+        }
+        int len = BigEndian.int32(buf, pos + 1);
+        return len >= 4 && have - 1 >= len;
+    }
+
+    /** One short-wait read into the free space, growing or compacting the buffer as needed. */
+    private void fillAvailable() throws PgException {
+        int have = limit - pos;
+        int need = have >= 5 ? Math.max(5, BigEndian.int32(buf, pos + 1) + 1) : 5;
+        if (need < 5 || need > MAX_MESSAGE) {
+            throw PgException.protocolViolation("invalid length " + (need - 1) + " for message type '"
+                    + (char) (buf[pos] & 0xff) + "'");
+        }
+        if (buf.length - pos < need || limit == buf.length) {
+            byte[] target = need > buf.length ? new byte[Math.max(need, Math.min(MAX_MESSAGE, buf.length * 2))] : buf;
+            System.arraycopy(buf, pos, target, 0, have);
+            buf = target;
+            pos = 0;
+            limit = have;
+        }
+        int r;
+        try {
+            r = transport.readAvailable(buf, limit, buf.length - limit);
+        } catch (RuntimeException e) {
+            throw PgException.connectionFailure("read from server failed: " + e.getMessage(), e);
+        }
+        if (r < 0) {
+            throw PgException.connectionFailure("server closed the connection unexpectedly", null);
+        }
+        limit += r;
+    }
+
     int type() {
         return type;
     }

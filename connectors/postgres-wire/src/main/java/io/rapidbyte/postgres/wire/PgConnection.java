@@ -114,6 +114,18 @@ public final class PgConnection implements AutoCloseable {
         return CopyIn.start(session, sql);
     }
 
+    /**
+     * Starts a CopyBoth exchange, e.g. {@code START_REPLICATION} on a connection opened with the
+     * startup parameter {@code replication=database}.
+     *
+     * @throws PgException the server's refusal (the connection is idle again)
+     * @throws IllegalArgumentException if {@code sql} did not start CopyBoth (the connection is idle again)
+     */
+    public CopyBoth copyBoth(String sql) throws PgException {
+        checkReady();
+        return CopyBoth.start(session, sql);
+    }
+
     /** Reports NoticeResponse messages to {@code listener} (null to ignore them). */
     public void setNoticeListener(NoticeListener listener) {
         session.setNoticeListener(listener);

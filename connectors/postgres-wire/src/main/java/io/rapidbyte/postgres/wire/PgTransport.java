@@ -24,6 +24,18 @@ public interface PgTransport {
      */
     int read(byte[] buf, int off, int len);
 
+    /**
+     * Reads what has arrived, waiting only a short while: at most {@code len} bytes into
+     * {@code buf[off...]}, 0 when nothing came in that while. A replication stream uses it to
+     * send status updates and flush batches on time while the server is quiet. The default
+     * blocks like {@link #read}; transports that can wait briefly should override it.
+     *
+     * @return the number of bytes read, 0 for none yet, or -1 at end of stream
+     */
+    default int readAvailable(byte[] buf, int off, int len) {
+        return read(buf, off, len);
+    }
+
     /** Writes all {@code len} bytes (may buffer them until {@link #flush()}). */
     void write(byte[] buf, int off, int len);
 

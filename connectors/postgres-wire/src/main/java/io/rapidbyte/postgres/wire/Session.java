@@ -47,18 +47,44 @@ final class Session {
                 broken = true;
                 throw e;
             }
-            switch (type) {
-                case 'S':
-                    onParameterStatus();
-                    break;
-                case 'N':
-                    onNotice();
-                    break;
-                case 'A':
-                    break; // LISTEN/NOTIFY is not used by the connectors
-                default:
-                    return type;
+            if (!absorbed(type)) {
+                return type;
             }
+        }
+    }
+
+    /**
+     * The next message that is not asynchronous if one is there or arrives within one short
+     * transport wait, else -1; failures mark the session broken.
+     */
+    int poll() throws PgException {
+        while (true) {
+            int type;
+            try {
+                type = in.poll();
+            } catch (PgException e) {
+                broken = true;
+                throw e;
+            }
+            if (!absorbed(type)) {
+                return type;
+            }
+        }
+    }
+
+    /** Handles a message the server may send at any time; false for any other. */
+    private boolean absorbed(int type) throws PgException {
+        switch (type) {
+            case 'S':
+                onParameterStatus();
+                return true;
+            case 'N':
+                onNotice();
+                return true;
+            case 'A':
+                return true; // LISTEN/NOTIFY is not used by the connectors
+            default:
+                return false;
         }
     }
 

@@ -42,6 +42,13 @@ final class EmbeddedPg {
         return PgConnection.connect(new SocketTransport("127.0.0.1", port()), b.build());
     }
 
+    /** A logical replication connection (replication=database) as the superuser. */
+    static PgConnection replication() throws PgException {
+        return PgConnection.connect(new SocketTransport("127.0.0.1", port()),
+                io.rapidbyte.postgres.wire.replication.ReplicationCommands.replicationMode(
+                        PgConnectOptions.builder("postgres").database("postgres")).build());
+    }
+
     static PgConnection superuser() throws PgException {
         return connect("postgres", null);
     }
@@ -50,6 +57,7 @@ final class EmbeddedPg {
         try {
             pg = EmbeddedPostgres.builder()
                     .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("wal_level", "logical")
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setDataDirectoryCustomizer(EmbeddedPg::writeHba)
                     .start();

@@ -55,6 +55,11 @@ public final class GuestSelfCheck {
         }
 
         @Override
+        public int readAvailable(byte[] b, int off, int len) {
+            return pos == in.length ? 0 : read(b, off, len);
+        }
+
+        @Override
         public void write(byte[] b, int off, int len) {
         }
 
@@ -165,7 +170,104 @@ public final class GuestSelfCheck {
         out.append("float=").append(Float.intBitsToFloat(0x40490fdb)).append(' ')
                 .append(Double.longBitsToDouble(0x4005bf0a8b145769L)).append('\n');
         clientPath(out);
+        replicationPath(out);
         return out.toString();
+    }
+
+    /** pgoutput messages in XLogData (canned bytes). */
+    static byte[] pgoutputStream() {
+        Msgs s = new Msgs();
+        s.begin('R').i32(0).end();
+        s.begin('Z').i8('I').end();
+        s.begin('W').i8(0).i16(0).end();
+        Msgs body = new Msgs();
+        body.i8('B').i32(0).i32(0x1000).i32(0).i32(5).i32(42);
+        xlog(s, body);
+        body = new Msgs();
+        body.i8('R').i32(16384).cs("public").cs("t").i8('d').i16(2)
+                .i8(1).cs("id").i32(PgOids.INT4).i32(-1).i8(0).cs("doc").i32(PgOids.TEXT).i32(-1);
+        xlog(s, body);
+        body = new Msgs();
+        body.i8('U').i32(16384).i8('K').i16(2).i8('b').i32(4).i32(7).i8('n')
+                .i8('N').i16(2).i8('b').i32(4).i32(8).i8('u');
+        xlog(s, body);
+        body = new Msgs();
+        body.i8('C').i8(0).i32(0).i32(0x1000).i32(0).i32(0x1030).i32(0).i32(5);
+        xlog(s, body);
+        s.begin('d').i8('k').i32(0).i32(0x2000).i32(0).i32(0).i8(1).end();
+        s.begin('c').end();
+        s.begin('C').cs("START_STREAMING").end();
+        s.begin('Z').i8('I').end();
+        return s.toBytes();
+    }
+
+    private static void xlog(Msgs s, Msgs body) {
+        byte[] b = body.toBytes();
+        s.begin('d').i8('w').i32(0).i32(0x1000).i32(0).i32(0x2000).i32(0).i32(0).bytes(b, 0, b.length).end();
+    }
+
+    private static void replicationPath(StringBuilder out) throws Exception {
+        PgConnection c = PgConnection.connect(new Canned(pgoutputStream()),
+                io.rapidbyte.postgres.wire.replication.ReplicationCommands.replicationMode(
+                        PgConnectOptions.builder("u")).build());
+        io.rapidbyte.postgres.wire.replication.ReplicationStream stream =
+                io.rapidbyte.postgres.wire.replication.ReplicationCommands.startLogical(c, "slot_1", 0,
+                        new java.util.ArrayList<String[]>());
+        io.rapidbyte.postgres.wire.pgoutput.PgOutputDecoder decoder =
+                new io.rapidbyte.postgres.wire.pgoutput.PgOutputDecoder();
+        final StringBuilder seen = new StringBuilder();
+        io.rapidbyte.postgres.wire.pgoutput.PgOutputHandler h = new io.rapidbyte.postgres.wire.pgoutput.PgOutputHandler() {
+            public void begin(long finalLsn, long ts, int xid) {
+                seen.append("B").append(Long.toHexString(finalLsn)).append(' ').append(xid).append(' ');
+            }
+
+            public void commit(long commitLsn, long endLsn, long ts) {
+                seen.append("C").append(Long.toHexString(endLsn)).append(' ');
+            }
+
+            public void relation(io.rapidbyte.postgres.wire.pgoutput.Relation r) {
+                seen.append("R").append(r.name()).append(r.isKey(0)).append(r.columnCount()).append(' ');
+            }
+
+            public void type(int oid, String ns, String name) {
+                seen.append("Y ");
+            }
+
+            public void insert(int rel, io.rapidbyte.postgres.wire.pgoutput.TupleData t) {
+                seen.append("I ");
+            }
+
+            public void update(int rel, char oldKind, io.rapidbyte.postgres.wire.pgoutput.TupleData o,
+                    io.rapidbyte.postgres.wire.pgoutput.TupleData n) {
+                seen.append("U").append(oldKind).append(ScalarCodec.int4(o.buffer(), o.offset(0), o.length(0)))
+                        .append(o.length(1)).append('>').append(ScalarCodec.int4(n.buffer(), n.offset(0), n.length(0)))
+                        .append(n.length(1)).append(' ');
+            }
+
+            public void delete(int rel, char kind, io.rapidbyte.postgres.wire.pgoutput.TupleData o) {
+                seen.append("D ");
+            }
+
+            public void truncate(int[] ids, boolean cascade, boolean restart) {
+                seen.append("T ");
+            }
+        };
+        int keepalives = 0;
+        for (int i = 0; i < 10; i++) {
+            int kind = stream.poll();
+            if (kind == io.rapidbyte.postgres.wire.replication.ReplicationStream.XLOG_DATA) {
+                decoder.decode(stream.buffer(), stream.dataOffset(), stream.dataLength(), h);
+            } else if (kind == io.rapidbyte.postgres.wire.replication.ReplicationStream.KEEPALIVE) {
+                keepalives++;
+                seen.append("K").append(Long.toHexString(stream.walEnd())).append(stream.replyRequested());
+                break;
+            }
+        }
+        stream.sendStatus(0x2000, 0x1030, false, 0);
+        stream.close();
+        out.append("pgoutput=").append(seen).append(' ').append(keepalives).append(' ')
+                .append(io.rapidbyte.postgres.wire.replication.Lsn.format(0x16B374D848L)).append(' ')
+                .append(io.rapidbyte.postgres.wire.replication.Lsn.parse("16/B374D848") == 0x16B374D848L).append('\n');
     }
 
     /** Startup, a simple query, a binary COPY OUT split across messages, a COPY IN, a failure. */

@@ -70,6 +70,26 @@ final class SocketTransport implements PgTransport {
         }
     }
 
+    /** Waits at most 50 ms for data, as the host's socket poll interval does. */
+    @Override
+    public int readAvailable(byte[] buf, int off, int len) {
+        try {
+            socket.setSoTimeout(50);
+            try {
+                return read(buf, off, len);
+            } finally {
+                socket.setSoTimeout(60_000);
+            }
+        } catch (PgTransportException e) {
+            if (e.getCause() instanceof java.net.SocketTimeoutException) {
+                return 0;
+            }
+            throw e;
+        } catch (IOException e) {
+            throw new PgTransportException(e.getMessage(), e);
+        }
+    }
+
     @Override
     public void write(byte[] buf, int off, int len) {
         writeCalls++;

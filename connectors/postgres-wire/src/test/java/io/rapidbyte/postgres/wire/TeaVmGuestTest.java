@@ -73,6 +73,8 @@ class TeaVmGuestTest {
         String fromWasm = stdout.toString(StandardCharsets.UTF_8);
         // The fallback nonce is random; everything else is deterministic.
         assertTrue(expected.contains("scram=c=biws") && expected.contains("copyin=3"), expected);
+        assertTrue(expected.contains("pgoutput=B1000 42 Rttrue2 UK7-1>8-2 C1030 K2000true 1 16/B374D848 true"),
+                expected);
         assertEquals(expected, fromWasm);
     }
 }

@@ -270,6 +270,17 @@ public final class Host {
         return MEMORY.getByte(ret + 8) != 0;
     }
 
+    /** {@code durable-checkpoint}: the durable checkpoint payload of the current stream, or null for none. */
+    public static String durableCheckpoint() {
+        int ret = Arena.beginCall();
+        HostImports.durableCheckpoint(ret);
+        ImportResult.check(MEMORY, ret);
+        if (MEMORY.getByte(ret + 8) == 0) {
+            return null;
+        }
+        return GuestStrings.load(MEMORY, MEMORY.getInt(ret + 12), MEMORY.getInt(ret + 16));
+    }
+
     private static byte[] utf8(String value) {
         if (value == null) {
             throw new NullPointerException("string argument");

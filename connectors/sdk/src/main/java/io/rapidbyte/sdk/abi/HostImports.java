@@ -84,4 +84,7 @@ public final class HostImports {
     @Import(module = MODULE, name = "state-cas")
     public static native void stateCas(int scope, int keyPtr, int keyLen, int expectedIsSome, int expectedPtr,
             int expectedLen, int newPtr, int newLen, int retptr);
+
+    @Import(module = MODULE, name = "durable-checkpoint")
+    public static native void durableCheckpoint(int retptr);
 }

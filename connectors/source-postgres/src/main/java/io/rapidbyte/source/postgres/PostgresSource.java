@@ -16,8 +16,11 @@ import io.rapidbyte.sdk.ValidationResult;
 import io.rapidbyte.sdk.json.JsonObject;
 import io.rapidbyte.source.postgres.catalog.CatalogJson;
 import io.rapidbyte.source.postgres.catalog.CatalogReader;
+import io.rapidbyte.source.postgres.cdc.CdcRun;
 import io.rapidbyte.source.postgres.config.ConfigParser;
 import io.rapidbyte.source.postgres.config.PostgresSourceConfig;
+import io.rapidbyte.source.postgres.config.StreamConfig;
+import io.rapidbyte.source.postgres.config.SyncMode;
 import io.rapidbyte.source.postgres.run.ReadRun;
 import io.rapidbyte.source.postgres.run.Validation;
 
@@ -64,8 +67,20 @@ public final class PostgresSource implements SourceConnector {
 
     @Override
     public ReadSummary read(Context ctx) {
+        if (StreamConfig.isValidName(ctx.stream()) && config().stream(ctx.stream()).syncMode() == SyncMode.CDC) {
+            return readChanges(ctx);
+        }
         try {
             return new ReadRun(config(), sessions(), entropy, redactor, log).read(ctx);
+        } catch (ConnectorException e) {
+            throw PgErrors.redacted(e, redactor);
+        }
+    }
+
+    /** A cdc stream: one run-read for the life of the task ({@link CdcRun}). */
+    private ReadSummary readChanges(Context ctx) {
+        try {
+            return new CdcRun(config(), sessions(), entropy, redactor, log).read(ctx);
         } catch (ConnectorException e) {
             throw PgErrors.redacted(e, redactor);
         }

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
  * The shared Postgres layer's TLS through the compiled guest and the host's {@code socket-start-tls}:
  * every {@code sslmode} against a server without TLS and one with {@code ssl=on} whose
  * {@code pg_hba.conf} wants TLS (certificates made at test time), verification failures named by
- * cause, client certificates, SCRAM with channel binding, direct TLS. No password and no private
+ * cause, client certificates, SCRAM with channel binding, direct TLS, and a cdc stream whose
+ * replication session uses the same settings. No password and no private
  * key ever appears in a log line or an error.
  */
 class TlsConnectionTest {
@@ -189,6 +190,33 @@ class TlsConnectionTest {
         ConnectorError plain = error(readPlain(TestPostgres.SCRAM_USER, mode("prefer")
                 + ",\"channel_binding\":\"require\""), "no TLS");
         assertTrue(plain.message().contains("not TLS"), plain.message());
+    }
+
+    @Test
+    void cdcStreamsOverTheSameTlsSettings() throws Exception {
+        // TLS_USER gets in only over TLS (hostssl), so the replication session must use TLS too.
+        tlsServer.execute(tlsDb, "CREATE TABLE cdc_t (id int PRIMARY KEY, v text); INSERT INTO cdc_t VALUES (1, 'a')");
+        int port = tlsServer.port();
+        String config = config("127.0.0.1", port, tlsDb, TestPostgres.TLS_USER, mode("verify-full")
+                + ",\"channel_binding\":\"require\",\"sync_mode\":\"cdc\","
+                + "\"cdc\":{\"slot_lifecycle\":\"temporary\",\"flush_interval_ms\":50}");
+        try (CdcStreaming s = new CdcStreaming(config, "public.cdc_t", null, 0, List.of("127.0.0.1:" + port))) {
+            s.waitFor(() -> s.lastCheckpoint() != null && s.lastCheckpoint().contains("\"phase\":\"stream\""),
+                    "the snapshot over TLS");
+            tlsServer.execute(tlsDb, "INSERT INTO cdc_t VALUES (2, 'b'); UPDATE cdc_t SET v = 'a2' WHERE id = 1");
+            s.waitFor(() -> s.rows().size() >= 3, "two changes over TLS");
+            List<String> rows = s.rows().stream().map(r -> r.get("_rapidbyte_op") + ":" + r.get("id") + ":" + r.get("v"))
+                    .toList();
+            assertEquals(List.of("null:1:a", "c:2:b", "u:1:a2"), rows);
+            try (var c = tlsServer.connect(tlsDb); var st = c.createStatement();
+                 var r = st.executeQuery("SELECT l.ssl FROM pg_replication_slots p JOIN pg_stat_ssl l "
+                         + "ON l.pid = p.active_pid WHERE p.slot_name = 'rapidbyte_public_cdc_t'")) {
+                assertTrue(r.next(), "the slot has an active walsender");
+                assertTrue(r.getBoolean(1), "the replication session is TLS");
+            }
+            String text = String.join("\n", s.logs);
+            assertFalse(text.contains(TestPostgres.PASSWORD), "password leaked: " + text);
+        }
     }
 
     @Test

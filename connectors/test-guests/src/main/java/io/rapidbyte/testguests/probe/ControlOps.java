@@ -32,6 +32,11 @@ final class ControlOps {
         return Host.stateGet(scope(op), op.getString("key"));
     }
 
+    /** {@code durable-checkpoint} → the payload, or null. */
+    Object durableCheckpoint() {
+        return Host.durableCheckpoint();
+    }
+
     Object statePut(JsonObject op) {
         Host.statePut(scope(op), op.getString("key"), op.getString("value"));
         return null;

@@ -75,6 +75,7 @@ final class ScriptRunner {
             case "state-get": return control.stateGet(op);
             case "state-put": return control.statePut(op);
             case "state-cas": return control.stateCas(op);
+            case "durable-checkpoint": return control.durableCheckpoint();
             case "dlq": return control.dlq(op);
             case "fail": throw FaultOps.fail(op);
             case "trap": return FaultOps.trap();

@@ -64,6 +64,8 @@ final class MiniHost {
                 ok(i, (int) a[5]);
             }),
             fn("state-cas", List.of(I32, I32, I32, I32, I32, I32, I32, I32, I32), (i, a) -> stateCas(i, a)),
+            // Same option<string> lowering as state-get; answers what a test put under "durable".
+            fn("durable-checkpoint", List.of(I32), (i, a) -> stateGet(i, "durable", (int) a[0])),
         };
     }
 

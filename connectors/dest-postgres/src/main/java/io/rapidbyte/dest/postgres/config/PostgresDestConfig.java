@@ -24,6 +24,7 @@ public final class PostgresDestConfig {
     private static final String[] OWN = {
         "schema", "table_mapping", "write_mode", "primary_key", "load_method",
         "insert_batch_rows", "auto_create", "commit_interval", "schema_drift", "on_data_error",
+        "cdc_truncate",
     };
     public static final String DEFAULT_APPLICATION_NAME = "rapidbyte-dest-postgres";
 
@@ -44,6 +45,8 @@ public final class PostgresDestConfig {
     public final long commitSeconds;
     public final DriftPolicy drift;
     public final OnDataError onDataError;
+    /** What a truncate event of a change batch does to the target. */
+    public final TruncatePolicy cdcTruncate;
 
     private PostgresDestConfig(JsonObject c, ConnectionSettings connection) {
         this.connection = connection;
@@ -60,6 +63,7 @@ public final class PostgresDestConfig {
         commitSeconds = commit == null ? -1 : range(commit, "seconds", -1, 0, 365L * 24 * 3600);
         drift = driftPolicy(c.optObject("schema_drift"));
         onDataError = choice(c, "on_data_error", OnDataError.values(), OnDataError.FAIL);
+        cdcTruncate = choice(c, "cdc_truncate", TruncatePolicy.values(), TruncatePolicy.TRUNCATE);
     }
 
     /**

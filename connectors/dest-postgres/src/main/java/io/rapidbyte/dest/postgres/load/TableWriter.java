@@ -13,6 +13,7 @@ import io.rapidbyte.postgres.guest.PgErrors;
 import io.rapidbyte.postgres.guest.Sql;
 import io.rapidbyte.postgres.wire.PgException;
 import io.rapidbyte.sdk.ConnectorError;
+import io.rapidbyte.sdk.arrow.Field;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,6 +42,22 @@ public final class TableWriter {
 
     public TableWriter(Database db, LoadPlan plan, WriteMode mode, LoadMethod method, int insertRows,
             List<String> upsertKey) {
+        this(db, plan, mode, method, insertRows, upsertKey, null);
+    }
+
+    /**
+     * A writer that applies change batches ({@link ChangeMerge}): rows are staged with their op
+     * ({@code opField}) and unchanged-TOAST marks ({@code unchangedField}), then applied in order.
+     *
+     * @param key the target's key columns: changes need one
+     */
+    public static TableWriter forChanges(Database db, LoadPlan plan, LoadMethod method, int insertRows,
+            List<String> key, ChangeColumns changes) {
+        return new TableWriter(db, plan, WriteMode.UPSERT, method, insertRows, key, changes);
+    }
+
+    private TableWriter(Database db, LoadPlan plan, WriteMode mode, LoadMethod method, int insertRows,
+            List<String> upsertKey, ChangeColumns changes) {
         this.db = db;
         this.sink = method == LoadMethod.COPY ? new CopySink() : new InsertSink(insertRows);
         this.staged = mode == WriteMode.UPSERT || (method == LoadMethod.COPY && plan.needsCast());
@@ -69,7 +86,7 @@ public final class TableWriter {
         String stage = "pg_temp." + Sql.ident("rb_stage_" + (++stagingCounter));
         StringBuilder ddl = new StringBuilder("CREATE TEMP TABLE IF NOT EXISTS ").append(stage).append(" (");
         List<String> stageNames = new ArrayList<>(names);
-        int[] stageFields = new int[n + (upsert ? 1 : 0)];
+        int[] stageFields = new int[n + (upsert ? 1 : 0) + (changes != null ? 2 : 0)];
         Encoding[] stageEncodings = new Encoding[stageFields.length];
         for (int k = 0; k < n; k++) {
             PlanColumn c = plan.columns().get(k);
@@ -84,9 +101,23 @@ public final class TableWriter {
             stageFields[n] = WriteTarget.ORDINAL;
             stageEncodings[n] = Encoding.ROW_NUMBER;
         }
+        if (changes != null) {
+            String[] extra = {ChangeMerge.OP_COLUMN, ChangeMerge.UNCHANGED_COLUMN};
+            int[] index = {changes.opIndex, changes.unchangedIndex};
+            Field[] field = {changes.op, changes.unchanged};
+            for (int e = 0; e < 2; e++) {
+                ddl.append(", ").append(Sql.ident(extra[e])).append(" text");
+                stageNames.add(extra[e]);
+                stageFields[n + 1 + e] = index[e];
+                stageEncodings[n + 1 + e] = Encoding.forColumn(field[e], ArrowPgTypes.naturalColumn(extra[e], field[e]));
+            }
+            ddl.append(ChangeMerge.extraStagingColumns());
+        }
         this.stagingDdl = ddl.append(") ON COMMIT DELETE ROWS").toString();
         this.staging = new WriteTarget(stage, stageNames, stageFields, stageEncodings);
-        this.mergeSql = merge(table, stage, plan, upsert ? upsertKey : null) + "; TRUNCATE " + stage;
+        this.mergeSql = changes != null
+                ? ChangeMerge.sql(table, stage, plan, upsertKey, changes.truncate)
+                : merge(table, stage, plan, upsert ? upsertKey : null) + "; TRUNCATE " + stage;
     }
 
     /** Whether rows pass through a staging table. */

@@ -6,6 +6,7 @@ import io.rapidbyte.dest.postgres.catalog.TableDdl;
 import io.rapidbyte.dest.postgres.config.CommitInterval;
 import io.rapidbyte.dest.postgres.config.PostgresDestConfig;
 import io.rapidbyte.dest.postgres.config.WriteMode;
+import io.rapidbyte.dest.postgres.load.ChangeColumns;
 import io.rapidbyte.dest.postgres.load.RowIsolator;
 import io.rapidbyte.dest.postgres.load.TableWriter;
 import io.rapidbyte.postgres.guest.Database;
@@ -28,8 +29,9 @@ import java.util.List;
  * One {@code run-write}: pulls frames with {@code next-batch} until the end of input, decodes
  * each as an Arrow IPC stream, skips batches the watermark shows as committed, applies the drift
  * policies, writes the rows (COPY or INSERT, direct or staged, bad rows isolated per
- * on_data_error) inside a transaction, and commits every N rows / bytes / seconds together with
- * the watermark, calling {@code checkpoint} after each commit. Replace mode loads into a stage
+ * on_data_error; change batches of a cdc stream applied in order: upsert, delete by key, truncate
+ * per cdc_truncate, see {@link ChangeFields}) inside a transaction, and commits every N rows /
+ * bytes / seconds together with the watermark, calling {@code checkpoint} after each commit. Replace mode loads into a stage
  * that replaces the target when the input ends.
  *
  * <p>Any failure rolls the open transaction back and ends the run with a connector error; what
@@ -208,10 +210,26 @@ public final class WriteRun {
         if (planFields != null && planFields.equals(frame.schema.fields())) {
             return;
         }
+        ChangeFields changes = ChangeFields.of(frame.schema, meta);
+        if (ChangeFields.isCdc(meta) && cfg.writeMode == WriteMode.REPLACE) {
+            throw ConnectorError.config("CHANGES_IN_REPLACE_MODE", "stream " + stream + " sends change batches "
+                    + "(sync mode cdc), which are applied to the target as they come; write_mode replace cannot "
+                    + "do that: use append or upsert (both apply changes)").toException();
+        }
         List<String> key = !cfg.primaryKey.isEmpty() ? cfg.primaryKey : meta.primaryKey;
-        LoadPlan plan = resolver.resolve(frame.schema, schemaName, loadTable, key);
+        LoadPlan plan = resolver.resolve(changes == null ? frame.schema : changes.dataSchema(), schemaName, loadTable,
+                key);
         List<String> upsertKey = !key.isEmpty() ? key : plan.table().primaryKey();
-        writer = new TableWriter(db, plan, cfg.writeMode, cfg.loadMethod, cfg.insertBatchRows, upsertKey);
+        if (changes == null) {
+            // A cdc stream's snapshot rows may meet rows its changes wrote (a resumed snapshot): upsert.
+            WriteMode mode = ChangeFields.isCdc(meta) ? WriteMode.UPSERT : cfg.writeMode;
+            writer = new TableWriter(db, plan, mode, cfg.loadMethod, cfg.insertBatchRows, upsertKey);
+        } else {
+            List<io.rapidbyte.sdk.arrow.Field> f = frame.schema.fields();
+            writer = TableWriter.forChanges(db, plan, cfg.loadMethod, cfg.insertBatchRows, upsertKey,
+                    new ChangeColumns(changes.opField(), f.get(changes.opField()), changes.unchangedField(),
+                            f.get(changes.unchangedField()), cfg.cdcTruncate));
+        }
         planFields = frame.schema.fields();
     }
 

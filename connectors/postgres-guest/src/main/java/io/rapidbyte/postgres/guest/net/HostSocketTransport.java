@@ -81,19 +81,39 @@ public final class HostSocketTransport implements PgTransport {
                 checkDeadline();
                 continue;
             }
-            Frame frame = Frame.adopt((int) result);
-            try {
-                long n = frame.length();
-                if (n <= 0 || n > len) {
-                    throw ConnectorError.internal("INVALID_HOST_RESULT", "socket frame of " + n
-                            + " bytes for a read of at most " + len).toException();
-                }
-                frame.read(0, buf, off, (int) n);
-                return (int) n;
-            } finally {
-                frame.drop();
-            }
+            return copyOut(Frame.adopt((int) result), buf, off, len);
         }
+    }
+
+    private static int copyOut(Frame frame, byte[] buf, int off, int len) {
+        try {
+            long n = frame.length();
+            if (n <= 0 || n > len) {
+                throw ConnectorError.internal("INVALID_HOST_RESULT", "socket frame of " + n
+                        + " bytes for a read of at most " + len).toException();
+            }
+            frame.read(0, buf, off, (int) n);
+            return (int) n;
+        } finally {
+            frame.drop();
+        }
+    }
+
+    /** One {@code socket-read-frame}: the host waits its poll interval, then answers would-block (0 here). */
+    @Override
+    public int readAvailable(byte[] buf, int off, int len) {
+        if (off < 0 || len <= 0 || off > buf.length - len) {
+            throw new IndexOutOfBoundsException("read(" + off + ", " + len + ") on " + buf.length + " bytes");
+        }
+        long result = Host.socketReadFrame(socket, len);
+        if (result == Host.SOCKET_EOF) {
+            return -1;
+        }
+        if (result == Host.SOCKET_WOULD_BLOCK) {
+            checkDeadline();
+            return 0;
+        }
+        return copyOut(Frame.adopt((int) result), buf, off, len);
     }
 
     @Override

@@ -23,13 +23,13 @@ import java.util.List;
  * running bound (last measure + row bounds since) and measures again only when the running bound
  * reaches the cap, a handful of times per batch instead of once per row. Not thread-safe.
  */
-final class BatchSizer {
+public final class BatchSizer {
     private final RecordBatchBuilder batch;
     private final ColumnBuilder[] all;
     private final int outputFields;
     private final long perRowFixed;
 
-    BatchSizer(RecordBatchBuilder batch) {
+    public BatchSizer(RecordBatchBuilder batch) {
         this.batch = batch;
         List<ColumnBuilder> builders = new ArrayList<ColumnBuilder>();
         for (int i = 0; i < batch.columnCount(); i++) {
@@ -48,7 +48,7 @@ final class BatchSizer {
     }
 
     /** Sum of the non-NULL output field lengths of {@code t}. */
-    long rawBytes(Tuple t) {
+    public long rawBytes(Tuple t) {
         long raw = 0;
         int[] lengths = t.lengths;
         int end = t.base + outputFields;
@@ -62,7 +62,7 @@ final class BatchSizer {
     }
 
     /** Upper bound of what {@code rows} rows with {@code rawBytes} bytes of values add to the batch. */
-    long rowBound(long rows, long rawBytes) {
+    public long rowBound(long rows, long rawBytes) {
         return 4 * rawBytes + rawBytes / 32 + rows * perRowFixed;
     }
 
@@ -70,7 +70,7 @@ final class BatchSizer {
      * The batch's {@link RecordBatchBuilder#estimatedBytes()} plus the validity bitmaps that columns
      * without NULLs so far would add for their existing rows.
      */
-    long measure() {
+    public long measure() {
         long bytes = batch.estimatedBytes();
         for (ColumnBuilder b : all) {
             if (b.nullCount() == 0 && b.field().isNullable()) {

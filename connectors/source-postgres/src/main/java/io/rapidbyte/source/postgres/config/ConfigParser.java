@@ -4,6 +4,7 @@ import io.rapidbyte.postgres.guest.config.ConfigMembers;
 import io.rapidbyte.postgres.guest.config.ConnectionSettings;
 import io.rapidbyte.sdk.json.JsonArray;
 import io.rapidbyte.sdk.json.JsonObject;
+import io.rapidbyte.source.postgres.cdc.CdcOptions;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -17,7 +18,8 @@ import java.util.Set;
  * {@link ConfigMembers}). Stateless.
  */
 public final class ConfigParser {
-    private static final String[] OWN = {"schemas", "streams", "max_batch_rows", "max_batch_bytes"};
+    private static final String[] OWN = {"schemas", "streams", "max_batch_rows", "max_batch_bytes", "sync_mode",
+        "cdc"};
     private static final String[] STREAM_LEVEL = {"name", "sync_mode", "cursor_field", "tie_breaker", "columns"};
 
     private ConfigParser() {
@@ -33,13 +35,21 @@ public final class ConfigParser {
         long maxRows = problems.integer(config, "max_batch_rows", 0, 1, Long.MAX_VALUE, "");
         long maxBytes = problems.integer(config, "max_batch_bytes", PostgresSourceConfig.DEFAULT_MAX_BATCH_BYTES, 4096,
                 Integer.MAX_VALUE, "");
-        List<StreamConfig> streams = streams(config, problems);
+        String defaultModeName = problems.string(config, "sync_mode", false, "");
+        SyncMode defaultMode = defaultModeName == null ? SyncMode.FULL_REFRESH : SyncMode.fromWireName(defaultModeName);
+        if (defaultMode == null || defaultMode == SyncMode.INCREMENTAL) {
+            problems.problem("\"sync_mode\" must be full_refresh or cdc (incremental needs a cursor_field per "
+                    + "stream), got \"" + defaultModeName + "\"");
+            defaultMode = SyncMode.FULL_REFRESH;
+        }
+        CdcOptions cdc = CdcOptions.parse(config.get("cdc"), problems);
+        List<StreamConfig> streams = streams(config, defaultMode, problems);
         problems.throwIfAny("source-postgres");
         return new PostgresSourceConfig(connection, schemas != null ? schemas : Collections.singletonList("public"),
-                streams, maxRows, maxBytes);
+                streams, maxRows, maxBytes, defaultMode, cdc);
     }
 
-    private static List<StreamConfig> streams(JsonObject config, ConfigMembers problems) {
+    private static List<StreamConfig> streams(JsonObject config, SyncMode defaultMode, ConfigMembers problems) {
         List<StreamConfig> out = new ArrayList<StreamConfig>();
         Object raw = config.get("streams");
         if (raw == null) {
@@ -67,9 +77,10 @@ public final class ConfigParser {
                 problems.problem("stream \"" + name + "\" is configured twice");
             }
             String modeName = problems.string(s, "sync_mode", false, where);
-            SyncMode mode = modeName == null ? SyncMode.FULL_REFRESH : SyncMode.fromWireName(modeName);
+            SyncMode mode = modeName == null ? defaultMode : SyncMode.fromWireName(modeName);
             if (mode == null) {
-                problems.problem("\"" + where + "sync_mode\" must be full_refresh or incremental, got \"" + modeName + "\"");
+                problems.problem("\"" + where + "sync_mode\" must be full_refresh, incremental or cdc, got \""
+                        + modeName + "\"");
             }
             String cursor = problems.string(s, "cursor_field", false, where);
             List<String> tieBreaker = tieBreaker(s, where, problems);
@@ -78,8 +89,12 @@ public final class ConfigParser {
             if (mode == SyncMode.INCREMENTAL && cursor == null) {
                 problems.problem(label + ": incremental sync needs \"cursor_field\"");
             }
-            if (mode == SyncMode.FULL_REFRESH && (cursor != null || !tieBreaker.isEmpty())) {
+            if (mode != SyncMode.INCREMENTAL && (cursor != null || !tieBreaker.isEmpty())) {
                 problems.problem(label + ": \"cursor_field\" and \"tie_breaker\" only apply to incremental sync");
+            }
+            if (mode == SyncMode.CDC && columns != null) {
+                problems.problem(label + ": cdc reads every column (the replication stream carries whole rows); "
+                        + "leave \"columns\" out");
             }
             if (columns != null && columns.isEmpty()) {
                 problems.problem(label + ": \"columns\" must not be empty (leave it out to read every column)");

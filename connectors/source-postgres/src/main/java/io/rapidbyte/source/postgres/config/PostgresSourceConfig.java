@@ -1,6 +1,7 @@
 package io.rapidbyte.source.postgres.config;
 
 import io.rapidbyte.postgres.guest.config.ConnectionSettings;
+import io.rapidbyte.source.postgres.cdc.CdcOptions;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -23,14 +24,18 @@ public final class PostgresSourceConfig {
     private final List<StreamConfig> streams;
     private final long maxBatchRows;
     private final long maxBatchBytes;
+    private final SyncMode defaultSyncMode;
+    private final CdcOptions cdc;
 
     PostgresSourceConfig(ConnectionSettings connection, List<String> schemas, List<StreamConfig> streams,
-            long maxBatchRows, long maxBatchBytes) {
+            long maxBatchRows, long maxBatchBytes, SyncMode defaultSyncMode, CdcOptions cdc) {
         this.connection = connection;
         this.schemas = Collections.unmodifiableList(new ArrayList<String>(schemas));
         this.streams = Collections.unmodifiableList(new ArrayList<StreamConfig>(streams));
         this.maxBatchRows = maxBatchRows;
         this.maxBatchBytes = maxBatchBytes;
+        this.defaultSyncMode = defaultSyncMode;
+        this.cdc = cdc;
     }
 
     /** Server, credentials, timeouts. */
@@ -46,14 +51,27 @@ public final class PostgresSourceConfig {
         return streams;
     }
 
-    /** The configured stream called {@code name}, else a full refresh of every column. */
+    /**
+     * The configured stream called {@code name}, else every column in the default mode (a full
+     * refresh, or cdc).
+     */
     public StreamConfig stream(String name) {
         for (StreamConfig s : streams) {
             if (s.name().equals(name)) {
                 return s;
             }
         }
-        return StreamConfig.fullRefresh(name);
+        return defaultSyncMode == SyncMode.CDC ? StreamConfig.cdc(name) : StreamConfig.fullRefresh(name);
+    }
+
+    /** The mode of streams without a {@code sync_mode} of their own. */
+    public SyncMode defaultSyncMode() {
+        return defaultSyncMode;
+    }
+
+    /** Settings of cdc streams. */
+    public CdcOptions cdc() {
+        return cdc;
     }
 
     /** Row cap from the config, or 0 when only the run's limits apply. */

@@ -44,6 +44,11 @@ public final class StreamConfig {
         return new StreamConfig(name, SyncMode.FULL_REFRESH, null, Collections.<String>emptyList(), null);
     }
 
+    /** Change data capture of every column. */
+    public static StreamConfig cdc(String name) {
+        return new StreamConfig(name, SyncMode.CDC, null, Collections.<String>emptyList(), null);
+    }
+
     /** True if {@code name} has the {@code schema.table} shape this connector needs. */
     public static boolean isValidName(String name) {
         int dot = name.indexOf('.');

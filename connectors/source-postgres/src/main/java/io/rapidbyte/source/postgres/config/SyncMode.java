@@ -5,7 +5,9 @@ public enum SyncMode {
     /** Every row, in key order; a new {@code sync_run} each time it starts from the beginning. */
     FULL_REFRESH("full_refresh"),
     /** Rows whose cursor is greater than the saved cursor; one {@code sync_run} for all passes. */
-    INCREMENTAL("incremental");
+    INCREMENTAL("incremental"),
+    /** A consistent snapshot, then every change through a logical replication slot (one long run). */
+    CDC("cdc");
 
     private final String wireName;
 

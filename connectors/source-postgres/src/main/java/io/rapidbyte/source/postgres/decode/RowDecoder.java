@@ -11,7 +11,8 @@ import io.rapidbyte.source.postgres.catalog.ValueKind;
 import java.util.List;
 
 /**
- * Decodes the output fields of a COPY row (the first {@code columns.size()} fields) into a
+ * Decodes the output fields of a COPY row (the first {@code columns.size()} fields) into the first
+ * {@code columns.size()} columns of a
  * {@link RecordBatchBuilder}, one {@link ValueDecoder} per column. A value that cannot be decoded or
  * represented fails the read with a {@code data} error naming the stream and column. Not
  * thread-safe.
@@ -24,7 +25,17 @@ public final class RowDecoder {
 
     public RowDecoder(String stream, List<ColumnMapping> columns, RecordBatchBuilder batch, DecodeNotes notes,
             Redactor redactor) {
-        if (batch.columnCount() != columns.size()) {
+        this(stream, columns, batch, notes, redactor, false);
+    }
+
+    /**
+     * @param uncast the values are in their column type's own binary form even where a snapshot
+     *               casts the column to text (the replication stream): a numeric read as text is
+     *               rendered from its binary form; an enum's binary form is its label already
+     */
+    public RowDecoder(String stream, List<ColumnMapping> columns, RecordBatchBuilder batch, DecodeNotes notes,
+            Redactor redactor, boolean uncast) {
+        if (batch.columnCount() < columns.size()) {
             throw new IllegalArgumentException("batch has " + batch.columnCount() + " columns, mapping " + columns.size());
         }
         this.stream = stream;
@@ -34,7 +45,8 @@ public final class RowDecoder {
         for (int i = 0; i < decoders.length; i++) {
             ColumnMapping m = columns.get(i);
             names[i] = m.column().name();
-            decoders[i] = create(m, batch.column(i), notes);
+            decoders[i] = uncast && isNumericAsText(m) ? new NumericTextDecoder(batch.column(i))
+                    : create(m, batch.column(i), notes);
         }
     }
 
@@ -63,6 +75,11 @@ public final class RowDecoder {
             throw Errors.data("DECODE_FAILED", "stream " + stream + ", column \"" + names[i] + "\": " + e.getMessage(),
                     redactor);
         }
+    }
+
+    /** A scalar numeric (or domain over one) that a snapshot reads through {@code ::text}. */
+    public static boolean isNumericAsText(ColumnMapping m) {
+        return m.cast() == ColumnMapping.Cast.TEXT && m.column().baseOid() == PgOids.NUMERIC;
     }
 
     private static ValueDecoder create(ColumnMapping m, ColumnBuilder builder, DecodeNotes notes) {

@@ -6,12 +6,12 @@ import java.util.HashSet;
 import java.util.Set;
 
 /** Logs each distinct (column, remark) once per run, at info level. Not thread-safe. */
-final class OnceNotes implements DecodeNotes {
+public final class OnceNotes implements DecodeNotes {
     private final String stream;
     private final Log log;
     private final Set<String> seen = new HashSet<String>();
 
-    OnceNotes(String stream, Log log) {
+    public OnceNotes(String stream, Log log) {
         this.stream = stream;
         this.log = log;
     }

@@ -160,7 +160,7 @@ public final class ReadRun {
     }
 
     /** The smaller of the run's limit and the config's (0 = unset), else {@code fallback}. */
-    static long limit(long fromRun, long fromConfig, long fallback) {
+    public static long limit(long fromRun, long fromConfig, long fallback) {
         long limit = fromRun > 0 ? fromRun : fallback;
         if (fromConfig > 0 && fromConfig < limit) {
             limit = fromConfig;

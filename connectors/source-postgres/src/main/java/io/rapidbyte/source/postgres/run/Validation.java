@@ -13,6 +13,7 @@ import io.rapidbyte.source.postgres.catalog.CatalogReader;
 import io.rapidbyte.source.postgres.catalog.ColumnInfo;
 import io.rapidbyte.source.postgres.catalog.ColumnMapping;
 import io.rapidbyte.source.postgres.catalog.SourceTable;
+import io.rapidbyte.source.postgres.cdc.CdcChecks;
 import io.rapidbyte.source.postgres.config.PostgresSourceConfig;
 import io.rapidbyte.source.postgres.config.StreamConfig;
 import io.rapidbyte.source.postgres.config.SyncMode;
@@ -98,8 +99,11 @@ public final class Validation {
         }
     }
 
-    private void stream(PgConnection connection, CatalogReader catalog, StreamConfig stream) throws PgException {
-        String name = stream.name();
+    private void stream(PgConnection connection, CatalogReader catalog, StreamConfig configured) throws PgException {
+        String name = configured.name();
+        boolean cdc = configured.syncMode() == SyncMode.CDC;
+        // A cdc stream's snapshot reads like a full refresh.
+        StreamConfig stream = cdc ? StreamConfig.fullRefresh(name) : configured;
         SourceTable table = catalog.table(stream.schema(), stream.table());
         if (table == null) {
             errors.add("stream " + name + ": relation \"" + stream.schema() + "\".\"" + stream.table()
@@ -109,6 +113,12 @@ public final class Validation {
         List<StreamProblem> problems = ReadPlanner.problems(stream, table);
         for (StreamProblem p : problems) {
             errors.add("stream " + name + ": " + p.message() + " (" + p.code() + ")");
+        }
+        if (cdc) {
+            for (StreamProblem p : CdcChecks.problems(connection, table, config.cdc(), config.connection().user(),
+                    catalog.standardConformingStrings())) {
+                errors.add("stream " + name + ": " + p.message() + " (" + p.code() + ")");
+            }
         }
         if (!problems.isEmpty()) {
             return;

@@ -77,7 +77,7 @@ class ConfigParserTest {
         String m = e.error().message();
         for (String part : List.of("\"host\" is required", "\"port\" must be an integer", "\"user\" must be a non-empty",
                 "\"password\" must be a string", "\"max_batch_bytes\" must be between 4096",
-                "\"streams[0].sync_mode\" must be full_refresh or incremental, got \"sideways\"",
+                "\"streams[0].sync_mode\" must be full_refresh, incremental or cdc, got \"sideways\"",
                 "stream \"s.u\": \"cursor_field\" and \"tie_breaker\" only apply to incremental sync",
                 "stream \"s.v\": cursor_field \"c\" must be one of the projected \"columns\"",
                 "stream \"s.v\": the cursor_field cannot also be a tie_breaker column",
