@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rapidbyte.it.env.PostgresServer;
+import io.rapidbyte.it.pipeline.KafkaTopics;
 import io.rapidbyte.it.pipeline.PipelineWatch;
 import io.rapidbyte.it.pipeline.PostgresPipeline;
 import java.nio.charset.StandardCharsets;

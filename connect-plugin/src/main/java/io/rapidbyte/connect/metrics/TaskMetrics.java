@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The per-task metrics a wasm task publishes through Connect's {@code pluginMetrics()} (group
  * {@code plugins}, tagged with connector and task by the worker): batches, rows and payload
- * bytes moved, payload bytes copied by the host, wall-clock time inside the guest, the depth
- * of the task's batch queue, dead letters, frames and sockets guests leaked, and the guests' own
+ * bytes moved, payload bytes copied by the host, wall-clock time inside the guest, the guests'
+ * linear-memory high-water mark, the depth of the task's batch queue, dead letters, frames and
+ * sockets guests leaked, and the guests' own
  * {@code metric} reports ({@link GuestMetrics}); and where the time goes ({@link GuestClock}: CPU of
  * guest code, wall and CPU time per group of host functions, e.g. waiting for the database in
  * socket reads or for Kafka in {@code emit-batch}/{@code next-batch}), CPU of the task's own record
@@ -37,6 +38,7 @@ public final class TaskMetrics implements AutoCloseable {
     private final AtomicLong guestNanos = new AtomicLong();
     private final AtomicLong leakedFrames = new AtomicLong();
     private final AtomicLong leakedSockets = new AtomicLong();
+    private final AtomicLong guestMemoryMax = new AtomicLong();
     private final CopyCounter copies = new CopyCounter();
     private final GuestClock clock = new GuestClock();
     private final AtomicLong convertCpuNanos = new AtomicLong();
@@ -81,6 +83,8 @@ public final class TaskMetrics implements AutoCloseable {
                 + "closed them).", leakedSockets::get);
         this.guest = new GuestMetrics(plugin, dropped -> LOG.warn("the guest reports more than {} metrics; {} and "
                 + "later new ones are not published", GuestMetrics.MAX_METRICS, dropped));
+        gauge("guest-memory-max-bytes", "Largest linear memory of any of the task's guest instances so far "
+                + "(wasm memory never shrinks: the high-water mark against wasm.memory.max.mb).", guestMemoryMax::get);
     }
 
     private void gauge(String name, String description, LongSupplier value) {
@@ -132,6 +136,15 @@ public final class TaskMetrics implements AutoCloseable {
     /** Wall time a commit waited for the destination's confirmation. */
     public void commitWait(long nanos) {
         commitWaitNanos.addAndGet(nanos);
+    }
+
+    /** A guest instance's linear memory size right now (see {@code ConnectorInstance.memoryBytes}). */
+    public void guestMemory(long bytes) {
+        guestMemoryMax.accumulateAndGet(bytes, Math::max);
+    }
+
+    public long guestMemoryMax() {
+        return guestMemoryMax.get();
     }
 
     /** The counter every instance of the task adds its copies to. */

@@ -97,6 +97,7 @@ final class StreamWriter implements Runnable {
                     String ctx = limits.contextJson(stream, lastCheckpoint);
                     try {
                         timed(() -> g.runWrite(ctx));
+                        metrics.guestMemory(g.memoryBytes());
                         // A run that returned normally has written everything it read.
                         log.confirmDelivered(entries -> confirmed(entries, null));
                     } finally {
@@ -176,6 +177,11 @@ final class StreamWriter implements Runnable {
 
     /** Batches the destination confirmed (a checkpoint, or the normal end of a run). */
     void confirmed(List<FrameLog.Entry> entries, String checkpointJson) {
+        ConnectorInstance guest = instance;
+        if (guest != null) {
+            // On the guest's thread (a checkpoint or the end of a run): a run may last many commits.
+            metrics.guestMemory(guest.memoryBytes());
+        }
         // Queued before the offsets become committable: preCommit reads those, then flushes the queue.
         held.release(entries);
         for (FrameLog.Entry e : entries) {
@@ -255,6 +261,7 @@ final class StreamWriter implements Runnable {
         if (guest == null) {
             return;
         }
+        metrics.guestMemory(guest.memoryBytes());
         try {
             guest.close();
         } catch (RuntimeException e) {

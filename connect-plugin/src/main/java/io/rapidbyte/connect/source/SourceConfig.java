@@ -8,11 +8,12 @@ import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
+import org.apache.kafka.common.config.ConfigException;
 
 /**
  * Configuration of {@link WasmSourceConnector} and its tasks: the common wasm keys plus where
- * batches, dead letters and connector state go in Kafka, which streams to read and how often
- * incremental streams are read again. Immutable.
+ * batches, dead letters and connector state go in Kafka, how batches are compressed there, which
+ * streams to read and how often incremental streams are read again. Immutable.
  */
 public final class SourceConfig extends WasmConfig {
     public static final String TOPIC = "topic";
@@ -23,6 +24,15 @@ public final class SourceConfig extends WasmConfig {
     public static final String DLQ_TOPIC = "dlq.topic";
     public static final String STATE_TOPIC = "state.topic";
     public static final String BUFFER_MAX_BYTES = "wasm.buffer.max.bytes";
+    /**
+     * Connect's per-connector producer override of Kafka's record compression. Declared here so a
+     * wrong codec is refused by {@code config/validate} (Connect itself only checks the override
+     * policy, and the task would fail when its producer starts) and so it is documented beside our
+     * own keys; the worker, not the plugin, applies it to the task's producer.
+     */
+    public static final String RECORD_COMPRESSION = "producer.override.compression.type";
+    /** Kafka's codecs ({@code compression.type}); the producer knows no others. */
+    public static final List<String> KAFKA_CODECS = List.of("none", "gzip", "snappy", "lz4", "zstd");
     /** Set by the connector in each task's config: the task's streams as a JSON array. */
     public static final String TASK_STREAMS = "task.streams";
     /** Connect's connector-level key asking for exactly-once delivery (KIP-618). */
@@ -75,8 +85,33 @@ public final class SourceConfig extends WasmConfig {
                         + "gets its batches released early (at-least-once), or fails the task when "
                         + EXACTLY_ONCE_SUPPORT + "=required.",
                 GROUP_KAFKA, ++order, Width.SHORT, "Buffer size (bytes)");
+        def.define(RECORD_COMPRESSION, Type.STRING, "", new CodecValidator(), Importance.MEDIUM,
+                "Kafka record compression of the batches (Connect's producer override; the worker must allow it: "
+                        + "connector.client.config.override.policy=All). The shipped config/source-postgres.json sets "
+                        + "zstd: on the sample table it stores 3.2x fewer bytes than none (50 instead of 159 MB per "
+                        + "million rows) for about 0.5 s more source-task CPU per million rows, and every Kafka "
+                        + "consumer decompresses it transparently. Empty: the worker's producer "
+                        + "setting (Kafka's default: none).",
+                GROUP_KAFKA, ++order, Width.SHORT, "Record compression");
         def.defineInternal(TASK_STREAMS, Type.STRING, "", Importance.LOW);
         return def;
+    }
+
+    /** Accepts "" or one of {@link #KAFKA_CODECS}. */
+    static final class CodecValidator implements ConfigDef.Validator {
+        @Override
+        public void ensureValid(String name, Object value) {
+            String s = value == null ? "" : value.toString().trim();
+            if (!s.isEmpty() && !KAFKA_CODECS.contains(s)) {
+                throw new ConfigException(name, value, "must be one of " + String.join(", ", KAFKA_CODECS)
+                        + " (Kafka's compression.type), or empty for the worker's producer setting");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "empty or " + String.join(", ", KAFKA_CODECS);
+        }
     }
 
     public String topic() {

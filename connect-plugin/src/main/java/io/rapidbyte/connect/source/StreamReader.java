@@ -135,6 +135,7 @@ final class StreamReader implements Runnable {
     private void runOnce(ConnectorInstance instance, StreamLimits limits) {
         String ctx = limits.contextJson(stream.name(), buffer.checkpoint(stream.name()));
         timed(() -> instance.runRead(ctx));
+        metrics.guestMemory(instance.memoryBytes());
         int uncovered = buffer.endRun(stream.name(), true);
         if (uncovered > 0) {
             LOG.warn("{}: run-read of {} ended without checkpointing its last {} record(s); they are delivered "
@@ -180,6 +181,7 @@ final class StreamReader implements Runnable {
         if (instance == null) {
             return;
         }
+        metrics.guestMemory(instance.memoryBytes());
         try {
             instance.close();
         } catch (RuntimeException e) {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rapidbyte.connect.records.ArrowStreamInspector;
 import io.rapidbyte.connect.records.FrameSummary;
 import io.rapidbyte.connect.sink.WasmSinkConnector;
+import io.rapidbyte.connect.source.SourceConfig;
 import io.rapidbyte.connect.source.WasmSourceConnector;
 import io.rapidbyte.host.frames.FramePayload;
 import java.nio.charset.StandardCharsets;
@@ -135,6 +136,16 @@ class WasmConnectorsClusterTest {
         assertTrue(errors.get("wasm.config.batch_rows").get(0).contains("integer"), errors.toString());
         assertTrue(errors.get("wasm.config.colour").get(0).contains("not a setting"), errors.toString());
         assertEquals(4, infos.errorCount(), errors.toString());
+
+        // Connect checks only its override policy; a codec the producer does not know is ours to refuse.
+        Map<String, String> codec = sourceConfig();
+        codec.put("name", "bad-codec");
+        codec.put(SourceConfig.RECORD_COMPRESSION, "zstdd");
+        errors = errorsByName(connect.validateConnectorConfig(WasmSourceConnector.class.getSimpleName(), codec));
+        assertTrue(errors.get(SourceConfig.RECORD_COMPRESSION).get(0).contains("zstdd")
+                && errors.get(SourceConfig.RECORD_COMPRESSION).get(0).contains("none, gzip, snappy, lz4, zstd"),
+                errors.toString());
+        assertEquals(1, errors.size(), errors.toString());
 
         Map<String, String> wrongRole = sourceConfig();
         wrongRole.put("name", "wrong-role");

@@ -15,7 +15,7 @@ class TaskMetricsTest {
         TaskMetrics m = new TaskMetrics(plugin, () -> depth[0], () -> 2_000_000);
         java.util.Set<String> expected = new java.util.TreeSet<>(java.util.Set.of("batches-total", "rows-total",
                 "bytes-total", "bytes-copied-total", "guest-time-ms-total", "queue-depth", "dead-letter-records-total", "leaked-frames-total",
-                "leaked-sockets-total",
+                "leaked-sockets-total", "guest-memory-max-bytes",
                 "guest-cpu-ms-total", "guest-code-cpu-ms-total", "convert-cpu-ms-total", "commit-wait-ms-total"));
         for (String group : new String[] {"socket-read", "socket-write", "connect", "emit-batch", "next-batch", "frame",
             "control"}) {
@@ -47,6 +47,9 @@ class TaskMetricsTest {
         m.commitWait(4_000_000);
         assertEquals(3, value.applyAsLong("convert-cpu-ms-total"));
         assertEquals(4, value.applyAsLong("commit-wait-ms-total"));
+        m.guestMemory(22 << 20);
+        m.guestMemory(16 << 20);
+        assertEquals(22 << 20, value.applyAsLong("guest-memory-max-bytes"), "the largest instance seen, not the last");
         m.close();
         assertTrue(plugin.metrics.isEmpty());
     }

@@ -64,6 +64,42 @@ class BundledSourcePostgresTest {
     }
 
     @Test
+    void hostBufferReuseIsASandboxSetting() {
+        ConnectorSetup defaults = ConnectorSetup.resolve(new SourceConfig(config()), Role.SOURCE);
+        assertEquals(4L << 20, defaults.instanceLimits().frames().reusableBytes());
+        ConnectorSetup none = ConnectorSetup.resolve(new SourceConfig(config("wasm.reusable.buffer.bytes", "0")),
+                Role.SOURCE);
+        assertEquals(0, none.instanceLimits().frames().reusableBytes());
+        ConnectorSetup some = ConnectorSetup.resolve(new SourceConfig(config("wasm.reusable.buffer.bytes", "65536")),
+                Role.SOURCE);
+        assertEquals(65536, some.instanceLimits().frames().reusableBytes());
+        assertTrue(validate(config("wasm.reusable.buffer.bytes", "67108864")).get("wasm.reusable.buffer.bytes")
+                .errorMessages().isEmpty(), "64 MiB is the most");
+        for (String[] bad : new String[][] {{"-1", "at least 0"}, {"67108865", "no more than 67108864"},
+                {"4MiB", "Not a number"}}) {
+            List<String> errors = validate(config("wasm.reusable.buffer.bytes", bad[0]))
+                    .get("wasm.reusable.buffer.bytes").errorMessages();
+            assertFalse(errors.isEmpty(), bad[0]);
+            assertTrue(errors.get(0).contains("wasm.reusable.buffer.bytes") && errors.get(0).contains(bad[0])
+                    && errors.get(0).contains(bad[1]), bad[0] + ": " + errors);
+        }
+    }
+
+    @Test
+    void recordCompressionTakesKafkasCodecsOnly() {
+        for (String codec : List.of("", "none", "gzip", "snappy", "lz4", "zstd")) {
+            assertTrue(validate(config(SourceConfig.RECORD_COMPRESSION, codec)).get(SourceConfig.RECORD_COMPRESSION)
+                    .errorMessages().isEmpty(), codec);
+        }
+        List<String> errors = validate(config(SourceConfig.RECORD_COMPRESSION, "brotli"))
+                .get(SourceConfig.RECORD_COMPRESSION).errorMessages();
+        assertTrue(errors.get(0).contains(SourceConfig.RECORD_COMPRESSION) && errors.get(0).contains("brotli")
+                && errors.get(0).contains("none, gzip, snappy, lz4, zstd"), errors.toString());
+        assertTrue(validate(config(SourceConfig.RECORD_COMPRESSION, "ZSTD")).get(SourceConfig.RECORD_COMPRESSION)
+                .errorMessages().get(0).contains("ZSTD"), "codecs are lower case, as Kafka spells them");
+    }
+
+    @Test
     void theConnectorsOwnValidateRunsAgainstTheDatabase() {
         // Nothing listens on port 1: the connector's validate (or open) must fail, on the selector field.
         Map<String, ConfigValue> values = validate(config("wasm.validate.with.connector", "true",

@@ -35,6 +35,9 @@ class ConfigFilesTest {
             assertTrue(password.startsWith("${file:" + Secrets.CONFIGURED_PATH + ":"), p.name() + ": " + password);
         }
         assertEquals("required", source.get("exactly.once.support"));
+        assertEquals("zstd", source.get("producer.override.compression.type"), "batches cross Kafka compressed");
+        assertTrue(Long.parseLong(source.get("producer.override.batch.size")) >= 1_024_000,
+                "the producer pools its buffers only for records that fit batch.size (wasm.batch.max.bytes' default)");
         assertEquals("read_committed", sink.get("consumer.override.isolation.level"));
         assertTrue(sink.get("errors.deadletterqueue.topic.name").length() > 0);
     }

@@ -5,10 +5,14 @@ import io.rapidbyte.host.types.ConnectorError;
 import io.rapidbyte.host.types.ConnectorException;
 import io.rapidbyte.host.types.ErrorCategory;
 import io.rapidbyte.host.types.ErrorCodes;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 
 /**
  * Bounds-checked view of a guest's linear memory.
@@ -21,6 +25,9 @@ import java.nio.charset.StandardCharsets;
  * <p>Not thread-safe: it belongs to the thread that runs the guest.
  */
 public final class GuestMemory {
+    /** Wasm memory is little-endian, so its 8-byte words land in a Java array byte for byte this way. */
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
     private final Memory memory;
 
     public GuestMemory(Memory memory) {
@@ -57,6 +64,27 @@ public final class GuestMemory {
         long length = Integer.toUnsignedLong(len);
         checkRange(ptr, length);
         return memory.readBytes(ptr, (int) length);
+    }
+
+    /**
+     * Copies {@code len} (unsigned) bytes out of guest memory into {@code target} at
+     * {@code offset}, allocating nothing. Chicory's {@code Memory} can only copy out into a new
+     * array, so this moves 8-byte words ({@code readLong}, little-endian like wasm memory), then
+     * the tail byte by byte.
+     *
+     * @throws IndexOutOfBoundsException if the bytes do not fit {@code target} at {@code offset}
+     */
+    public void readInto(int ptr, int len, byte[] target, int offset) {
+        long length = Integer.toUnsignedLong(len);
+        checkRange(ptr, length);
+        Objects.checkFromIndexSize(offset, len, target.length);
+        int i = 0;
+        for (int words = len & ~7; i < words; i += 8) {
+            LONGS.set(target, offset + i, memory.readLong(ptr + i));
+        }
+        for (; i < len; i++) {
+            target[offset + i] = memory.read(ptr + i);
+        }
     }
 
     /**

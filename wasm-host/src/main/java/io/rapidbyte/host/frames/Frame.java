@@ -10,11 +10,23 @@ import java.util.Arrays;
 final class Frame {
     /** The capacity hint never makes us allocate more than this up front. */
     static final long HINT_ALLOCATION_CAP = 16L * 1024 * 1024;
+    /**
+     * A kept array may be up to 1/this larger than the first chunk it takes: enough for a guest
+     * whose socket writes vary a little in size (COPY data chunks), little enough that a large
+     * batch never takes a small socket buffer.
+     */
+    static final int REUSE_SLACK_DIVISOR = 4;
 
     private final long capacityHint;
     /**
-     * Null until the first write. The first chunk is adopted as-is (the ABI layer hands
-     * over a fresh array), so a frame written in one go never copies on the host.
+     * Whether the table alone holds the bytes' array, so it may reuse it once the frame is gone
+     * (dropped, or consumed by a call that is done with the bytes when it returns). False for
+     * payloads that exist elsewhere too ({@code next-batch}).
+     */
+    private final boolean owned;
+    /**
+     * Null until the first write. The first chunk lands in a new array of exactly its size, or
+     * in a kept array of at most a quarter more (then the sealed payload is a window over it).
      */
     private byte[] buffer;
     private int length;
@@ -22,14 +34,20 @@ final class Frame {
     /** Bytes of memory this frame keeps reachable (buffer capacity, not just length). */
     private long retained;
 
-    /** A writable, empty frame. Allocates nothing: most frames adopt their first chunk. */
+    /** A writable, empty frame. Allocates nothing: the first write decides the buffer. */
     Frame(long capacityHint) {
         this.capacityHint = capacityHint;
+        this.owned = true;
     }
 
-    /** A sealed frame over bytes that already exist elsewhere (next-batch, socket reads). */
-    Frame(FramePayload payload) {
+    /**
+     * A sealed frame over bytes that already exist (next-batch, socket reads).
+     *
+     * @param owned whether nobody else holds the payload's array (see {@link #reusableArray()})
+     */
+    Frame(FramePayload payload, boolean owned) {
         this.capacityHint = 0;
+        this.owned = owned;
         this.sealed = payload;
         this.length = payload.length();
         this.retained = payload.length();
@@ -53,41 +71,50 @@ final class Frame {
     }
 
     /**
-     * Appends {@code chunk}, taking ownership of it. The caller has checked the frame is
-     * writable and that the new length is within limits.
+     * Appends {@code chunk}. The caller has checked the frame is writable and that the new length
+     * is within limits.
      *
+     * @param pool              where the first chunk may find an array of exactly its size
      * @param allocationCeiling the most capacity this frame may hold without pushing the
      *                          table's retained memory over its byte budget; growth beyond what
      *                          is strictly needed (doubling, the capacity hint) stays under it
      * @param maxFrameBytes     growth never exceeds the per-frame limit
      */
-    void append(byte[] chunk, long allocationCeiling, long maxFrameBytes, CopyCounter copies) {
-        if (chunk.length == 0) {
+    void append(ChunkSource chunk, BufferPool pool, long allocationCeiling, long maxFrameBytes, CopyCounter copies) {
+        int n = chunk.length();
+        if (n == 0) {
             return;
         }
         if (buffer == null) {
-            buffer = chunk;
-            length = chunk.length;
-            retained = chunk.length;
+            byte[] reused = pool.take(n, n + n / REUSE_SLACK_DIVISOR);
+            if (reused != null) {
+                chunk.copyInto(reused, 0);
+                buffer = reused;
+            } else {
+                buffer = chunk.toNewArray();
+            }
+            length = n;
+            retained = buffer.length;
             return;
         }
-        int needed = length + chunk.length;
+        int needed = length + n;
         if (needed > buffer.length) {
-            grow(needed, allocationCeiling, maxFrameBytes, copies);
+            grow(needed, pool, allocationCeiling, maxFrameBytes, copies);
         }
-        System.arraycopy(chunk, 0, buffer, length, chunk.length);
-        copies.addInternal(chunk.length);
+        chunk.copyInto(buffer, length);
         length = needed;
     }
 
-    private void grow(int needed, long allocationCeiling, long maxFrameBytes, CopyCounter copies) {
+    private void grow(int needed, BufferPool pool, long allocationCeiling, long maxFrameBytes, CopyCounter copies) {
         // Doubling keeps appends amortised O(1); the hint lets a guest that knows its final
         // size get one right-sized buffer on the second write instead of log2(n) regrowths.
         long wanted = Math.max(2L * buffer.length, Math.min(capacityHint, HINT_ALLOCATION_CAP));
         long capped = Math.min(Math.min(wanted, maxFrameBytes), allocationCeiling);
         int newCapacity = (int) Math.max(needed, capped);
-        buffer = Arrays.copyOf(buffer, newCapacity);
+        byte[] outgrown = buffer;
+        buffer = Arrays.copyOf(outgrown, newCapacity);
         copies.addInternal(length);
+        pool.give(outgrown);
         retained = newCapacity;
     }
 
@@ -102,5 +129,17 @@ final class Frame {
             sealed = FramePayload.wrap(buffer, 0, length);
         }
         buffer = null;
+    }
+
+    /**
+     * The array the table may reuse once this frame is gone, or null (not {@linkplain #owned
+     * owned}, or nothing written). Only call it when the frame leaves the table and its bytes are
+     * no longer needed.
+     */
+    byte[] reusableArray() {
+        if (!owned) {
+            return null;
+        }
+        return sealed != null ? (sealed.length() == 0 ? null : sealed.array()) : buffer;
     }
 }

@@ -7,6 +7,7 @@ import io.rapidbyte.host.types.ErrorCodes;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.ToLongFunction;
 
 /**
  * The frames of one wasm instance: the host side of the WIT {@code resource frame}.
@@ -22,6 +23,13 @@ import java.util.Objects;
  *
  * <p><b>Errors.</b> Every violation throws {@link ConnectorException} carrying
  * {@link ConnectorError#frame} with one of the codes of {@code wit/ABI.md} section 6.
+ *
+ * <p><b>Reuse.</b> The table gives the arrays of frames it alone holds back to its
+ * {@link BufferPool} when they are dropped or {@linkplain #consumeTransiently transiently
+ * consumed}; a first {@code frame-write} that fits a kept array (its size, or up to a quarter
+ * less) is copied into that array instead of a new one, and the instance's socket reads take their receive buffers from the same
+ * pool ({@link #buffers()}). Payloads that leave the instance ({@link #consume}) or came from
+ * elsewhere ({@link #adopt}) are never reused.
  *
  * <p><b>Limits</b> ({@link FrameLimits}) count frame lengths. Independently, spare capacity
  * (from doubling or from the capacity hint) is only granted while the memory all frames keep
@@ -40,6 +48,7 @@ import java.util.Objects;
 public final class FrameTable {
     private final FrameLimits limits;
     private final CopyCounter copies;
+    private final BufferPool buffers;
     private final Map<Integer, Frame> frames = new HashMap<>();
     private int lastHandle;
     private long liveBytes;
@@ -50,10 +59,16 @@ public final class FrameTable {
     public FrameTable(FrameLimits limits, CopyCounter copies) {
         this.limits = Objects.requireNonNull(limits, "limits");
         this.copies = Objects.requireNonNull(copies, "copies");
+        this.buffers = new BufferPool(limits.reusableBytes());
     }
 
     public FrameLimits limits() {
         return limits;
+    }
+
+    /** The instance's reusable host arrays (for its socket reads, and for the bench's figures). */
+    public BufferPool buffers() {
+        return buffers;
     }
 
     /**
@@ -85,28 +100,58 @@ public final class FrameTable {
      * its buffer as-is).
      *
      * @return the frame's new length
-     * @throws ConnectorException {@code INVALID_FRAME_HANDLE}, {@code FRAME_ALREADY_SEALED},
-     *                            {@code FRAME_LIMIT_EXCEEDED} (per frame or in total; the frame
-     *                            is left unchanged)
+     * @throws ConnectorException as {@link #frameWrite(int, ChunkSource)}
      */
     public long frameWrite(int handle, byte[] chunk) {
         Objects.requireNonNull(chunk, "chunk");
+        return frameWrite(handle, new ChunkSource() {
+            @Override
+            public int length() {
+                return chunk.length;
+            }
+
+            @Override
+            public void copyInto(byte[] target, int offset) {
+                System.arraycopy(chunk, 0, target, offset, chunk.length);
+                copies.addInternal(chunk.length);
+            }
+
+            @Override
+            public byte[] toNewArray() {
+                return chunk;
+            }
+        });
+    }
+
+    /**
+     * Appends the bytes of {@code chunk} to a writable frame, copying them once: the first chunk
+     * of a frame into a kept array that fits it (at most a quarter larger) if the pool has one,
+     * else into a new array of its size; later chunks into the frame's buffer.
+     *
+     * @return the frame's new length
+     * @throws ConnectorException {@code INVALID_FRAME_HANDLE}, {@code FRAME_ALREADY_SEALED},
+     *                            {@code FRAME_LIMIT_EXCEEDED} (per frame or in total; the frame
+     *                            is left unchanged and nothing is copied)
+     */
+    public long frameWrite(int handle, ChunkSource chunk) {
+        Objects.requireNonNull(chunk, "chunk");
+        int length = chunk.length();
         Frame frame = lookup(handle);
         if (frame.isSealed()) {
             throw error(ErrorCodes.FRAME_ALREADY_SEALED, "frame-write: frame " + handle + " is sealed");
         }
-        long newLength = (long) frame.length() + chunk.length;
+        long newLength = (long) frame.length() + length;
         if (newLength > limits.maxFrameBytes()) {
-            throw error(ErrorCodes.FRAME_LIMIT_EXCEEDED, "frame-write: writing " + chunk.length
+            throw error(ErrorCodes.FRAME_LIMIT_EXCEEDED, "frame-write: writing " + length
                     + " bytes to frame " + handle + " (" + frame.length() + " bytes) would exceed the per-frame limit of "
                     + limits.maxFrameBytes() + " bytes");
         }
-        checkTotal("frame-write to frame " + handle, chunk.length);
+        checkTotal("frame-write to frame " + handle, length);
         long retainedBefore = frame.retained();
         long ceiling = limits.maxTotalBytes() - (retainedBytes - retainedBefore);
-        frame.append(chunk, ceiling, limits.maxFrameBytes(), copies);
+        frame.append(chunk, buffers, ceiling, limits.maxFrameBytes(), copies);
         retainedBytes += frame.retained() - retainedBefore;
-        liveBytes += chunk.length;
+        liveBytes += length;
         return frame.length();
     }
 
@@ -134,7 +179,8 @@ public final class FrameTable {
 
     /**
      * A view of {@code len} bytes at {@code offset} of a sealed frame; no copy (the ABI layer
-     * makes the one copy into guest memory).
+     * makes the one copy into guest memory). Valid until the frame is dropped: its array may then
+     * be reused.
      *
      * @throws ConnectorException {@code INVALID_FRAME_HANDLE}, {@code FRAME_NOT_SEALED},
      *                            {@code FRAME_BOUNDS} (negative values, i.e. unsigned values of
@@ -160,34 +206,74 @@ public final class FrameTable {
      * @throws ConnectorException {@code INVALID_FRAME_HANDLE}
      */
     public void frameDrop(int handle) {
-        lookup(handle);
+        Frame frame = lookup(handle);
         remove(handle);
+        reuse(frame);
     }
 
     /**
-     * Removes a sealed frame and returns its bytes ({@code emit-batch},
-     * {@code socket-write-frame}). The handle is gone afterwards even when this throws, as
-     * {@code own<frame>} requires.
+     * Removes a sealed frame and returns its bytes for good ({@code emit-batch}: they leave the
+     * instance, so their array is never reused). The handle is gone afterwards even when this
+     * throws, as {@code own<frame>} requires.
      *
      * @throws ConnectorException {@code INVALID_FRAME_HANDLE}, {@code FRAME_NOT_SEALED}
      */
     public FramePayload consume(int handle) {
-        Frame frame = lookup(handle);
-        remove(handle);
-        if (!frame.isSealed()) {
-            throw error(ErrorCodes.FRAME_NOT_SEALED, "frame " + handle
-                    + " was consumed before it was sealed; it has been dropped");
-        }
-        return frame.payload();
+        return removeSealed(handle).payload();
     }
 
     /**
-     * A new sealed frame over existing bytes ({@code next-batch}, {@code socket-read-frame});
-     * no copy. The payload counts against the limits like any frame.
+     * Removes a sealed frame and lets {@code use} read its bytes during this call only
+     * ({@code socket-write-frame}: the socket has taken every byte, or failed, when the call
+     * returns); then the frame's array is reused if the table alone held it. {@code use} must not
+     * keep the payload or any view of it. The handle is gone afterwards even when this throws.
+     *
+     * @return what {@code use} returned
+     * @throws ConnectorException {@code INVALID_FRAME_HANDLE}, {@code FRAME_NOT_SEALED}, or what
+     *                            {@code use} threw
+     */
+    public long consumeTransiently(int handle, ToLongFunction<FramePayload> use) {
+        Frame frame = removeSealed(handle);
+        try {
+            return use.applyAsLong(frame.payload());
+        } finally {
+            reuse(frame);
+        }
+    }
+
+    /** Removes a frame that must be sealed; an unsealed one is dropped (its handle gone) with FRAME_NOT_SEALED. */
+    private Frame removeSealed(int handle) {
+        Frame frame = lookup(handle);
+        remove(handle);
+        if (!frame.isSealed()) {
+            reuse(frame);
+            throw error(ErrorCodes.FRAME_NOT_SEALED, "frame " + handle
+                    + " was consumed before it was sealed; it has been dropped");
+        }
+        return frame;
+    }
+
+    /**
+     * A new sealed frame over existing bytes ({@code next-batch}); no copy. The payload counts
+     * against the limits like any frame. Its array is never reused: others may hold it.
      *
      * @throws ConnectorException {@code FRAME_LIMIT_EXCEEDED}
      */
     public int adopt(FramePayload payload) {
+        return adopt(payload, false);
+    }
+
+    /**
+     * Like {@link #adopt}, for a payload whose array the caller hands over for good (a socket
+     * read's receive buffer): once the frame is dropped the array goes back to {@link #buffers()}.
+     *
+     * @throws ConnectorException {@code FRAME_LIMIT_EXCEEDED}
+     */
+    public int adoptOwned(FramePayload payload) {
+        return adopt(payload, true);
+    }
+
+    private int adopt(FramePayload payload, boolean owned) {
         Objects.requireNonNull(payload, "payload");
         ensureOpen();
         try {
@@ -203,7 +289,7 @@ public final class FrameTable {
             }
             throw e;
         }
-        Frame frame = new Frame(payload);
+        Frame frame = new Frame(payload, owned);
         liveBytes += payload.length();
         retainedBytes += frame.retained();
         return register(frame);
@@ -263,6 +349,14 @@ public final class FrameTable {
         Frame frame = frames.remove(handle);
         liveBytes -= frame.length();
         retainedBytes -= frame.retained();
+    }
+
+    /** Gives a frame's array back to the pool once the frame is gone and its bytes are done with. */
+    private void reuse(Frame frame) {
+        byte[] array = frame.reusableArray();
+        if (array != null && !closed) {
+            buffers.give(array);
+        }
     }
 
     private Frame lookup(int handle) {

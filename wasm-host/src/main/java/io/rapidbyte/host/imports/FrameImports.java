@@ -5,7 +5,9 @@ import static io.rapidbyte.host.imports.HostImports.i32;
 
 import com.dylibso.chicory.runtime.HostFunction;
 import com.dylibso.chicory.wasm.types.ValType;
+import io.rapidbyte.host.abi.GuestMemory;
 import io.rapidbyte.host.abi.GuestSlice;
+import io.rapidbyte.host.frames.ChunkSource;
 import io.rapidbyte.host.frames.FramePayload;
 import io.rapidbyte.host.types.ConnectorError;
 import io.rapidbyte.host.types.ConnectorException;
@@ -17,8 +19,8 @@ import java.util.List;
  * Host functions for frames and batch transport: {@code frame-*}, {@code [resource-drop]frame},
  * {@code emit-batch}, {@code next-batch} (ABI.md section 3).
  *
- * <p>Copies: {@code frame-write} copies the chunk out of guest memory once (guest→host) and
- * hands that array to the frame table; {@code frame-read} copies a view of the frame into
+ * <p>Copies: {@code frame-write} copies the chunk out of guest memory once (guest→host), into
+ * the array the frame table picks (a reused one of exactly the chunk's size, or a new one); {@code frame-read} copies a view of the frame into
  * guest memory once (host→guest). Both are counted in the context's copy counter. Batches move
  * between stages as {@link FramePayload}s without copying.
  */
@@ -57,10 +59,24 @@ final class FrameImports {
 
     private long[] frameWrite(int handle, int ptr, int len, int retptr) {
         return HostCalls.withResult("frame-write", guest, retptr, out -> {
-            byte[] chunk = guest.memory().readBytes(ptr, len);
-            ctx.copies().addGuestToHost(chunk.length);
-            out.okU64(ctx.frames().frameWrite(handle, chunk));
+            GuestMemory memory = guest.memory();
+            memory.checkRange(ptr, Integer.toUnsignedLong(len));
+            out.okU64(ctx.frames().frameWrite(handle, new GuestChunk(memory, ptr, len)));
+            ctx.copies().addGuestToHost(len);
         });
+    }
+
+    /** {@code frame-write}'s bytes, still in guest memory until the frame table says where they go. */
+    private record GuestChunk(GuestMemory memory, int ptr, int length) implements ChunkSource {
+        @Override
+        public void copyInto(byte[] target, int offset) {
+            memory.readInto(ptr, length, target, offset);
+        }
+
+        @Override
+        public byte[] toNewArray() {
+            return memory.readBytes(ptr, length);
+        }
     }
 
     private long[] frameSeal(int handle, int retptr) {

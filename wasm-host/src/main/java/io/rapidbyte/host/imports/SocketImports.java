@@ -5,7 +5,6 @@ import static io.rapidbyte.host.imports.HostImports.i32;
 
 import com.dylibso.chicory.runtime.HostFunction;
 import com.dylibso.chicory.wasm.types.ValType;
-import io.rapidbyte.host.frames.FramePayload;
 import io.rapidbyte.host.sockets.SocketReadResult;
 import io.rapidbyte.host.types.ConnectorException;
 import io.rapidbyte.host.types.ErrorCodes;
@@ -15,7 +14,8 @@ import java.util.List;
  * Socket host functions: {@code connect-tcp}, {@code socket-read-frame},
  * {@code socket-write-frame}, {@code socket-close}. Socket bytes only cross the boundary as
  * frames: a read becomes a new sealed frame (no copy into guest memory until
- * {@code frame-read}); a write consumes a sealed frame.
+ * {@code frame-read}); a write consumes a sealed frame. Both frames' arrays are reused by the
+ * instance once the guest and the socket are done with them ({@code FrameTable#buffers()}).
  */
 final class SocketImports {
     private static final ValType I32 = ValType.I32;
@@ -49,16 +49,17 @@ final class SocketImports {
     private long[] read(long socket, long len, int retptr) {
         return HostCalls.withResult("socket-read-frame", guest, retptr, out -> {
             SocketReadResult result = ctx.sockets().read(socket, len);
-            int frame = result.kind() == SocketReadResult.Kind.DATA ? ctx.frames().adopt(result.data()) : 0;
+            // The receive buffer is the frame's alone: it is reused once the guest drops the frame.
+            int frame = result.kind() == SocketReadResult.Kind.DATA ? ctx.frames().adoptOwned(result.data()) : 0;
             out.okVariant(result.kind().ordinal(), frame);
         });
     }
 
     private long[] write(long socket, int frame, int retptr) {
         return HostCalls.withResult("socket-write-frame", guest, retptr, out -> {
-            // own<frame>: consumed before anything else can fail.
-            FramePayload payload = ctx.frames().consume(frame);
-            out.okU64(ctx.sockets().write(socket, payload));
+            // own<frame>: consumed before anything else can fail. The socket is done with the
+            // bytes when write returns, so the frame's array can serve the next written frame.
+            out.okU64(ctx.frames().consumeTransiently(frame, payload -> ctx.sockets().write(socket, payload)));
         });
     }
 

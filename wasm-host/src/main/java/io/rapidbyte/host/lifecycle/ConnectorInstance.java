@@ -59,6 +59,7 @@ public final class ConnectorInstance implements AutoCloseable {
     private final LineLogStream stdout;
     private final LineLogStream stderr;
     private final ExportInvoker invoker;
+    private final GuestBinding binding;
     private boolean opened;
     private boolean closed;
     private int leakedFrames;
@@ -72,13 +73,13 @@ public final class ConnectorInstance implements AutoCloseable {
         this.copies = b.copies;
         this.clock = b.clock;
         this.frames = new FrameTable(b.limits.frames(), copies);
-        this.sockets = new SocketTable(b.acl, b.socketOptions, copies);
+        this.sockets = new SocketTable(b.acl, b.socketOptions, copies, frames.buffers());
         this.stdout = new LineLogStream(name, LogLevel.INFO, listener);
         this.stderr = new LineLogStream(name, LogLevel.WARN, listener);
         this.wasi = GuestInstantiator.wasi(name, stdout, stderr);
         HostContext ctx = new HostContext(name, frames, sockets, copies, b.state, b.namespaces, listener,
                 b.input, b.output);
-        GuestBinding binding = new GuestBinding();
+        this.binding = new GuestBinding();
         try {
             Instance instance = GuestInstantiator.instantiate(module, b.limits.maxMemoryPages(), wasi, ctx, binding,
                     clock);
@@ -224,6 +225,14 @@ public final class ConnectorInstance implements AutoCloseable {
         return clock;
     }
 
+    /**
+     * Bytes of host buffers this instance reused instead of allocating (socket receive buffers,
+     * socket-written frames; see {@code FrameLimits#reusableBytes}). Read it on the owning thread.
+     */
+    public long reusedBufferBytes() {
+        return frames.buffers().reusedBytes();
+    }
+
     /** Frames the guest holds right now. */
     public int liveFrames() {
         return frames.liveFrames();
@@ -237,6 +246,15 @@ public final class ConnectorInstance implements AutoCloseable {
     /** Sockets still open at teardown (0 before {@link #close()}). */
     public int leakedSockets() {
         return leakedSockets;
+    }
+
+    /**
+     * Bytes of the guest's linear memory. Wasm memory never shrinks, so this is the instance's
+     * high-water mark so far (what it counts against {@code wasm.memory.max.mb}); still readable
+     * after {@link #close()}. Read it on the owning thread.
+     */
+    public long memoryBytes() {
+        return binding.memory().size();
     }
 
     /** Wall-clock time spent in guest calls, including host functions they called. */

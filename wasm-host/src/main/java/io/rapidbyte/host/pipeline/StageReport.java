@@ -12,7 +12,9 @@ import java.time.Duration;
  * @param copies       payload bytes copied across this stage's wasm boundary
  * @param leakedFrames frames the guest still held at teardown (freed by the host)
  * @param timeInGuest  wall-clock time in guest calls, host functions included
+ * @param allocatedBytes heap bytes the stage's thread allocated (instantiation, guest memory,
+ *                     host calls; {@link ThreadAllocation}), 0 where the JVM cannot tell
  */
 public record StageReport(String name, Role role, RunSummary summary, CopyCounter copies, int leakedFrames,
-                          int leakedSockets, Duration timeInGuest) {
+                          int leakedSockets, Duration timeInGuest, long allocatedBytes) {
 }

@@ -42,6 +42,7 @@ final class StageRun implements Runnable {
     private int leakedFrames;
     private int leakedSockets;
     private Duration timeInGuest = Duration.ZERO;
+    private long allocatedBytes;
 
     StageRun(StageSpec spec, Role role, BatchInput input, BatchOutput output, String ctxJson, StateStore state,
              StateNamespaces namespaces, HostListener listener, FailureSink failures) {
@@ -66,6 +67,7 @@ final class StageRun implements Runnable {
 
     @Override
     public void run() {
+        long allocatedAtStart = ThreadAllocation.currentThread();
         ConnectorInstance instance = null;
         try {
             instance = ConnectorInstance.builder(spec.module(), role)
@@ -103,6 +105,7 @@ final class StageRun implements Runnable {
                 leakedSockets = instance.leakedSockets();
                 timeInGuest = instance.timeInGuest();
             }
+            allocatedBytes = ThreadAllocation.currentThread() - allocatedAtStart;
             if (input != null) {
                 input.abandon();
             }
@@ -137,6 +140,7 @@ final class StageRun implements Runnable {
     }
 
     StageReport report() {
-        return new StageReport(spec.name(), role, summary, copies, leakedFrames, leakedSockets, timeInGuest);
+        return new StageReport(spec.name(), role, summary, copies, leakedFrames, leakedSockets, timeInGuest,
+                allocatedBytes);
     }
 }

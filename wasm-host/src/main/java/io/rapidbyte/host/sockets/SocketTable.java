@@ -1,5 +1,6 @@
 package io.rapidbyte.host.sockets;
 
+import io.rapidbyte.host.frames.BufferPool;
 import io.rapidbyte.host.frames.CopyCounter;
 import io.rapidbyte.host.frames.FramePayload;
 import io.rapidbyte.host.types.ConnectorError;
@@ -57,19 +58,30 @@ public final class SocketTable {
     private final NetworkAcl acl;
     private final SocketOptions options;
     private final CopyCounter copies;
+    private final BufferPool buffers;
     private final Resolver resolver;
     private final Map<Long, TcpConnection> sockets = new HashMap<>();
     private long lastHandle;
     private boolean closed;
 
+    /** A table whose receive buffers are always new (nothing gives them back). */
     public SocketTable(NetworkAcl acl, SocketOptions options, CopyCounter copies) {
-        this(acl, options, copies, InetAddress::getAllByName);
+        this(acl, options, copies, new BufferPool(0));
     }
 
-    SocketTable(NetworkAcl acl, SocketOptions options, CopyCounter copies, Resolver resolver) {
+    /**
+     * @param buffers where reads take their receive buffers from (the instance's frame table gives
+     *                them back when the guest drops the frames they became)
+     */
+    public SocketTable(NetworkAcl acl, SocketOptions options, CopyCounter copies, BufferPool buffers) {
+        this(acl, options, copies, buffers, InetAddress::getAllByName);
+    }
+
+    SocketTable(NetworkAcl acl, SocketOptions options, CopyCounter copies, BufferPool buffers, Resolver resolver) {
         this.acl = Objects.requireNonNull(acl, "acl");
         this.options = Objects.requireNonNull(options, "options");
         this.copies = Objects.requireNonNull(copies, "copies");
+        this.buffers = Objects.requireNonNull(buffers, "buffers");
         this.resolver = Objects.requireNonNull(resolver, "resolver");
     }
 
@@ -142,7 +154,8 @@ public final class SocketTable {
 
     /**
      * Reads up to {@code maxLen} bytes (capped at {@link #MAX_READ_BYTES}). The payload of a
-     * DATA result belongs to the caller; it is not counted in any frame table until adopted.
+     * DATA result belongs to the caller, array and all; it is not counted in any frame table until
+     * adopted.
      *
      * @param maxLen the guest's {@code u64}, read unsigned: 0 is rejected, anything above the cap
      *               (including {@code u64::MAX}, "whatever is there") is capped
@@ -156,7 +169,8 @@ public final class SocketTable {
         }
         int len = (int) (Long.compareUnsigned(maxLen, MAX_READ_BYTES) > 0 ? MAX_READ_BYTES : maxLen);
         try {
-            return connection.read(len, options.pollInterval().toNanos(), options.readTimeout().toNanos(), copies);
+            return connection.read(len, options.pollInterval().toNanos(), options.readTimeout().toNanos(), buffers,
+                    copies);
         } catch (IOException e) {
             throw ioFailure("socket-read-frame on socket " + handle, e);
         }

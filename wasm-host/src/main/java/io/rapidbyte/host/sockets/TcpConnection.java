@@ -1,5 +1,6 @@
 package io.rapidbyte.host.sockets;
 
+import io.rapidbyte.host.frames.BufferPool;
 import io.rapidbyte.host.frames.CopyCounter;
 import io.rapidbyte.host.frames.FramePayload;
 
@@ -34,7 +35,11 @@ final class TcpConnection implements Closeable {
     private final SocketChannel channel;
     private final Selector selector;
     private final SelectionKey key;
-    /** Receive buffer reused across reads until it is handed out as a payload. */
+    /**
+     * Receive buffer reused across reads until it is handed out as a payload; then the next read
+     * takes one from the pool (where the frame table puts it back once the guest drops the frame)
+     * or allocates one.
+     */
     private byte[] scratch;
     /** Grows while reads fill the buffer (bulk transfer needs fewer calls), shrinks when they don't. */
     private int readSize = MIN_READ_SIZE;
@@ -80,11 +85,18 @@ final class TcpConnection implements Closeable {
      * Returns WOULD_BLOCK if none came, unless no data has come for {@code timeoutNanos} across
      * consecutive empty reads: then {@link SocketTimeoutException}.
      */
-    SocketReadResult read(int maxLen, long pollNanos, long timeoutNanos, CopyCounter copies) throws IOException {
+    SocketReadResult read(int maxLen, long pollNanos, long timeoutNanos, BufferPool buffers, CopyCounter copies)
+            throws IOException {
         long start = System.nanoTime();
         int size = Math.min(maxLen, tls == null ? readSize : Math.max(readSize, tls.applicationBufferSize()));
         if (scratch == null || scratch.length < size) {
-            scratch = new byte[size];
+            if (scratch != null) {
+                buffers.give(scratch);
+            }
+            // Any kept array that is large enough: reads that fill less than half of it are
+            // copied out (takeRead), so it stays here for the next read instead of being pinned.
+            byte[] reused = buffers.take(size, Integer.MAX_VALUE);
+            scratch = reused != null ? reused : new byte[size];
         }
         ByteBuffer buffer = ByteBuffer.wrap(scratch, 0, size);
         int n = fill(buffer, copies, timeoutNanos);

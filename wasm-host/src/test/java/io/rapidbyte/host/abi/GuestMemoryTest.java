@@ -10,6 +10,7 @@ import io.rapidbyte.host.testing.FakeGuest;
 import io.rapidbyte.host.types.ConnectorException;
 import io.rapidbyte.host.types.ErrorCategory;
 import io.rapidbyte.host.types.ErrorCodes;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class GuestMemoryTest {
@@ -23,6 +24,30 @@ class GuestMemoryTest {
         assertArrayEquals(new byte[] {1, 2, 3}, memory.readBytes(100, 3));
         assertArrayEquals(new byte[0], memory.readBytes(SIZE, 0));
         assertEquals(3, memory.readBytes(SIZE - 3, 3).length);
+    }
+
+    @Test
+    void readIntoCopiesExactlyTheRangeWordsAndTail() {
+        byte[] content = new byte[64];
+        for (int i = 0; i < content.length; i++) {
+            content[i] = (byte) (0xA0 + i * 7);
+        }
+        guest.raw.write(SIZE - content.length, content);
+        for (int len = 0; len <= 21; len++) {
+            for (int start : new int[] {SIZE - content.length, SIZE - content.length + 3, SIZE - len}) {
+                byte[] target = new byte[len + 10];
+                Arrays.fill(target, (byte) 0x55);
+                memory.readInto(start, len, target, 5);
+                assertArrayEquals(memory.readBytes(start, len), Arrays.copyOfRange(target, 5, 5 + len),
+                        "len " + len + " at " + start);
+                for (int i : new int[] {0, 4, 5 + len, len + 9}) {
+                    assertEquals(0x55, target[i], "nothing outside the range is touched");
+                }
+            }
+        }
+        assertBounds(() -> memory.readInto(SIZE - 2, 3, new byte[8], 0));
+        assertBounds(() -> memory.readInto(0, -1, new byte[8], 0));
+        assertThrows(IndexOutOfBoundsException.class, () -> memory.readInto(0, 8, new byte[8], 1));
     }
 
     @Test

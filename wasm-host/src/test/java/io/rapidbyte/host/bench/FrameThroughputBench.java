@@ -93,8 +93,9 @@ public final class FrameThroughputBench {
                 (double) last.guestToHostBytes() / payload, (double) last.hostToGuestBytes() / payload,
                 (double) last.internalCopyBytes() / payload);
         for (StageReport s : last.stages()) {
-            System.out.printf(Locale.ROOT, "    %-4s %-11s guest time %5d ms  %s%n", s.name(), s.role(),
-                    s.timeInGuest().toMillis(), s.summary());
+            System.out.printf(Locale.ROOT, "    %-4s %-11s guest time %5d ms  host allocation %.3f bytes per payload"
+                    + " byte (guest memory and instantiation included)  %s%n", s.name(), s.role(),
+                    s.timeInGuest().toMillis(), (double) s.allocatedBytes() / payload, s.summary());
         }
     }
 }

@@ -47,7 +47,7 @@ final class HostHarness {
     HostHarness(FrameLimits limits, NetworkAcl acl, SocketOptions socketOptions, StateStore store,
                 BatchInput input, BatchOutput output, HostListener customListener) {
         frames = new FrameTable(limits, copies);
-        sockets = new SocketTable(acl, socketOptions, copies);
+        sockets = new SocketTable(acl, socketOptions, copies, frames.buffers());
         state = store;
         ctx = new HostContext("probe", frames, sockets, copies, store, new StateNamespaces("p1", "users", "probe"),
                 customListener == null ? listener : customListener, input, output);

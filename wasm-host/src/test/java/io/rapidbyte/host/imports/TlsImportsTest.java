@@ -9,6 +9,7 @@ import io.rapidbyte.host.frames.FrameLimits;
 import io.rapidbyte.host.sockets.NetworkAcl;
 import io.rapidbyte.host.sockets.SocketOptions;
 import io.rapidbyte.host.state.InMemoryStateStore;
+import io.rapidbyte.host.testing.FakeGuest;
 import io.rapidbyte.host.testing.TlsTestServer;
 import io.rapidbyte.host.types.ErrorCodes;
 import java.net.Socket;
@@ -40,7 +41,11 @@ class TlsImportsTest {
     private final ExecutorService pool = Executors.newCachedThreadPool();
 
     private static HostHarness harness(SSLServerSocket server) {
-        return new HostHarness(FrameLimits.DEFAULT, NetworkAcl.of(List.of("127.0.0.1:" + server.getLocalPort())),
+        return harness(server, FrameLimits.DEFAULT);
+    }
+
+    private static HostHarness harness(SSLServerSocket server, FrameLimits limits) {
+        return new HostHarness(limits, NetworkAcl.of(List.of("127.0.0.1:" + server.getLocalPort())),
                 FAST, new InMemoryStateStore(), null, null);
     }
 
@@ -129,6 +134,85 @@ class TlsImportsTest {
             assertEquals(ErrorCodes.INVALID_ARGUMENT, h.errCode(), "option tag 2");
             h.call("socket-start-tls", 999L, NAME, nameLen, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, RET);
             assertEquals(ErrorCodes.INVALID_SOCKET_HANDLE, h.errCode());
+        }
+    }
+
+    @Test
+    void socketFramesOverTlsReuseHostBuffersAndEveryByteCrossesOnce() throws Exception {
+        long reuses = echoFramesOverTls(FrameLimits.DEFAULT);
+        assertTrue(reuses >= ROUNDS - 1, "each written frame after the first fills a kept array: " + reuses);
+    }
+
+    @Test
+    void socketFramesOverTlsWithoutReusableBytesAllocateEveryBuffer() throws Exception {
+        assertEquals(0, echoFramesOverTls(FrameLimits.DEFAULT.withReusableBytes(0)));
+    }
+
+    private static final int ROUNDS = 6;
+    private static final int FRAME_BYTES = 20 * 1024;
+
+    /**
+     * Round by round over one TLS socket: a frame of different text each round goes out with
+     * socket-write-frame, the peer echoes it, the guest reads it back with socket-read-frame and
+     * drops the frames, so written frames and receive buffers go back to the instance's pool
+     * between rounds. Every round's bytes must arrive exactly, at the peer and back; returns the
+     * pool's reuses.
+     */
+    private long echoFramesOverTls(FrameLimits limits) throws Exception {
+        List<String> texts = new java.util.ArrayList<>();
+        java.util.Random random = new java.util.Random(11);
+        for (int r = 0; r < ROUNDS; r++) {
+            StringBuilder t = new StringBuilder(FRAME_BYTES);
+            for (int i = 0; i < FRAME_BYTES; i++) {
+                t.append((char) ('a' + random.nextInt(26)));
+            }
+            texts.add(t.toString());
+        }
+        try (SSLServerSocket server = TlsTestServer.open(null)) {
+            java.util.concurrent.Future<List<String>> atPeer = pool.submit(() -> {
+                List<String> got = new java.util.ArrayList<>();
+                try (Socket peer = server.accept()) {
+                    peer.setSoTimeout(20_000);
+                    for (int r = 0; r < ROUNDS; r++) {
+                        byte[] frame = peer.getInputStream().readNBytes(FRAME_BYTES);
+                        got.add(new String(frame, StandardCharsets.US_ASCII));
+                        peer.getOutputStream().write(frame);
+                        peer.getOutputStream().flush();
+                    }
+                    peer.getInputStream().read();
+                }
+                return got;
+            });
+            HostHarness h = harness(server, limits);
+            long socket = connect(h, server);
+            startTls(h, socket, 2, 0);
+            assertTrue(h.ok(), () -> "start-tls failed: " + h.err());
+            // The bump allocator would run out: every frame-read lands at the same guest address.
+            h.guest.forcedAnswer = FakeGuest.HEAP;
+            for (int r = 0; r < ROUNDS; r++) {
+                h.call("socket-write-frame", socket, h.sealedFrame(texts.get(r)), RET);
+                assertEquals(FRAME_BYTES, h.u64(), "round " + r);
+                StringBuilder back = new StringBuilder();
+                while (back.length() < FRAME_BYTES) {
+                    h.call("socket-read-frame", socket, 64 * 1024, RET);
+                    assertTrue(h.ok(), () -> "socket-read-frame failed: " + h.err());
+                    if (h.u8At(8) == 0) {
+                        int frame = h.i32At(12);
+                        h.call("frame-len", frame, RET);
+                        int n = (int) h.u64();
+                        for (int at = 0; at < n; at += 16 * 1024) {
+                            h.call("frame-read", frame, at, Math.min(16 * 1024, n - at), RET);
+                            back.append(h.guest.string(h.i32At(8), h.i32At(12)));
+                        }
+                        h.call("frame-drop", frame);
+                    }
+                }
+                assertEquals(texts.get(r), back.toString(), "round " + r + " came back exactly");
+            }
+            h.call("socket-close", socket);
+            assertEquals(texts, atPeer.get(30, java.util.concurrent.TimeUnit.SECONDS),
+                    "the peer got each written frame's own bytes");
+            return h.frames.buffers().reuses();
         }
     }
 }

@@ -181,9 +181,13 @@ class ConnectorInstanceTest {
             ConnectorException e = assertThrows(ConnectorException.class, () -> c.open("{}"));
             assertEquals(ERROR, e.error());
         }
-        try (ConnectorInstance c = instance(grower, InstanceLimits.DEFAULT.withMaxMemoryPages(64))) {
-            c.open("{}");
+        ConnectorInstance grown = instance(grower, InstanceLimits.DEFAULT.withMaxMemoryPages(64));
+        try (grown) {
+            assertEquals(64 * 1024, grown.memoryBytes(), "one initial page");
+            grown.open("{}");
+            assertEquals(11 * 64 * 1024, grown.memoryBytes(), "the page it had and the ten it grew");
         }
+        assertEquals(11 * 64 * 1024, grown.memoryBytes(), "the high-water mark stays readable after close");
         InvalidModuleException e = assertThrows(InvalidModuleException.class,
                 () -> instance(new SyntheticConnector().memory(2, 10), InstanceLimits.DEFAULT.withMaxMemoryPages(1)));
         assertTrue(e.getMessage().contains("2 initial memory pages"), e.getMessage());

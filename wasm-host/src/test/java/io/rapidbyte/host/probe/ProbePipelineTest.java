@@ -68,6 +68,9 @@ class ProbePipelineTest {
         assertEquals(0, dst.copies().guestToHost());
         assertEquals(0, result.internalCopyBytes());
         assertEquals(0, src.leakedFrames() + dst.leakedFrames());
+        assertTrue(src.allocatedBytes() >= (long) batches * size, "the source's thread copied every batch out of the guest: "
+                + src.allocatedBytes());
+        assertTrue(dst.allocatedBytes() > 0, "the destination's thread instantiated a guest: " + dst.allocatedBytes());
         assertEquals(1, result.read().recordsRead());
         assertEquals(1, result.write().recordsWritten());
     }

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.rapidbyte.host.frames.FrameLimits;
+import io.rapidbyte.host.lifecycle.InstanceLimits;
 import io.rapidbyte.host.sockets.NetworkAcl;
 import io.rapidbyte.host.sockets.SocketOptions;
 import io.rapidbyte.host.testing.Probe;
@@ -116,6 +118,62 @@ class ProbeSocketsTest {
         assertTrue(eof);
         ok(r, 23);
         err(r, 24, ErrorCodes.INVALID_SOCKET_HANDLE);
+    }
+
+    @Test
+    void socketFramesReuseHostBuffersAndEveryByteArrivesOnce() throws InterruptedException {
+        long reused = echoThroughSocketFrames(FrameLimits.DEFAULT_REUSABLE_BYTES);
+        assertTrue(reused >= 8192, "written frames and receive buffers were reused: " + reused);
+    }
+
+    @Test
+    void withoutReusableBytesNoSocketBufferIsReusedAndEveryByteStillArrivesOnce() throws InterruptedException {
+        assertEquals(0, echoThroughSocketFrames(0), "reusable bytes 0: every host buffer is new");
+    }
+
+    /**
+     * Writes three frames to a peer that echoes them, reads them back through socket frames with
+     * the instance's reusable buffer bytes set to {@code reusableBytes}, checks every byte crossed
+     * once in order both ways; the instance's reused buffer bytes.
+     */
+    private long echoThroughSocketFrames(long reusableBytes) throws InterruptedException {
+        int size = 8192;
+        String[] texts = {"a".repeat(size), "b".repeat(size), "c".repeat(size)};
+        String all = String.join("", texts);
+        StringBuilder atPeer = new StringBuilder();
+        serve(s -> {
+            byte[] got = s.getInputStream().readNBytes(all.length());
+            atPeer.append(new String(got, StandardCharsets.US_ASCII));
+            s.getOutputStream().write(got);
+            s.shutdownOutput();
+            s.getInputStream().read();
+        });
+        SocketOptions quickPolls = new SocketOptions(Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofMillis(20), 4);
+        List<Map<String, Object>> steps = new ArrayList<>();
+        steps.add(op("connect-tcp", "host", "127.0.0.1", "port", server.getLocalPort(), "as", "s"));
+        for (String text : texts) {
+            steps.add(op("socket-write", "socket", "s", "text", text));
+        }
+        for (int i = 0; i < 1000; i++) {
+            steps.add(read(size));  // reads past the end answer eof at once
+        }
+        steps.add(op("socket-close", "socket", "s"));
+        InstanceLimits limits = InstanceLimits.DEFAULT.withFrames(FrameLimits.DEFAULT.withReusableBytes(reusableBytes));
+        List<Probe.Report> r = probe.run(b -> b.network(acl(), quickPolls).limits(limits), steps.toArray(Map[]::new));
+        StringBuilder back = new StringBuilder();
+        boolean eof = false;
+        for (int i = 1 + texts.length; i < r.size() - 1; i++) {
+            Object kind = ok(r, i).map().get("kind");
+            if ("data".equals(kind)) {
+                back.append(ok(r, i).map().get("text"));
+            }
+            eof |= "eof".equals(kind);
+        }
+        assertTrue(eof, "the peer's end was reached");
+        assertEquals(all, back.toString(), "the guest read every byte once, in order");
+        peer.join(60_000);
+        assertEquals(all, atPeer.toString(), "the peer got each written frame's own bytes");
+        return probe.instance.reusedBufferBytes();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.rapidbyte.host.sockets;
 
+import io.rapidbyte.host.frames.BufferPool;
 import io.rapidbyte.host.frames.CopyCounter;
 import io.rapidbyte.host.frames.FramePayload;
 import io.rapidbyte.host.types.ConnectorError;
@@ -65,7 +66,7 @@ abstract class SocketTestSupport {
     }
 
     SocketTable table(NetworkAcl acl, SocketTable.Resolver resolver) {
-        SocketTable t = new SocketTable(acl, FAST, copies, resolver);
+        SocketTable t = new SocketTable(acl, FAST, copies, new BufferPool(0), resolver);
         cleanup.add(t::close);
         return t;
     }

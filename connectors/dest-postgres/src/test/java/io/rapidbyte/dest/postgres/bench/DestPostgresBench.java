@@ -1,6 +1,7 @@
 package io.rapidbyte.dest.postgres.bench;
 
 import io.rapidbyte.host.channels.StageChannel;
+import io.rapidbyte.host.frames.FrameLimits;
 import io.rapidbyte.host.frames.FramePayload;
 import io.rapidbyte.host.imports.HostListener;
 import io.rapidbyte.host.lifecycle.ConnectorInstance;
@@ -9,6 +10,7 @@ import io.rapidbyte.host.lifecycle.InstanceLimits;
 import io.rapidbyte.host.lifecycle.Role;
 import io.rapidbyte.host.lifecycle.WriteSummary;
 import io.rapidbyte.host.pipeline.StreamLimits;
+import io.rapidbyte.host.pipeline.ThreadAllocation;
 import io.rapidbyte.host.sockets.NetworkAcl;
 import io.rapidbyte.host.sockets.SocketOptions;
 import io.rapidbyte.postgres.testkit.TestPostgres;
@@ -68,7 +70,9 @@ import org.postgresql.copy.CopyManager;
  * Settings are system properties, not {@code exec.args}: that property would also replace the
  * arguments of the module's wasm-build exec execution. Defaults: 1,000,000 rows, 2 untimed warm-up
  * runs of dest-postgres (the JVM JIT-compiles the guest meanwhile), 3 repetitions (best
- * reported), 10,000 rows per frame.
+ * reported), 10,000 rows per frame. Each repetition prints the guest thread's host allocation per
+ * row with the host's buffer reuse, then again without it (every socket-written frame in a new
+ * array: the before).
  */
 public final class DestPostgresBench {
     private static final int WARM_UP_RUNS = Integer.getInteger("bench.warmups", 2);
@@ -110,7 +114,7 @@ public final class DestPostgresBench {
         for (int w = 0; w < WARM_UP_RUNS; w++) { // the JVM compiles the guest's hot functions during these
             for (ConnectorModule m : compare == null ? List.of(module) : List.of(module, compare)) {
                 pg.execute(db, "TRUNCATE public.bench_dest; DROP TABLE IF EXISTS public._rapidbyte_watermarks");
-                runDest(pg, db, m, config, frames, "warm-up");
+                runDest(pg, db, m, config, frames, "warm-up", FrameLimits.DEFAULT_REUSABLE_BYTES);
             }
         }
         double bestNs = Double.MAX_VALUE;
@@ -121,7 +125,7 @@ public final class DestPostgresBench {
         double bestCsv = 0;
         for (int r = 0; r < reps; r++) {
             pg.execute(db, "TRUNCATE public.bench_dest; DROP TABLE IF EXISTS public._rapidbyte_watermarks; CHECKPOINT");
-            double s = runDest(pg, db, module, config, frames, "run-" + r);
+            double s = runDest(pg, db, module, config, frames, "run-" + r, FrameLimits.DEFAULT_REUSABLE_BYTES);
             bestDest = Math.max(bestDest, totalRows / s);
             double ns = (double) lastGuestCodeNanos / totalRows;
             bestNs = Math.min(bestNs, ns);
@@ -129,12 +133,18 @@ public final class DestPostgresBench {
                     s, totalRows / s, ipcBytes / 1e6 / s, ns);
             if (compare != null) {
                 pg.execute(db, "TRUNCATE public.bench_dest; DROP TABLE IF EXISTS public._rapidbyte_watermarks; CHECKPOINT");
-                double cs = runDest(pg, db, compare, config, frames, "compare-" + r);
+                double cs = runDest(pg, db, compare, config, frames, "compare-" + r,
+                        FrameLimits.DEFAULT_REUSABLE_BYTES);
                 double cns = (double) lastGuestCodeNanos / totalRows;
                 bestCompareNs = Math.min(bestCompareNs, cns);
                 System.out.printf("compared module    rep %d: %6.2f s  %,12.0f rows/s  %7.1f MB/s  guest code %,.0f ns/row%n",
                         r, cs, totalRows / cs, ipcBytes / 1e6 / cs, cns);
             }
+            // The before, in the same JVM: every socket-written frame in a new array.
+            pg.execute(db, "TRUNCATE public.bench_dest; DROP TABLE IF EXISTS public._rapidbyte_watermarks; CHECKPOINT");
+            s = runDest(pg, db, module, config, frames, "run-" + r + " without host buffer reuse", 0);
+            System.out.printf("dest-postgres      rep %d without host buffer reuse: %6.2f s  %,12.0f rows/s%n", r, s,
+                    totalRows / s);
 
             pg.execute(db, "TRUNCATE public.bench_jdbc; CHECKPOINT");
             s = jdbcCopy(pg, db, "COPY public.bench_jdbc FROM STDIN (FORMAT binary)", binaryCopy);
@@ -160,8 +170,9 @@ public final class DestPostgresBench {
         System.exit(0);
     }
 
+    /** @param reusableBytes the instance's {@link FrameLimits#reusableBytes()} (0: every buffer new, the before) */
     private static double runDest(TestPostgres pg, String db, ConnectorModule module, String config, List<byte[]> frames,
-            String run) throws Exception {
+            String run, long reusableBytes) throws Exception {
         StageChannel channel = new StageChannel(8);
         Thread feeder = new Thread(() -> {
             try {
@@ -175,7 +186,8 @@ public final class DestPostgresBench {
         }, "bench-feeder");
         try (ConnectorInstance dest = ConnectorInstance.builder(module, Role.DESTINATION)
                 .name("dest-postgres")
-                .limits(InstanceLimits.DEFAULT.withCallTimeout(Duration.ofMinutes(30)))
+                .limits(InstanceLimits.DEFAULT.withCallTimeout(Duration.ofMinutes(30))
+                        .withFrames(FrameLimits.DEFAULT.withReusableBytes(reusableBytes)))
                 .network(NetworkAcl.of(List.of(pg.host() + ":" + pg.port())),
                         new SocketOptions(Duration.ofSeconds(10), Duration.ofMinutes(5), Duration.ofMillis(20), 4))
                 .listener(new HostListener() {
@@ -197,11 +209,16 @@ public final class DestPostgresBench {
             long guestBefore = dest.clock().guestCodeCpuNanos();
             String ctx = StreamLimits.DEFAULT.contextJson("bench.rows", null);
             long t0 = System.nanoTime();
+            long allocatedStart = ThreadAllocation.currentThread();
             feeder.start();
             WriteSummary s = dest.runWrite(ctx);
             double seconds = (System.nanoTime() - t0) / 1e9;
+            long allocated = ThreadAllocation.currentThread() - allocatedStart;
             feeder.join();
             lastGuestCodeNanos = dest.clock().guestCodeCpuNanos() - guestBefore;
+            System.out.printf("dest-postgres      %s: host allocation on the guest's thread %,.0f B/row"
+                    + " (host buffers reused: %,.0f B/row)%n", run, (double) allocated / Math.max(1, s.recordsWritten()),
+                    (double) dest.reusedBufferBytes() / Math.max(1, s.recordsWritten()));
             if (s.batchesWritten() != frames.size()) {
                 throw new IllegalStateException(run + ": wrote " + s.batchesWritten() + " of " + frames.size() + " frames");
             }

@@ -163,12 +163,14 @@ public final class ExamplesBench {
             long bytes = r.read().bytesRead();
             long batches = r.read().batchesEmitted();
             StringBuilder guest = new StringBuilder();
+            StringBuilder allocation = new StringBuilder();
             for (StageReport s : r.stages()) {
                 guest.append(String.format(Locale.ROOT, " %s %.2fs", s.name(), s.timeInGuest().toNanos() / 1e9));
+                allocation.append(String.format(Locale.ROOT, " %s %.0f", s.name(), (double) s.allocatedBytes() / rows));
             }
             System.out.printf(Locale.ROOT, "%-30s %,d rows in %.2f s: %,.0f rows/s, %.1f MB/s (%d batches of %.0f KB);"
-                            + " in guest:%s%n", label, rows, seconds, rows / seconds, bytes / seconds / 1e6, batches,
-                    bytes / 1e3 / batches, guest);
+                            + " in guest:%s; host allocation B/row:%s%n", label, rows, seconds, rows / seconds,
+                    bytes / seconds / 1e6, batches, bytes / 1e3 / batches, guest, allocation);
         }
     }
 

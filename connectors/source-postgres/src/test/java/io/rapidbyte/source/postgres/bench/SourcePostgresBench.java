@@ -1,14 +1,17 @@
 package io.rapidbyte.source.postgres.bench;
 
 import io.rapidbyte.host.channels.BatchOutput;
+import io.rapidbyte.host.frames.FrameLimits;
 import io.rapidbyte.host.frames.FramePayload;
 import io.rapidbyte.host.imports.CheckpointKind;
 import io.rapidbyte.host.imports.HostListener;
 import io.rapidbyte.host.imports.LogLevel;
 import io.rapidbyte.host.lifecycle.ConnectorInstance;
 import io.rapidbyte.host.lifecycle.ConnectorModule;
+import io.rapidbyte.host.lifecycle.InstanceLimits;
 import io.rapidbyte.host.lifecycle.ReadSummary;
 import io.rapidbyte.host.lifecycle.Role;
+import io.rapidbyte.host.pipeline.ThreadAllocation;
 import io.rapidbyte.host.sockets.NetworkAcl;
 import io.rapidbyte.host.sockets.SocketOptions;
 import io.rapidbyte.postgres.testkit.TestPostgres;
@@ -46,6 +49,8 @@ import org.postgresql.copy.CopyManager;
  * other module (e.g. one built from an older commit) runs in every round right after this one, in
  * the same JVM, and the best guest-code ns/row of both and their ratio are printed: a before/after
  * of the guest's hot paths (column builders, COPY reader, decoders) that machine load affects alike.
+ * The connector's host allocation per row is printed too, with the host's buffer reuse and, run after it in the
+ * same round, without (every socket receive buffer new: the before).
  */
 public final class SourcePostgresBench {
     private static final String TABLE = "bench";
@@ -125,13 +130,15 @@ public final class SourcePostgresBench {
             String label = round == 0 ? "warm-up" : "round " + round;
             Measure copy = copyManager(pg, db, sameQuery);
             Measure plain = copyManager(pg, db, PLAIN_QUERY);
-            Measure source = connector(module, config, pg.port());
-            if (source.rows != rows || copy.rows != rows) {
+            Measure source = connector(module, config, pg.port(), FrameLimits.DEFAULT_REUSABLE_BYTES);
+            Measure fresh = connector(module, config, pg.port(), 0);
+            if (source.rows != rows || copy.rows != rows || fresh.rows != rows) {
                 throw new IllegalStateException("row counts differ: source " + source.rows + ", copy " + copy.rows);
             }
-            System.out.printf("%-8s pgjdbc COPY (same query) %s | pgjdbc COPY (SELECT *) %s | source-postgres %s%n",
-                    label, copy, plain, source);
-            Measure other = compare == null ? null : connector(compare, config, pg.port());
+            System.out.printf("%-8s pgjdbc COPY (same query) %s | pgjdbc COPY (SELECT *) %s | source-postgres %s"
+                    + " | without host buffer reuse %s%n", label, copy, plain, source, fresh);
+            Measure other = compare == null ? null : connector(compare, config, pg.port(),
+                    FrameLimits.DEFAULT_REUSABLE_BYTES);
             if (other != null) {
                 System.out.printf("%-8s compared module %s%n", label, other);
             }
@@ -156,9 +163,10 @@ public final class SourcePostgresBench {
 
     /**
      * {@code cpuNanos}: CPU time of the thread that ran the guest (the host's side only), or -1;
-     * {@code guestCodeNanos}: CPU of the guest's own code ({@code GuestClock}), -1 for pgjdbc.
+     * {@code guestCodeNanos}: CPU of the guest's own code ({@code GuestClock}), -1 for pgjdbc;
+     * {@code allocated}: heap bytes that thread allocated (guest memory and instantiation included), or -1.
      */
-    private record Measure(long rows, long bytes, long nanos, long cpuNanos, long guestCodeNanos) {
+    private record Measure(long rows, long bytes, long nanos, long cpuNanos, long guestCodeNanos, long allocated) {
         double rowsPerSecond() {
             return rows * 1e9 / nanos;
         }
@@ -174,7 +182,8 @@ public final class SourcePostgresBench {
                     cpuNanos < 0 ? "" : String.format(", guest thread CPU %.2f s = %,.0f rows/CPU-s", cpuNanos / 1e9,
                             rows * 1e9 / cpuNanos)
                             + (guestCodeNanos < 0 ? "" : String.format(", guest code %,.0f ns/row", guestCodeNsPerRow())),
-                    bytes);
+                    bytes)
+                    + (allocated < 0 ? "" : String.format(", host allocation %,.0f B/row", (double) allocated / rows));
         }
     }
 
@@ -184,11 +193,12 @@ public final class SourcePostgresBench {
             CountingSink sink = new CountingSink();
             long start = System.nanoTime();
             long rows = copy.copyOut(sql, sink);
-            return new Measure(rows, sink.bytes, System.nanoTime() - start, -1, -1);
+            return new Measure(rows, sink.bytes, System.nanoTime() - start, -1, -1, -1);
         }
     }
 
-    private static Measure connector(ConnectorModule module, String config, int port) {
+    /** @param reusableBytes the instance's {@link FrameLimits#reusableBytes()} (0: every buffer new, the before) */
+    private static Measure connector(ConnectorModule module, String config, int port, long reusableBytes) {
         CountingOutput out = new CountingOutput();
         HostListener quiet = new HostListener() {
             @Override
@@ -206,8 +216,10 @@ public final class SourcePostgresBench {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long start = System.nanoTime();
         long cpuStart = threads.getCurrentThreadCpuTime();
+        long allocatedStart = ThreadAllocation.currentThread();
         try (ConnectorInstance source = ConnectorInstance.builder(module, Role.SOURCE)
                 .name("source-postgres-bench")
+                .limits(InstanceLimits.DEFAULT.withFrames(FrameLimits.DEFAULT.withReusableBytes(reusableBytes)))
                 .network(NetworkAcl.of(List.of("127.0.0.1:" + port)), SocketOptions.DEFAULT)
                 .listener(quiet)
                 .output(out)
@@ -216,7 +228,8 @@ public final class SourcePostgresBench {
             long guestBefore = source.clock().guestCodeCpuNanos(); // run-read only: not start-up and SCRAM
             ReadSummary summary = source.runRead("{\"stream\":\"public." + TABLE + "\",\"limits\":null,\"resume\":null}");
             return new Measure(summary.recordsRead(), out.bytes, System.nanoTime() - start,
-                    threads.getCurrentThreadCpuTime() - cpuStart, source.clock().guestCodeCpuNanos() - guestBefore);
+                    threads.getCurrentThreadCpuTime() - cpuStart, source.clock().guestCodeCpuNanos() - guestBefore,
+                    ThreadAllocation.currentThread() - allocatedStart);
         }
     }
 

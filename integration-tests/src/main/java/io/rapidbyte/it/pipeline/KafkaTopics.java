@@ -1,4 +1,4 @@
-package io.rapidbyte.it;
+package io.rapidbyte.it.pipeline;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -23,12 +23,12 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
-/** Plain Kafka clients for what a scenario writes into or reads from a topic directly. Stateless. */
-final class KafkaTopics {
+/** Plain Kafka clients for what a scenario or the bench writes into or reads from a topic directly. Stateless. */
+public final class KafkaTopics {
     private KafkaTopics() {
     }
 
-    static void produce(String bootstrap, String topic, String key, String value) throws Exception {
+    public static void produce(String bootstrap, String topic, String key, String value) throws Exception {
         Map<String, Object> props = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
@@ -119,7 +119,7 @@ final class KafkaTopics {
     }
 
     /** Reads {@code topic} from the start until {@code atLeast} records arrived or {@code timeout} passed. */
-    static List<ConsumerRecord<byte[], byte[]>> read(String bootstrap, String topic, int atLeast, Duration timeout) {
+    public static List<ConsumerRecord<byte[], byte[]>> read(String bootstrap, String topic, int atLeast, Duration timeout) {
         Map<String, Object> props = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.GROUP_ID_CONFIG, "it-reader-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
@@ -137,7 +137,7 @@ final class KafkaTopics {
         return out;
     }
 
-    static String header(ConsumerRecord<byte[], byte[]> record, String name) {
+    public static String header(ConsumerRecord<byte[], byte[]> record, String name) {
         var h = record.headers().lastHeader(name);
         return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
     }
