@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rapidbyte.it.data.TableDiff;
 import io.rapidbyte.it.env.PostgresServer;
+import io.rapidbyte.it.pipeline.KafkaTopics;
 import io.rapidbyte.it.pipeline.PipelineWatch;
 import io.rapidbyte.it.pipeline.PluginMetrics;
 import io.rapidbyte.it.pipeline.PostgresPipeline;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rapidbyte.it.env.PostgresServer;
+import io.rapidbyte.it.pipeline.KafkaTopics;
 import io.rapidbyte.it.pipeline.PipelineWatch;
 import io.rapidbyte.it.pipeline.PostgresPipeline;
 import io.rapidbyte.it.rest.ConnectRest;

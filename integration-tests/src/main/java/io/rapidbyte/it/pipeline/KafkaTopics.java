@@ -42,7 +42,7 @@ public final class KafkaTopics {
      * Produces {@code records}' keys, values and the headers {@code keepHeader} accepts into
      * {@code topic}, in order, as an operator re-sending dead letters would.
      */
-    static void resend(String bootstrap, String topic, List<ConsumerRecord<byte[], byte[]>> records,
+    public static void resend(String bootstrap, String topic, List<ConsumerRecord<byte[], byte[]>> records,
                        Predicate<String> keepHeader) throws Exception {
         Map<String, Object> props = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
@@ -61,7 +61,7 @@ public final class KafkaTopics {
     }
 
     /** Everything in {@code topic} up to its end offsets as of this call. */
-    static List<ConsumerRecord<byte[], byte[]>> readAll(String bootstrap, String topic, Duration timeout) {
+    public static List<ConsumerRecord<byte[], byte[]>> readAll(String bootstrap, String topic, Duration timeout) {
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProps(bootstrap))) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
                     .map(p -> new TopicPartition(topic, p.partition())).toList();
@@ -86,7 +86,7 @@ public final class KafkaTopics {
      * dead-lettered, everything in it. (Not the end offset: behind a transactional producer's last
      * record comes its commit marker, which no consumer commits past.)
      */
-    static void awaitCaughtUp(String bootstrap, String group, String topic, Duration timeout) throws Exception {
+    public static void awaitCaughtUp(String bootstrap, String group, String topic, Duration timeout) throws Exception {
         Map<TopicPartition, Long> last = new HashMap<>();
         for (ConsumerRecord<byte[], byte[]> r : readAll(bootstrap, topic, timeout)) {
             last.merge(new TopicPartition(r.topic(), r.partition()), r.offset() + 1, Math::max);
