@@ -64,7 +64,7 @@ class FrameLogTest {
      */
     @Test
     void batchesOfARunThatFailedAfterTakingThemAllAreWorkWithoutANewBatch() throws Exception {
-        FrameLog log = new FrameLog(1 << 20);
+        FrameLog log = new FrameLog(1 << 20, 0);
         FrameLog.Entry a = entry(0, 1, 10);
         FrameLog.Entry b = entry(0, 2, 10);
         log.append(a);
