@@ -69,41 +69,56 @@ public final class CopyBoth implements AutoCloseable {
             return false;
         }
         if (session.isBroken()) {
-            throw PgException.connectionFailure("connection is broken by an earlier failure", null);
+            throw brokenEarlier();
         }
         MessageReader in = session.in;
         while (true) {
             int type = session.poll();
-            switch (type) {
-                case -1:
-                    return false;
-                case 'd':
-                    chunkBuf = in.buffer();
-                    chunkOff = in.bodyOffset();
-                    chunkLen = in.bodyLength();
-                    return true;
-                case 'c':
-                    if (!sentDone) {
-                        sendDone();
-                    }
-                    break;
-                case 'C':
-                    break;
-                case 'E':
-                    PgException error = session.errorFromCurrent();
-                    // A walsender error ends the exchange; the connection is not reused for it.
-                    session.markBroken();
-                    finish();
-                    throw error;
-                case 'Z':
-                    session.onReadyForQuery();
-                    finish();
-                    return false;
-                default:
-                    finish();
-                    throw session.unexpected(type, "CopyBoth");
+            if (type == 'd') {
+                chunkBuf = in.buffer();
+                chunkOff = in.bodyOffset();
+                chunkLen = in.bodyLength();
+                return true;
+            }
+            if (type == -1 || !onControlMessage(type)) {
+                return false;
             }
         }
+    }
+
+    /*
+     * Everything but CopyData, out of poll() (as in CopyOut.next): inlined there, the error handling
+     * made the per-message method too large for HotSpot to JIT once Chicory compiles the guest
+     * (wasm-build's GuestMethodSizes). Returns false when the exchange has ended (ReadyForQuery).
+     */
+    private boolean onControlMessage(int type) throws PgException {
+        switch (type) {
+            case 'c':
+                if (!sentDone) {
+                    sendDone();
+                }
+                return true;
+            case 'C':
+                return true;
+            case 'E':
+                PgException error = session.errorFromCurrent();
+                // A walsender error ends the exchange; the connection is not reused for it.
+                session.markBroken();
+                finish();
+                throw error;
+            case 'Z':
+                session.onReadyForQuery();
+                finish();
+                return false;
+            default:
+                finish();
+                throw session.unexpected(type, "CopyBoth");
+        }
+    }
+
+    // synchronized only so that TeaVM does not inline it (see BigEndian.outOfRange); failure path.
+    private static synchronized PgException brokenEarlier() {
+        return PgException.connectionFailure("connection is broken by an earlier failure", null);
     }
 
     public byte[] buffer() {

@@ -39,75 +39,92 @@ public final class PgOutputDecoder {
         }
     }
 
+    /*
+     * Per message: each kind is decoded in a method of its own and every error message is built
+     * out of line, so that this switch stays small enough for HotSpot to JIT once Chicory compiles
+     * the guest (wasm-build's GuestMethodSizes); TeaVM inlines small methods into their callers.
+     */
     private void dispatch(byte type, PgOutputHandler h) throws PgException {
         switch (type) {
-            case 'B': {
-                long finalLsn = int64();
-                long ts = int64() + PG_EPOCH_MICROS;
-                h.begin(finalLsn, ts, int32());
+            case 'B':
+                begin(h);
                 return;
-            }
-            case 'C': {
-                p++; // flags, unused
-                long commitLsn = int64();
-                long endLsn = int64();
-                h.commit(commitLsn, endLsn, int64() + PG_EPOCH_MICROS);
+            case 'C':
+                commit(h);
                 return;
-            }
             case 'R':
                 h.relation(relation());
                 return;
-            case 'Y': {
-                int oid = int32();
-                String ns = cstring();
-                h.type(oid, ns, cstring());
+            case 'Y':
+                typeMessage(h);
                 return;
-            }
-            case 'I': {
-                int rel = int32();
-                expect('N', "Insert");
-                tuple(newTuple);
-                h.insert(rel, newTuple);
+            case 'I':
+                insert(h);
                 return;
-            }
             case 'U':
                 update(h);
                 return;
-            case 'D': {
-                int rel = int32();
-                byte kind = next();
-                if (kind != 'K' && kind != 'O') {
-                    throw PgException.protocolViolation("Delete without old key or old row ('" + (char) kind + "')");
-                }
-                tuple(oldTuple);
-                h.delete(rel, (char) kind, oldTuple);
+            case 'D':
+                delete(h);
                 return;
-            }
-            case 'T': {
-                int n = int32();
-                int options = next();
-                if (n < 0 || n > (end - p) / 4) {
-                    throw PgException.protocolViolation("Truncate of " + n + " relations");
-                }
-                int[] ids = new int[n];
-                for (int i = 0; i < n; i++) {
-                    ids[i] = int32();
-                }
-                h.truncate(ids, (options & 1) != 0, (options & 2) != 0);
+            case 'T':
+                truncate(h);
                 return;
-            }
             case 'O':
             case 'M':
                 return;
-            case 'S':
-            case 'E':
-            case 'c':
-            case 'A':
-                throw PgException.protocolViolation("streamed transaction message '" + (char) type
-                        + "' although streaming was not requested");
             default:
-                throw PgException.protocolViolation("unknown pgoutput message '" + (char) (type & 0xff) + "'");
+                throw unexpectedMessage(type);
         }
+    }
+
+    private void begin(PgOutputHandler h) {
+        long finalLsn = int64();
+        long ts = int64() + PG_EPOCH_MICROS;
+        h.begin(finalLsn, ts, int32());
+    }
+
+    private void commit(PgOutputHandler h) {
+        p++; // flags, unused
+        long commitLsn = int64();
+        long endLsn = int64();
+        h.commit(commitLsn, endLsn, int64() + PG_EPOCH_MICROS);
+    }
+
+    private void typeMessage(PgOutputHandler h) {
+        int oid = int32();
+        String ns = cstring();
+        h.type(oid, ns, cstring());
+    }
+
+    private void insert(PgOutputHandler h) throws PgException {
+        int rel = int32();
+        expect('N', "Insert");
+        tuple(newTuple);
+        h.insert(rel, newTuple);
+    }
+
+    private void delete(PgOutputHandler h) throws PgException {
+        int rel = int32();
+        byte kind = next();
+        if (kind != 'K' && kind != 'O') {
+            throw violation("Delete without old key or old row ('", (char) kind, "')");
+        }
+        tuple(oldTuple);
+        h.delete(rel, (char) kind, oldTuple);
+    }
+
+    private void truncate(PgOutputHandler h) throws PgException {
+        int n = int32();
+        int options = next();
+        if (n < 0 || n > (end - p) / 4) {
+            throw truncateCount(n);
+        }
+        int[] ids = new int[n];
+        for (int i = 0; i < n; i++) {
+            ids[i] = int32();
+        }
+        h.truncate(ids, (options & 1) != 0, (options & 2) != 0);
     }
 
     private void update(PgOutputHandler h) throws PgException {
@@ -120,7 +137,7 @@ public final class PgOutputDecoder {
             kind = next();
         }
         if (kind != 'N') {
-            throw PgException.protocolViolation("Update without a new tuple ('" + (char) kind + "')");
+            throw violation("Update without a new tuple ('", (char) kind, "')");
         }
         tuple(newTuple);
         h.update(rel, oldKind, oldKind == 0 ? null : oldTuple, newTuple);
@@ -166,8 +183,7 @@ public final class PgOutputDecoder {
                 case TupleData.BINARY: {
                     int len = int32();
                     if (len < 0 || len > end - p) {
-                        throw PgException.protocolViolation("column " + (i + 1) + " of a tuple claims " + len
-                                + " bytes, " + (end - p) + " are left");
+                        throw columnLength(i, len, end - p);
                     }
                     t.offsets[i] = p;
                     t.lengths[i] = len;
@@ -175,7 +191,7 @@ public final class PgOutputDecoder {
                     break;
                 }
                 default:
-                    throw PgException.protocolViolation("unknown tuple column kind '" + (char) (kind & 0xff) + "'");
+                    throw violation("unknown tuple column kind '", (char) (kind & 0xff), "'");
             }
         }
     }
@@ -183,8 +199,42 @@ public final class PgOutputDecoder {
     private void expect(char kind, String message) throws PgException {
         byte got = next();
         if (got != kind) {
-            throw PgException.protocolViolation(message + " expected '" + kind + "', got '" + (char) (got & 0xff) + "'");
+            throw unexpectedKind(message, kind, got);
         }
+    }
+
+    /*
+     * The error messages, out of line: synchronized only because TeaVM never inlines a synchronized
+     * method (see BigEndian.outOfRange); they run only on malformed input.
+     */
+    private static synchronized PgException unexpectedMessage(byte type) {
+        switch (type) {
+            case 'S':
+            case 'E':
+            case 'c':
+            case 'A':
+                return PgException.protocolViolation("streamed transaction message '" + (char) type
+                        + "' although streaming was not requested");
+            default:
+                return PgException.protocolViolation("unknown pgoutput message '" + (char) (type & 0xff) + "'");
+        }
+    }
+
+    private static synchronized PgException violation(String before, char kind, String after) {
+        return PgException.protocolViolation(before + kind + after);
+    }
+
+    private static synchronized PgException truncateCount(int n) {
+        return PgException.protocolViolation("Truncate of " + n + " relations");
+    }
+
+    private static synchronized PgException columnLength(int i, int len, int left) {
+        return PgException.protocolViolation("column " + (i + 1) + " of a tuple claims " + len + " bytes, " + left
+                + " are left");
+    }
+
+    private static synchronized PgException unexpectedKind(String message, char kind, byte got) {
+        return PgException.protocolViolation(message + " expected '" + kind + "', got '" + (char) (got & 0xff) + "'");
     }
 
     private byte next() {

@@ -43,23 +43,37 @@ public final class FrameBatchSink implements BatchSink {
     @Override
     public void emit(RecordBatchBuilder batch, List<String> position, boolean last) {
         long seq = state.nextSeq();
-        IpcStreamWriter writer = new IpcStreamWriter(metadata.schema(seq),
-                (int) Math.min(Integer.MAX_VALUE - 16, batch.estimatedBytes() + 4096));
-        writer.writeBatch(batch);
-        writer.finish();
+        IpcStreamWriter writer = encode(batch, seq);
         int length = writer.length();
         if (length > maxBatchBytes) {
             throw tooLarge(seq, length);
         }
         ctx.emitBatch(writer.array(), 0, length);
+        delivered(position, last, batch.rowCount(), length);
+    }
+
+    /* After the emit: checkpoint and counters; out of emit() for its size, as encode(). */
+    private void delivered(List<String> position, boolean last, int batchRows, int length) {
         state.advance(position, last);
         ctx.checkpoint(state.toJson());
-        rows += batch.rowCount();
+        rows += batchRows;
         bytes += length;
         batches++;
         if (listener != null) {
             listener.batchDelivered(batches, rows, bytes);
         }
+    }
+
+    /*
+     * The batch as one Arrow IPC stream; out of emit() so that it stays under HotSpot's JIT size
+     * limit once Chicory compiles the guest (wasm-build's GuestMethodSizes).
+     */
+    private IpcStreamWriter encode(RecordBatchBuilder batch, long seq) {
+        IpcStreamWriter writer = new IpcStreamWriter(metadata.schema(seq),
+                (int) Math.min(Integer.MAX_VALUE - 16, batch.estimatedBytes() + 4096));
+        writer.writeBatch(batch);
+        writer.finish();
+        return writer;
     }
 
     /** BatchAssembler keeps batches under budget; reaching this means the estimate was wrong. */

@@ -1,6 +1,7 @@
 package io.rapidbyte.source.postgres.cdc;
 
 import io.rapidbyte.postgres.guest.Redactor;
+import io.rapidbyte.sdk.ConnectorException;
 import io.rapidbyte.sdk.Context;
 import io.rapidbyte.sdk.arrow.IpcStreamWriter;
 import io.rapidbyte.sdk.arrow.RecordBatchBuilder;
@@ -41,8 +42,7 @@ final class CdcEmitter {
         writer.finish();
         int length = writer.length();
         if (length > maxBatchBytes) {
-            throw Errors.data("BATCH_TOO_LARGE", "stream " + position.stream + ": batch " + seq + " encodes to "
-                    + length + " bytes, over max_batch_bytes " + maxBatchBytes, redactor);
+            throw tooLarge(position.stream, seq, length, maxBatchBytes, redactor);
         }
         ctx.emitBatch(writer.array(), 0, length);
         position.nextSeq = seq + 1;
@@ -52,6 +52,13 @@ final class CdcEmitter {
         bytes += length;
         batches++;
         batch.reset();
+    }
+
+    // synchronized only so that TeaVM does not inline it (see LittleEndian.outOfRange); failure path.
+    private static synchronized ConnectorException tooLarge(String stream, long seq, int length, long maxBatchBytes,
+            Redactor redactor) {
+        return Errors.data("BATCH_TOO_LARGE", "stream " + stream + ": batch " + seq + " encodes to " + length
+                + " bytes, over max_batch_bytes " + maxBatchBytes, redactor);
     }
 
     /** Checkpoints the position without a batch (a phase change with nothing to send). */

@@ -157,6 +157,16 @@ public final class CdcRun {
             PgConnection repl, CdcPosition position, CdcEmitter emitter, String publication, long slotConfirmed,
             long maxRows, long maxBytes) throws PgException {
         CdcOptions options = config.cdc();
+        ReplicationStream rs = startStreaming(repl, stream, position, publication, slotConfirmed);
+        ChangeBatcher batcher = batcher(stream, table, sql, position, emitter, maxRows, maxBytes,
+                options.flushIntervalMs());
+        pump(ctx, rs, batcher, position, slotConfirmed, options.heartbeatIntervalMs());
+        return ReadSummary.of(ctx, emitter.rows(), batcher.skipped());
+    }
+
+    /** START_REPLICATION of the slot with binary pgoutput of {@code publication}; out of stream() for its size. */
+    private ReplicationStream startStreaming(PgConnection repl, StreamConfig stream, CdcPosition position,
+            String publication, long slotConfirmed) throws PgException {
         List<String[]> pluginOptions = new ArrayList<String[]>();
         pluginOptions.add(new String[] {"proto_version", "1"});
         pluginOptions.add(new String[] {"publication_names", publication});
@@ -165,9 +175,15 @@ public final class CdcRun {
         log.info("stream " + stream.name() + ": streaming slot " + position.slot + " (publication " + publication
                 + ") from " + Lsn.format(slotConfirmed) + "; changes up to " + Lsn.format(position.txLsn)
                 + " were delivered before");
+        return rs;
+    }
+
+    /** The stream's batcher, reading the catalog and unchanged values through {@code sql}. */
+    private ChangeBatcher batcher(final StreamConfig stream, SourceTable table, final PgConnection sql,
+            CdcPosition position, CdcEmitter emitter, long maxRows, long maxBytes, long flushIntervalMs) {
         final UnchangedLookup lookup = new UnchangedLookup(sql, table.schema(), table.name(),
                 table.primaryKey().toArray(new String[0]));
-        ChangeBatcher batcher = new ChangeBatcher(stream.name(), table, () -> {
+        return new ChangeBatcher(stream.name(), table, () -> {
             try {
                 return new CatalogReader(sql).table(stream.schema(), stream.table());
             } catch (PgException e) {
@@ -179,7 +195,15 @@ public final class CdcRun {
             } catch (PgException e) {
                 throw PgErrors.of("reading the unchanged values of a key change of " + stream.name(), e, redactor);
             }
-        }, position, emitter, maxRows, maxBytes, options.flushIntervalMs(), redactor, log);
+        }, position, emitter, maxRows, maxBytes, flushIntervalMs, redactor, log);
+    }
+
+    /*
+     * The streaming loop, apart from its set-up in stream() so that it stays small enough for HotSpot
+     * to JIT once Chicory compiles the guest (wasm-build's GuestMethodSizes).
+     */
+    private static void pump(Context ctx, ReplicationStream rs, ChangeBatcher batcher, CdcPosition position,
+            long slotConfirmed, long heartbeatIntervalMs) throws PgException {
         PgOutputDecoder decoder = new PgOutputDecoder();
         long received = slotConfirmed;
         long sentFlush = slotConfirmed;
@@ -205,7 +229,7 @@ public final class CdcRun {
             long now = System.currentTimeMillis();
             batcher.tick(now);
             if (now - lastStatus >= STATUS_INTERVAL_MS) {
-                boolean heartbeat = now - lastHeartbeat >= options.heartbeatIntervalMs();
+                boolean heartbeat = now - lastHeartbeat >= heartbeatIntervalMs;
                 long confirm = durable(ctx.durableCheckpoint(), position, batcher.idle() ? idleWalEnd : Lsn.INVALID);
                 if (Lsn.compare(confirm, sentFlush) > 0) {
                     sentFlush = confirm;
@@ -217,7 +241,6 @@ public final class CdcRun {
                 }
             }
         }
-        return ReadSummary.of(ctx, emitter.rows(), batcher.skipped());
     }
 
     /**

@@ -5,6 +5,7 @@ import io.rapidbyte.postgres.guest.Redactor;
 import io.rapidbyte.postgres.wire.pgoutput.PgOutputHandler;
 import io.rapidbyte.postgres.wire.pgoutput.Relation;
 import io.rapidbyte.postgres.wire.pgoutput.TupleData;
+import io.rapidbyte.sdk.ConnectorException;
 import io.rapidbyte.sdk.arrow.IntColumnBuilder;
 import io.rapidbyte.sdk.arrow.RecordBatchBuilder;
 import io.rapidbyte.sdk.arrow.Schema;
@@ -257,8 +258,7 @@ final class ChangeBatcher implements PgOutputHandler {
     private boolean next() {
         txIndex++;
         if (layout == null) {
-            throw Errors.data("CDC_NO_RELATION", "stream " + stream + ": a change arrived before its Relation message",
-                    redactor);
+            throw noRelation(stream, redactor);
         }
         if (position.delivered(txLsn, txIndex)) {
             skipped++;
@@ -292,19 +292,36 @@ final class ChangeBatcher implements PgOutputHandler {
         return false;
     }
 
+    /*
+     * Per change. Kept small enough for HotSpot to JIT once Chicory compiles the guest (wasm-build's
+     * GuestMethodSizes): the column loop, the change columns and the first-row check are methods of
+     * their own, and every error message is built out of line (TeaVM inlines small methods).
+     */
     private void row(String op, TupleData t) {
         int n = layout.dataColumns();
-        unchanged.setLength(0);
         if (t != null && t.columnCount() != n) {
-            throw Errors.data("CDC_TUPLE_MISMATCH", "stream " + stream + ": a change has " + t.columnCount()
-                    + " columns, its relation " + n, redactor);
+            throw tupleMismatch(stream, t.columnCount(), n, redactor);
         }
+        lengths(t, n);
+        tuple.set(t == null ? null : t.buffer(), t == null ? lengths : t.offsets(), lengths, 0);
+        makeRoom();
+        decoder.decode(tuple);
+        appendChangeColumns(op, n);
+        if (rows() == 1) {
+            firstRow();
+        }
+        appendedTxLsn = txLsn;
+        appendedIndex = txIndex;
+        appendedTxDone = false;
+    }
+
+    /** Fills {@link #lengths} from {@code t} (null: all NULL), {@link #unchanged} with its unchanged TOAST columns. */
+    private void lengths(TupleData t, int n) {
+        unchanged.setLength(0);
         for (int i = 0; i < n; i++) {
             int len = t == null ? -1 : t.length(i);
             if (len >= 0 && t.kind(i) == TupleData.TEXT && !layout.textForm[i]) {
-                throw Errors.data("CDC_TEXT_VALUE", "stream " + stream + ", column \"" + layout.relation.columnName(i)
-                        + "\": the server sent this value in text form, which cdc decodes only for text columns",
-                        redactor);
+                throw textValue(stream, layout.relation.columnName(i), redactor);
             }
             if (len == -2) {
                 unchanged.append(unchanged.length() == 0 ? "," : "").append(i).append(',');
@@ -312,9 +329,10 @@ final class ChangeBatcher implements PgOutputHandler {
             }
             lengths[i] = len;
         }
-        tuple.set(t == null ? null : t.buffer(), t == null ? lengths : t.offsets(), lengths, 0);
-        makeRoom();
-        decoder.decode(tuple);
+    }
+
+    /** The op, commit LSN, commit time and unchanged-TOAST columns after the {@code n} data columns. */
+    private void appendChangeColumns(String op, int n) {
         ((VarBinaryColumnBuilder) batch.column(n)).append(op);
         ((IntColumnBuilder) batch.column(n + 1)).append(txLsn);
         ((IntColumnBuilder) batch.column(n + 2)).append(txTimeMicros);
@@ -323,17 +341,40 @@ final class ChangeBatcher implements PgOutputHandler {
         } else {
             ((VarBinaryColumnBuilder) batch.column(n + 3)).append(unchanged);
         }
-        if (rows() == 1) {
-            firstRowMillis = System.currentTimeMillis();
-            if (batch.estimatedBytes() > budget) {
-                throw Errors.data("ROW_TOO_LARGE", "stream " + stream + ": a single change needs "
-                        + batch.estimatedBytes() + " bytes, more than a batch may hold (" + budget
-                        + " bytes of data under max_batch_bytes)", redactor);
-            }
+    }
+
+    /** The batch's first row: starts its flush clock; alone over the budget, it can never be sent. */
+    private void firstRow() {
+        firstRowMillis = System.currentTimeMillis();
+        if (batch.estimatedBytes() > budget) {
+            throw rowTooLarge(stream, batch.estimatedBytes(), budget, redactor);
         }
-        appendedTxLsn = txLsn;
-        appendedIndex = txIndex;
-        appendedTxDone = false;
+    }
+
+    /*
+     * The error messages of the per-change path, out of line: synchronized only because TeaVM never
+     * inlines a synchronized method (see LittleEndian.outOfRange); they run only on a failure.
+     */
+    private static synchronized ConnectorException tupleMismatch(String stream, int columns, int expected,
+            Redactor redactor) {
+        return Errors.data("CDC_TUPLE_MISMATCH", "stream " + stream + ": a change has " + columns
+                + " columns, its relation " + expected, redactor);
+    }
+
+    private static synchronized ConnectorException textValue(String stream, String column, Redactor redactor) {
+        return Errors.data("CDC_TEXT_VALUE", "stream " + stream + ", column \"" + column
+                + "\": the server sent this value in text form, which cdc decodes only for text columns", redactor);
+    }
+
+    private static synchronized ConnectorException rowTooLarge(String stream, long bytes, long budget,
+            Redactor redactor) {
+        return Errors.data("ROW_TOO_LARGE", "stream " + stream + ": a single change needs " + bytes
+                + " bytes, more than a batch may hold (" + budget + " bytes of data under max_batch_bytes)", redactor);
+    }
+
+    private static synchronized ConnectorException noRelation(String stream, Redactor redactor) {
+        return Errors.data("CDC_NO_RELATION", "stream " + stream + ": a change arrived before its Relation message",
+                redactor);
     }
 
     /** Flushes first if one more row of this size might not fit. */

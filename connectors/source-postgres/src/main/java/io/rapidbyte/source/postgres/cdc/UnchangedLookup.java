@@ -50,6 +50,12 @@ final class UnchangedLookup {
                     + " WITH NO DATA");
             created = true;
         }
+        copyKey(row, keyColumns, keys);
+        return read(columns.length, names);
+    }
+
+    /** The key of {@code row} as the only row of the temp table. */
+    private void copyKey(TupleData row, int[] keyColumns, String keys) throws PgException {
         sql.simpleQuery("TRUNCATE " + KEYS);
         CopyIn in = sql.copyIn("COPY " + KEYS + " (" + keys + ") FROM STDIN (FORMAT binary)");
         BinaryCopyWriter w = new BinaryCopyWriter(in);
@@ -60,6 +66,10 @@ final class UnchangedLookup {
         w.endTuple();
         w.finish();
         in.finish();
+    }
+
+    /** The {@code names} columns of the table's row with the temp table's key, or null when there is none. */
+    private byte[][] read(int count, String[] names) throws PgException {
         StringBuilder on = new StringBuilder();
         for (String k : keyNames) {
             on.append(on.length() == 0 ? "" : " AND ").append("t.").append(Sql.ident(k)).append(" = k.")
@@ -69,8 +79,8 @@ final class UnchangedLookup {
                 + " t JOIN " + KEYS + " k ON " + on + ") TO STDOUT (FORMAT binary)"));
         byte[][] out = null;
         while (r.next()) {
-            out = new byte[columns.length][];
-            for (int i = 0; i < columns.length; i++) {
+            out = new byte[count][];
+            for (int i = 0; i < count; i++) {
                 if (!r.isNull(i)) {
                     out[i] = new byte[r.length(i)];
                     System.arraycopy(r.buffer(), r.offset(i), out[i], 0, r.length(i));
