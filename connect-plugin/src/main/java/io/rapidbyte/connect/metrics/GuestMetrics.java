@@ -116,6 +116,7 @@ public final class GuestMetrics {
         if (plugin != null) {
             MetricName metric = plugin.metricName(name, counter ? "Total of the values the guest reported."
                     : "Last value the guest reported.", new LinkedHashMap<>(tags));
+            plugin.removeMetric(metric); // an abandoned earlier instance's, as in TaskMetrics.gauge
             plugin.addMetric(metric, (Gauge<Double>) (config, now) -> v.get());
             registered.add(metric);
         }
