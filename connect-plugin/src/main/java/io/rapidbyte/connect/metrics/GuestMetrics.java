@@ -116,9 +116,13 @@ public final class GuestMetrics {
         if (plugin != null) {
             MetricName metric = plugin.metricName(name, counter ? "Total of the values the guest reported."
                     : "Last value the guest reported.", new LinkedHashMap<>(tags));
-            plugin.removeMetric(metric); // an abandoned earlier instance's, as in TaskMetrics.gauge
-            plugin.addMetric(metric, (Gauge<Double>) (config, now) -> v.get());
-            registered.add(metric);
+            try {
+                plugin.addMetric(metric, (Gauge<Double>) (config, now) -> v.get());
+                registered.add(metric);
+            } catch (IllegalArgumentException e) {
+                // Still held by an earlier instance of this task (see TaskMetrics.gauge): the value
+                // is kept but not published by this instance.
+            }
         }
         values.put(key, v);
         return v;
