@@ -252,7 +252,11 @@ class RestLifecycleIT {
 
     private void awaitState(String name, String state) throws InterruptedException {
         await(() -> {
-            JsonNode s = rest.status(name);
+            ConnectRest.Reply reply = rest.get("/connectors/" + name + "/status");
+            if (!reply.ok()) {
+                return false; // 404 until the herder has recorded a just-created connector
+            }
+            JsonNode s = reply.body();
             if (!state.equals(s.path("connector").path("state").asText()) || s.path("tasks").isEmpty()) {
                 return false;
             }
