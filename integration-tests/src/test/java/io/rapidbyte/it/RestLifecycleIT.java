@@ -56,10 +56,13 @@ class RestLifecycleIT {
         String sink = p.sink().name();
         PipelineWatch watch = watch(p);
 
-        // pause / resume while rows wait in the topic. The sink is created PAUSED (KIP-980) rather
-        // than paused once rows arrive: 30,000 rows cross the whole chain faster than a REST call,
-        // so "pause once the first rows are committed" raced the end of the stream.
-        rest.createConnector(p.sink().json().put("initial_state", "PAUSED")).orThrow("creating " + sink);
+        // pause / resume while rows wait in the topic. The sink is paused before the source exists
+        // rather than once rows arrive: 30,000 rows cross the whole chain faster than a REST call,
+        // so "pause once the first rows are committed" raced the end of the stream. (Creating it
+        // with initial_state PAUSED would not do: a connector created paused has no tasks yet.)
+        rest.createConnector(p.sink().json()).orThrow("creating " + sink);
+        awaitState(sink, "RUNNING");
+        put("/connectors/" + sink + "/pause");
         awaitState(sink, "PAUSED");
         rest.createConnector(p.source().json()).orThrow("creating " + source);
         await(() -> PluginMetrics.sum(source, "rows-total") > 0, source + " sends the first rows");
