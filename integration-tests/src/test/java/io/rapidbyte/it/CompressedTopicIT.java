@@ -82,6 +82,8 @@ class CompressedTopicIT {
                     }
                 }
                 assertEquals(Long.toString(inRecord), KafkaTopics.header(record, "rapidbyte.rows"));
+                assertEquals("application/vnd.apache.arrow.stream", KafkaTopics.header(record, "content-type"),
+                        "the media type any Arrow-aware consumer can go by");
                 rows += inRecord;
             }
         }

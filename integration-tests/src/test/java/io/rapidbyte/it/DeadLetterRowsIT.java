@@ -71,6 +71,7 @@ class DeadLetterRowsIT {
         Set<String> codes = new HashSet<>();
         for (ConsumerRecord<byte[], byte[]> r : dead) {
             assertEquals("1", KafkaTopics.header(r, "rapidbyte.rows"), "a one-row batch");
+            assertEquals("application/vnd.apache.arrow.stream", KafkaTopics.header(r, "content-type"));
             assertEquals("public.items", new String(r.key(), StandardCharsets.UTF_8));
             assertEquals(pipeline.topic(), KafkaTopics.header(r, "__connect.errors.topic"));
             String code = KafkaTopics.header(r, "rapidbyte.dlq.error.code");

@@ -20,6 +20,15 @@ public final class FrameHeaders {
     public static final String SCHEMA_FINGERPRINT = "rapidbyte.schema.fingerprint";
     public static final String SYNC_RUN = "rapidbyte.sync_run";
     public static final String SEQ = "rapidbyte.seq";
+    /**
+     * The media type header any Kafka consumer can go by (DESIGN.md, "Records any Arrow reader can
+     * use"); the name follows the HTTP header most Kafka tools already look for.
+     */
+    public static final String CONTENT_TYPE = "content-type";
+    /** IANA media type of an Arrow IPC stream: what every batch record's value is. */
+    public static final String ARROW_STREAM_MEDIA_TYPE = "application/vnd.apache.arrow.stream";
+    /** Media type of a dead letter whose value is the connector's record JSON. */
+    public static final String JSON_MEDIA_TYPE = "application/json";
 
     public static final String FORMAT_ARROW_IPC_STREAM = "arrow-ipc-stream";
     public static final String TRANSPORT_V3 = "3";
@@ -29,6 +38,7 @@ public final class FrameHeaders {
 
     /** Adds the headers of one batch of {@code stream}. */
     public static void addBatchHeaders(Headers headers, String stream, FrameSummary summary) {
+        headers.addString(CONTENT_TYPE, ARROW_STREAM_MEDIA_TYPE);
         headers.addString(FORMAT, FORMAT_ARROW_IPC_STREAM);
         headers.addString(TRANSPORT_VERSION, TRANSPORT_V3);
         headers.addString(STREAM, stream);

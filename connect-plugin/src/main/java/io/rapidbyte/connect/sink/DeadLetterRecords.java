@@ -43,6 +43,7 @@ final class DeadLetterRecords {
     /** A record a destination refused through {@code emit-dlq-record}: its JSON as the value. */
     static SinkRecord json(SinkRecord origin, String connector, DlqRecord record) {
         ConnectHeaders headers = new ConnectHeaders();
+        headers.addString(FrameHeaders.CONTENT_TYPE, FrameHeaders.JSON_MEDIA_TYPE);
         headers.addString(DeadLetterHeaders.STREAM, record.stream());
         headers.addString(DeadLetterHeaders.CONNECTOR, connector);
         headers.addString(DeadLetterHeaders.MESSAGE, record.errorMessage());

@@ -91,6 +91,7 @@ public final class SourceRecordFactory {
     private SourceRecord deadLetter(String stream, DlqRecord record, Map<String, String> partition,
                                     Map<String, String> offset) {
         ConnectHeaders headers = new ConnectHeaders();
+        headers.addString(FrameHeaders.CONTENT_TYPE, FrameHeaders.JSON_MEDIA_TYPE);
         headers.addString(DeadLetterHeaders.STREAM, record.stream());
         headers.addString(DeadLetterHeaders.MESSAGE, record.errorMessage());
         headers.addString(DeadLetterHeaders.CATEGORY, record.errorCategory());

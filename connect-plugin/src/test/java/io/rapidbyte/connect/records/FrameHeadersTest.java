@@ -46,6 +46,8 @@ class FrameHeadersTest {
             assertEquals("12", FrameHeaders.text(headers, FrameHeaders.SEQ));
             assertEquals("run-9", FrameHeaders.text(headers, FrameHeaders.SYNC_RUN));
             assertEquals(SUMMARY.fingerprint(), FrameHeaders.text(headers, FrameHeaders.SCHEMA_FINGERPRINT));
+            assertEquals("application/vnd.apache.arrow.stream", FrameHeaders.text(headers, FrameHeaders.CONTENT_TYPE),
+                    c.getClass().getName());
         }
     }
 

@@ -94,6 +94,7 @@ class ProbeSinkDeadLettersTest {
             // a V3 frame of its own: it can be produced back into the topic as it is
             assertEquals("1", FrameHeaders.text(first.headers(), FrameHeaders.ROWS));
             FrameHeaders.requireV3ArrowFrame(first.headers());
+            assertEquals("application/vnd.apache.arrow.stream", FrameHeaders.text(first.headers(), FrameHeaders.CONTENT_TYPE));
             assertTrue(context.reported.get(0).error().getMessage().contains("column \"name\""));
 
             SinkRecord second = context.reported.get(1).record();

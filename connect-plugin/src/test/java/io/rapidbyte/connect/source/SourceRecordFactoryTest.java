@@ -50,6 +50,7 @@ class SourceRecordFactoryTest {
         assertEquals(Map.of("stream", "public.orders"), r.sourcePartition());
         assertEquals(Map.of("checkpoint", "{\"pos\":2}"), r.sourceOffset());
         assertEquals("arrow-ipc-stream", FrameHeaders.text(r.headers(), FrameHeaders.FORMAT));
+        assertEquals("application/vnd.apache.arrow.stream", FrameHeaders.text(r.headers(), "content-type"));
         assertEquals("3", FrameHeaders.text(r.headers(), FrameHeaders.TRANSPORT_VERSION));
         assertEquals("public.orders", FrameHeaders.text(r.headers(), FrameHeaders.STREAM));
         assertEquals("25", FrameHeaders.text(r.headers(), FrameHeaders.ROWS));
@@ -90,6 +91,7 @@ class SourceRecordFactoryTest {
         assertEquals("pg-src.dlq", r.topic());
         assertArrayEquals("{\"id\":3}".getBytes(StandardCharsets.UTF_8), (byte[]) r.value());
         assertEquals("invalid date 2024-02-30", FrameHeaders.text(r.headers(), DeadLetterHeaders.MESSAGE));
+        assertEquals("application/json", FrameHeaders.text(r.headers(), "content-type"), "the value is the record JSON");
         assertEquals("data", FrameHeaders.text(r.headers(), DeadLetterHeaders.CATEGORY));
         assertEquals("public.orders", FrameHeaders.text(r.headers(), DeadLetterHeaders.STREAM));
         assertEquals("pg-src", FrameHeaders.text(r.headers(), DeadLetterHeaders.CONNECTOR));
@@ -119,6 +121,7 @@ class SourceRecordFactoryTest {
         assertEquals("stream/public.orders", done.key());
         assertEquals("public.orders", FrameHeaders.text(done.headers(), SourceRecordFactory.STREAM_FINISHED));
         assertNull(done.headers().lastWithName(FrameHeaders.FORMAT), "not a batch: sinks must not take it for one");
+        assertNull(done.headers().lastWithName(FrameHeaders.CONTENT_TYPE), "not an Arrow stream");
         assertEquals(1, metrics.batches(), "the marker is no batch");
 
         SourceRecord neverCheckpointed = new SourceRecordFactory(config(), metrics).toRecords(List.of(
