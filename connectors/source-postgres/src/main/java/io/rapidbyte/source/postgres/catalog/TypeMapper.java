@@ -4,6 +4,8 @@ import io.rapidbyte.postgres.wire.binary.PgOids;
 import io.rapidbyte.sdk.arrow.ArrowType;
 import io.rapidbyte.sdk.arrow.Field;
 import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Postgres type to Arrow type, exactly:
@@ -21,13 +23,15 @@ import java.util.Collections;
  *   <tr><td>bool</td><td>bool</td></tr>
  *   <tr><td>text, varchar, char(n), name, json</td><td>utf8</td></tr>
  *   <tr><td>jsonb</td><td>utf8 (the JSON text)</td></tr>
+ *   <tr><td>json, jsonb (also read as text, and as list elements)</td><td>utf8 with the extension type
+ *       {@code arrow.json}</td></tr>
  *   <tr><td>bytea</td><td>binary</td></tr>
  *   <tr><td>date</td><td>date32 (&plusmn;infinity: INT32 max/min)</td></tr>
  *   <tr><td>time</td><td>time64[us]</td></tr>
  *   <tr><td>timestamp</td><td>timestamp[us] (&plusmn;infinity: INT64 max/min)</td></tr>
  *   <tr><td>timestamptz</td><td>timestamp[us, tz=UTC] (&plusmn;infinity: INT64 max/min)</td></tr>
  *   <tr><td>interval</td><td>interval[month_day_nano]</td></tr>
- *   <tr><td>uuid</td><td>fixed_size_binary[16]</td></tr>
+ *   <tr><td>uuid</td><td>fixed_size_binary[16], extension type {@code arrow.uuid}</td></tr>
  *   <tr><td>inet, cidr, macaddr, macaddr8</td><td>utf8, as the server prints them</td></tr>
  *   <tr><td>arrays of the types above</td><td>list of the element's Arrow type (one-dimensional values
  *       with lower bound 1; others fail the read)</td></tr>
@@ -39,11 +43,21 @@ import java.util.Collections;
  *
  * Domains map like their base type. A column the stream lists in {@code text_columns} is read as
  * utf8 through {@code ::text} whatever its type: the exact way for values the native mapping cannot
- * hold. Stateless.
+ * hold.
+ *
+ * <p>uuid and json/jsonb fields (list elements too) carry Arrow's canonical extension types
+ * ({@code ARROW:extension:name} {@code arrow.uuid} / {@code arrow.json}, with the empty
+ * {@code ARROW:extension:metadata} both take) beside {@code rapidbyte.pg_type}, so any Arrow reader
+ * learns what the bytes are without our metadata. Stateless.
  */
 public final class TypeMapper {
     public static final String PG_TYPE_KEY = "rapidbyte.pg_type";
     public static final int MAX_DECIMAL_PRECISION = 38;
+    /** Arrow's canonical extension type keys (Arrow columnar format, "Extension Types"). */
+    public static final String EXTENSION_NAME_KEY = "ARROW:extension:name";
+    public static final String EXTENSION_METADATA_KEY = "ARROW:extension:metadata";
+    public static final String UUID_EXTENSION = "arrow.uuid";
+    public static final String JSON_EXTENSION = "arrow.json";
 
     private TypeMapper() {
     }
@@ -82,12 +96,13 @@ public final class TypeMapper {
             reason = (c.baseKind() == 'e' ? "enum " : "type ") + c.pgType() + " has no Arrow mapping: read as text";
         }
         ArrowType type = arrowType(kind, decimal);
-        return new ColumnMapping(c, kind, null, cast, withPgType(Field.nullable(c.name(), type), !c.notNull(), c),
-                reason);
+        return new ColumnMapping(c, kind, null, cast, withPgType(Field.nullable(c.name(), type), !c.notNull(), c,
+                extension(c.baseOid(), type)), reason);
     }
 
     private static ColumnMapping asText(ColumnInfo c, String reason) {
-        Field f = withPgType(Field.nullable(c.name(), ArrowType.UTF8), !c.notNull(), c);
+        Field f = withPgType(Field.nullable(c.name(), ArrowType.UTF8), !c.notNull(), c,
+                c.isArray() ? null : extension(c.baseOid(), ArrowType.UTF8));
         return new ColumnMapping(c, ValueKind.TEXT, null, ColumnMapping.Cast.TEXT, f, reason);
     }
 
@@ -109,14 +124,38 @@ public final class TypeMapper {
             element = ValueKind.TEXT;
             cast = ColumnMapping.Cast.TEXT_ARRAY;
         }
-        Field item = Field.nullable(Field.LIST_ITEM_NAME, arrowType(element, decimal));
+        ArrowType itemType = arrowType(element, decimal);
+        String itemExtension = extension(c.elementOid(), itemType);
+        Field item = new Field(Field.LIST_ITEM_NAME, itemType, true, null,
+                itemExtension == null ? null : extensionMetadata(itemExtension));
         Field list = new Field(c.name(), ArrowType.LIST, !c.notNull(), Collections.singletonList(item),
                 Collections.singletonMap(PG_TYPE_KEY, c.pgType()));
         return new ColumnMapping(c, ValueKind.LIST, element, cast, list, reason);
     }
 
-    private static Field withPgType(Field f, boolean nullable, ColumnInfo c) {
-        return new Field(f.name(), f.type(), nullable, null, Collections.singletonMap(PG_TYPE_KEY, c.pgType()));
+    private static Field withPgType(Field f, boolean nullable, ColumnInfo c, String extension) {
+        Map<String, String> m = extension == null ? new LinkedHashMap<String, String>() : extensionMetadata(extension);
+        m.put(PG_TYPE_KEY, c.pgType());
+        return new Field(f.name(), f.type(), nullable, null, m);
+    }
+
+    /** The canonical extension type of a value of type {@code oid} stored as {@code type}, or null. */
+    static String extension(int oid, ArrowType type) {
+        if (oid == PgOids.UUID && type.equals(ArrowType.fixedSizeBinary(16))) {
+            return UUID_EXTENSION;
+        }
+        if ((oid == PgOids.JSON || oid == PgOids.JSONB) && type.equals(ArrowType.UTF8)) {
+            return JSON_EXTENSION;
+        }
+        return null;
+    }
+
+    private static Map<String, String> extensionMetadata(String extension) {
+        Map<String, String> m = new LinkedHashMap<String, String>();
+        m.put(EXTENSION_NAME_KEY, extension);
+        // Neither type has parameters; the spec allows an empty string for both.
+        m.put(EXTENSION_METADATA_KEY, "");
+        return m;
     }
 
     /** The native kind of a non-array type, DECIMAL for any numeric, or null for "read as text". */

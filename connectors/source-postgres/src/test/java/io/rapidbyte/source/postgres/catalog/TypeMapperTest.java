@@ -59,6 +59,32 @@ class TypeMapperTest {
     }
 
     @Test
+    void uuidAndJsonCarryArrowsCanonicalExtensionTypesBesideTheirPgType() {
+        java.util.Map<String, String> uuid = map(PgOids.UUID, -1, "uuid", false).field().metadata();
+        assertEquals(java.util.Map.of("ARROW:extension:name", "arrow.uuid", "ARROW:extension:metadata", "",
+                "rapidbyte.pg_type", "uuid"), uuid);
+        for (int oid : new int[] {PgOids.JSON, PgOids.JSONB}) {
+            ColumnMapping json = map(oid, -1, oid == PgOids.JSON ? "json" : "jsonb", false);
+            assertEquals(ArrowType.UTF8, json.field().type());
+            assertEquals("arrow.json", json.field().metadata().get("ARROW:extension:name"));
+            assertEquals("", json.field().metadata().get("ARROW:extension:metadata"));
+            assertEquals(oid == PgOids.JSON ? "json" : "jsonb", json.field().metadata().get(TypeMapper.PG_TYPE_KEY));
+        }
+        ColumnInfo jsonCol = new ColumnInfo("j", 1, "jsonb", false, PgOids.JSONB, -1, 'b', 0, '\0', true, 0);
+        assertEquals("arrow.json", TypeMapper.map(jsonCol, true).field().metadata().get("ARROW:extension:name"),
+                "jsonb read as text is still JSON text");
+        ColumnInfo uuidCol = new ColumnInfo("u", 1, "uuid", false, PgOids.UUID, -1, 'b', 0, '\0', true, 0);
+        assertNull(TypeMapper.map(uuidCol, true).field().metadata().get("ARROW:extension:name"),
+                "uuid read as text is utf8, not arrow.uuid's storage");
+        ColumnMapping uuids = TypeMapper.map(new ColumnInfo("us", 1, "uuid[]", false, 2951, -1, 'b', PgOids.UUID, 'b',
+                true, 0));
+        assertEquals("arrow.uuid", uuids.field().elementField().metadata().get("ARROW:extension:name"));
+        assertNull(uuids.field().metadata().get("ARROW:extension:name"), "the list itself is a plain list");
+        assertEquals(java.util.Map.of("rapidbyte.pg_type", "integer"),
+                map(PgOids.INT4, -1, "integer", false).field().metadata(), "other types carry only our metadata");
+    }
+
+    @Test
     void arraysBecomeListsAndUnknownElementsText() {
         ColumnMapping ints = TypeMapper.map(new ColumnInfo("a", 1, "integer[]", false, PgOids.INT4_ARRAY, -1, 'b',
                 PgOids.INT4, 'b', true, 0));
