@@ -33,14 +33,11 @@ public final class ChaosRun {
      * the tasks of a worker that left the group wait {@code scheduled.rebalance.max.delay.ms}
      * (default 5 minutes) for it to come back before they are reassigned, and a sink task's
      * consumer holds its partitions for {@code session.timeout.ms} (default 45 s) after its JVM
-     * died. {@code plugin.discovery=service_load} finds plugins by their service manifests (the
-     * Rapidbyte plugin ships them) instead of scanning every class of the class path and the
-     * plugin, which takes a worker 35-45 s of CPU on this machine at every restart.
+     * died.
      */
     public static final Map<String, String> WORKER_OVERRIDES = Map.of(
             "scheduled.rebalance.max.delay.ms", "10000",
-            "consumer.session.timeout.ms", "10000",
-            "plugin.discovery", "service_load");
+            "consumer.session.timeout.ms", "10000");
     static final int WORKERS = 2;
     /** After the last row arrived: longer than the workers' offset flush interval, so late replays would show. */
     private static final Duration SETTLE = Duration.ofSeconds(15);
@@ -74,8 +71,9 @@ public final class ChaosRun {
                 + "pipelines " + options.kinds().stream().map(ChainKind::name).toList() + ", " + options.faults()
                 + " faults of " + options.faultKinds());
         say("work directory (configuration, data, one log per process): " + dir);
-        say("worker properties: " + WorkerProperties.FILE + " with bootstrap.servers, listeners, plugin.path and "
-                + new TreeMap<>(WORKER_OVERRIDES));
+        Map<String, String> set = new TreeMap<>(ProcessCluster.WORKER_DEFAULTS);
+        set.putAll(WORKER_OVERRIDES);
+        say("worker properties: " + WorkerProperties.FILE + " with bootstrap.servers, listeners, plugin.path and " + set);
         ProcessCluster cluster = ProcessCluster.start(dir, options.pluginPath(), WorkerProperties.load(options.configDir()),
                 WORKER_OVERRIDES, WORKERS);
         // Ctrl-C or a kill of this JVM must not leave PostgreSQL, the broker and the workers running.

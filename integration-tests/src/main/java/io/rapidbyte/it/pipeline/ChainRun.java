@@ -22,7 +22,8 @@ public final class ChainRun {
 
     /**
      * @param seconds    from the first {@code POST /connectors} to the last row committed in the target
-     * @param arrowBytes Arrow IPC bytes the source task put into Kafka (its {@code bytes-total} metric)
+     * @param arrowBytes bytes the run put through Kafka, as the caller measured them (by default the
+     *                   Arrow IPC bytes of the source task's {@code bytes-total} metric)
      * @param tableBytes the source table's size on disk ({@code pg_table_size}, heap + TOAST)
      */
     public record Outcome(long rows, double seconds, double arrowBytes, long tableBytes, TableDiff.Result diff) {
@@ -59,6 +60,18 @@ public final class ChainRun {
      */
     public static Outcome run(ConnectRest rest, PostgresServer pg, PostgresPipeline pipeline, String database, long rows,
                               PrintStream out, Consumer<PipelineWatch> beforeDeploy) throws InterruptedException {
+        // The task metrics are JMX beans of the worker, which runs in this JVM for these callers.
+        return run(rest, pg, pipeline, database, rows, out, beforeDeploy,
+                p -> PluginMetrics.sum(p.source().name(), "bytes-total"));
+    }
+
+    /**
+     * The run, with {@code kafkaBytes} measuring what went through Kafka once every row arrived
+     * (for a worker in another process, whose metrics this JVM cannot read).
+     */
+    public static Outcome run(ConnectRest rest, PostgresServer pg, PostgresPipeline pipeline, String database, long rows,
+                              PrintStream out, Consumer<PipelineWatch> beforeDeploy, KafkaBytes kafkaBytes)
+            throws InterruptedException {
         long t0 = System.nanoTime();
         SampleTable.create(pg, database, rows);
         pg.execute(database, "DROP SCHEMA IF EXISTS " + TARGET_SCHEMA + " CASCADE");
@@ -83,11 +96,17 @@ public final class ChainRun {
                     TARGET_TABLE, 100.0 * count / rows, s, count / Math.max(s, 1e-9)));
         });
         double seconds = (System.nanoTime() - start) / 1e9;
-        double arrowBytes = PluginMetrics.sum(pipeline.source().name(), "bytes-total");
+        double arrowBytes = kafkaBytes.of(pipeline);
         watch.failIfFailed();
         say(out, "verifying: EXCEPT ALL both ways between " + SampleTable.TABLE + " and " + TARGET_TABLE);
         TableDiff.Result diff = TableDiff.compare(pg, database, SampleTable.TABLE, TARGET_TABLE);
         return new Outcome(rows, seconds, arrowBytes, tableBytes, diff);
+    }
+
+    /** What a run put through Kafka, in bytes. */
+    @FunctionalInterface
+    public interface KafkaBytes {
+        double of(PostgresPipeline pipeline) throws InterruptedException;
     }
 
     private static void say(PrintStream out, String line) {

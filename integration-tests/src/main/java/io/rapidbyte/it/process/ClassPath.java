@@ -10,7 +10,8 @@ import java.util.List;
  * The class path of the Kafka broker and Connect worker JVMs this module starts: this JVM's own
  * (Kafka, its dependencies, the JDBC driver, ...), without anything built from this repository
  * and without Chicory, so that a worker can only load the Rapidbyte plugin from its
- * {@code plugin.path}, as in production. Stateless.
+ * {@code plugin.path}, as in production; and without test jars (Kafka's {@code -test} jars bring
+ * its test connectors, which a worker would list next to ours). Stateless.
  */
 public final class ClassPath {
     private ClassPath() {
@@ -44,6 +45,9 @@ public final class ClassPath {
         String unix = entry.replace(File.separatorChar, '/');
         if (Files.isDirectory(Path.of(entry))) {
             return false; // build output directories: this repository's classes
+        }
+        if (unix.endsWith("-test.jar") || unix.endsWith("-tests.jar")) {
+            return false;
         }
         return !unix.contains("/io/rapidbyte/") && !unix.contains("/com/dylibso/") && !unix.contains("/rapidbyte-");
     }

@@ -18,6 +18,8 @@ class ClassPathTest {
         assertFalse(ClassPath.keep("/m2/io/rapidbyte/rapidbyte-postgres-testkit/0.1.0/rapidbyte-postgres-testkit-0.1.0.jar"));
         assertFalse(ClassPath.keep("/m2/com/dylibso/chicory/runtime/1.7.5/runtime-1.7.5.jar"));
         assertTrue(ClassPath.keep("/m2/org/apache/kafka/connect-runtime/4.3.1/connect-runtime-4.3.1.jar"));
+        assertFalse(ClassPath.keep("/m2/org/apache/kafka/connect-runtime/4.3.1/connect-runtime-4.3.1-test.jar"),
+                "Kafka's test jars (their test connectors would show in GET /connector-plugins)");
         assertTrue(ClassPath.keep("/m2/org/postgresql/postgresql/42.7.8/postgresql-42.7.8.jar"));
     }
 
