@@ -138,6 +138,22 @@ public final class Utf8 {
      * @throws IllegalArgumentException at the first malformed sequence, naming its offset
      */
     public static String decode(byte[] b, int off, int len, char[] chars) {
+        return new String(chars, 0, decodeInto(b, off, len, chars, false));
+    }
+
+    /**
+     * Decodes {@code b[off, off + len)} for text that is only shown to humans (a server's error
+     * message, a guest's log line): each byte that does not start a valid sequence becomes U+FFFD
+     * rather than hiding the message behind a decoding error. Never use it for data.
+     */
+    public static String decodeForDisplay(byte[] b, int off, int len) {
+        checkRange(b, off, len);
+        char[] chars = new char[len];
+        return new String(chars, 0, decodeInto(b, off, len, chars, true));
+    }
+
+    /** Decodes into {@code chars}; returns the number of chars written. */
+    private static int decodeInto(byte[] b, int off, int len, char[] chars, boolean replace) {
         int n = 0;
         int i = off;
         int end = off + len;
@@ -149,32 +165,43 @@ public final class Utf8 {
                 continue;
             }
             b0 &= 0xFF;
+            int cp = -1;
+            int size = 1;
             if (b0 >= 0xC2 && b0 <= 0xDF && i + 1 < end && cont(b[i + 1])) {
-                chars[n++] = (char) (((b0 & 0x1F) << 6) | (b[i + 1] & 0x3F));
-                i += 2;
+                cp = ((b0 & 0x1F) << 6) | (b[i + 1] & 0x3F);
+                size = 2;
             } else if (b0 >= 0xE0 && b0 <= 0xEF && i + 2 < end && cont(b[i + 1]) && cont(b[i + 2])) {
-                int cp = ((b0 & 0x0F) << 12) | ((b[i + 1] & 0x3F) << 6) | (b[i + 2] & 0x3F);
+                cp = ((b0 & 0x0F) << 12) | ((b[i + 1] & 0x3F) << 6) | (b[i + 2] & 0x3F);
+                size = 3;
                 if (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF)) {
-                    throw malformed(i - off);
+                    cp = -1;
                 }
-                chars[n++] = (char) cp;
-                i += 3;
             } else if (b0 >= 0xF0 && b0 <= 0xF4 && i + 3 < end
                     && cont(b[i + 1]) && cont(b[i + 2]) && cont(b[i + 3])) {
-                int cp = ((b0 & 0x07) << 18) | ((b[i + 1] & 0x3F) << 12) | ((b[i + 2] & 0x3F) << 6)
+                cp = ((b0 & 0x07) << 18) | ((b[i + 1] & 0x3F) << 12) | ((b[i + 2] & 0x3F) << 6)
                         | (b[i + 3] & 0x3F);
+                size = 4;
                 if (cp < 0x10000 || cp > 0x10FFFF) {
+                    cp = -1;
+                }
+            }
+            if (cp < 0) {
+                if (!replace) {
                     throw malformed(i - off);
                 }
+                chars[n++] = '\uFFFD';
+                i++;
+            } else if (cp >= 0x10000) {
                 cp -= 0x10000;
                 chars[n++] = (char) (0xD800 + (cp >> 10));
                 chars[n++] = (char) (0xDC00 + (cp & 0x3FF));
                 i += 4;
             } else {
-                throw malformed(i - off);
+                chars[n++] = (char) cp;
+                i += size;
             }
         }
-        return new String(chars, 0, n);
+        return n;
     }
 
     private static int encodeSupplementary(char high, char low, byte[] out, int pos) {

@@ -135,6 +135,20 @@ class Utf8Test {
     }
 
     @Test
+    void displayDecodingReplacesEachBadByteAndKeepsTheRest() {
+        assertEquals("a\uFFFDb", Utf8.decodeForDisplay(new byte[] {'a', (byte) 0xFF, 'b'}, 0, 3));
+        assertEquals("\uFFFD\uFFFD", Utf8.decodeForDisplay(new byte[] {(byte) 0xC0, (byte) 0x80}, 0, 2));
+        assertEquals("\uFFFD\uFFFDx", Utf8.decodeForDisplay(new byte[] {(byte) 0xE2, (byte) 0x82, 'x'}, 0, 3));
+        assertEquals("\u00e9\uFFFD\ud83d\ude00", Utf8.decodeForDisplay(
+                new byte[] {(byte) 0xC3, (byte) 0xA9, (byte) 0xFF, (byte) 0xF0, (byte) 0x9F, (byte) 0x98, (byte) 0x80}, 0, 7));
+        Random r = new Random(14);
+        for (int i = 0; i < 20_000; i++) {
+            byte[] b = randomValidString(r).getBytes(StandardCharsets.UTF_8);
+            assertEquals(Utf8.decode(b), Utf8.decodeForDisplay(b, 0, b.length));
+        }
+    }
+
+    @Test
     void decodeChecksTheRange() {
         assertThrows(IndexOutOfBoundsException.class, () -> Utf8.decode(new byte[2], 1, 2));
         assertThrows(IndexOutOfBoundsException.class, () -> Utf8.decode(new byte[2], -1, 1));
