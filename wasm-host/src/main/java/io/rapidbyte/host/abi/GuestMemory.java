@@ -5,13 +5,10 @@ import io.rapidbyte.host.types.ConnectorError;
 import io.rapidbyte.host.types.ConnectorException;
 import io.rapidbyte.host.types.ErrorCategory;
 import io.rapidbyte.host.types.ErrorCodes;
+import io.rapidbyte.sdk.text.Utf8;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
@@ -94,21 +91,18 @@ public final class GuestMemory {
     public String readString(int ptr, int len) {
         byte[] bytes = readBytes(ptr, len);
         try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
-        } catch (CharacterCodingException e) {
+            return Utf8.decode(bytes);
+        } catch (IllegalArgumentException e) {
             throw new ConnectorException(ConnectorError.of(ErrorCategory.INTERNAL,
                     ErrorCodes.INVALID_ARGUMENT, "string at " + Integer.toUnsignedString(ptr)
-                            + " is not valid UTF-8"));
+                            + " is not valid UTF-8 (" + e.getMessage() + ")"));
         }
     }
 
     /** Reads a string, replacing invalid UTF-8; for text that is only shown to humans. */
     public String readStringLossy(int ptr, int len) {
-        return new String(readBytes(ptr, len), StandardCharsets.UTF_8);
+        byte[] bytes = readBytes(ptr, len);
+        return Utf8.decodeForDisplay(bytes, 0, bytes.length);
     }
 
     public int readU8(int addr) {

@@ -3,7 +3,7 @@ package io.rapidbyte.host.abi;
 import io.rapidbyte.host.types.ConnectorError;
 import io.rapidbyte.host.types.ConnectorException;
 import io.rapidbyte.host.types.ErrorCodes;
-import java.nio.charset.StandardCharsets;
+import io.rapidbyte.sdk.text.Utf8;
 
 /**
  * Host → guest transfer of lists and strings: memory comes from the guest's
@@ -53,9 +53,13 @@ public final class Lowering {
         return new GuestSlice(ptr, len);
     }
 
-    /** Copies a string into fresh guest memory as UTF-8. */
+    /**
+     * Copies a string into fresh guest memory as UTF-8.
+     *
+     * @throws IllegalArgumentException if {@code value} holds an unpaired surrogate (no UTF-8 form)
+     */
     public GuestSlice string(String value) {
-        byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+        byte[] utf8 = Utf8.encode(value);
         return bytes(utf8, 0, utf8.length);
     }
 }

@@ -19,7 +19,7 @@ import com.dylibso.chicory.wasm.types.ValType;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import io.rapidbyte.sdk.text.Utf8;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -136,9 +136,8 @@ public final class ConnectorModule {
         if (!(section instanceof UnknownCustomSection raw)) {
             return Optional.empty();
         }
-        String json = new String(raw.bytes(), StandardCharsets.UTF_8);
         try {
-            return Optional.of(Manifest.parse(json));
+            return Optional.of(Manifest.parse(Utf8.decode(raw.bytes())));
         } catch (IllegalArgumentException e) {
             throw new InvalidModuleException("module sha256:" + sha + " has a malformed " + Manifest.SECTION
                     + " section: " + e.getMessage(), e);

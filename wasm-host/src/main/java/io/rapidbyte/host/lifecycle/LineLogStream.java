@@ -2,9 +2,9 @@ package io.rapidbyte.host.lifecycle;
 
 import io.rapidbyte.host.imports.HostListener;
 import io.rapidbyte.host.imports.LogLevel;
+import io.rapidbyte.sdk.text.Utf8;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 
 /**
  * WASI stdout/stderr of a guest, delivered to the listener one line at a time. Lines longer
@@ -53,7 +53,8 @@ final class LineLogStream extends OutputStream {
     }
 
     private void emit() {
-        String text = line.toString(StandardCharsets.UTF_8);
+        byte[] bytes = line.toByteArray();
+        String text = Utf8.decodeForDisplay(bytes, 0, bytes.length);
         line.reset();
         if (text.endsWith("\r")) {
             text = text.substring(0, text.length() - 1);

@@ -1,7 +1,7 @@
 package io.rapidbyte.postgres.guest;
 
 import io.rapidbyte.postgres.wire.PgConnection;
-import io.rapidbyte.postgres.wire.binary.Utf8;
+import io.rapidbyte.sdk.text.Utf8;
 import io.rapidbyte.sdk.ConnectorError;
 import io.rapidbyte.sdk.ErrorCategory;
 import java.util.List;

@@ -5,7 +5,7 @@ import io.rapidbyte.postgres.wire.binary.NetworkCodec;
 import io.rapidbyte.postgres.wire.binary.NumericCodec;
 import io.rapidbyte.postgres.wire.binary.PgNumeric;
 import io.rapidbyte.postgres.wire.binary.ScalarCodec;
-import io.rapidbyte.postgres.wire.binary.Utf8;
+import io.rapidbyte.sdk.text.Utf8;
 
 /**
  * Encodes rows in PostgreSQL's binary COPY format for
@@ -184,7 +184,7 @@ public final class BinaryCopyWriter {
     public void writeText(CharSequence s) {
         int n = Utf8.encodedLength(s);
         begin(n);
-        pos += Utf8.encode(s, buf, pos);
+        pos = Utf8.encode(s, buf, pos);
     }
 
     /** Already-UTF-8 text (e.g. straight from an Arrow utf8 buffer), or bytea contents. */
@@ -199,7 +199,7 @@ public final class BinaryCopyWriter {
         int n = Utf8.encodedLength(json);
         begin(n + 1);
         buf[pos++] = (byte) ScalarCodec.JSONB_VERSION;
-        pos += Utf8.encode(json, buf, pos);
+        pos = Utf8.encode(json, buf, pos);
     }
 
     /** jsonb from UTF-8 JSON text bytes. */

@@ -1,7 +1,7 @@
 package io.rapidbyte.postgres.wire;
 
 import io.rapidbyte.postgres.wire.binary.BigEndian;
-import io.rapidbyte.postgres.wire.binary.Utf8;
+import io.rapidbyte.sdk.text.Utf8;
 
 /**
  * Builds frontend messages in one growable buffer and hands them to the
@@ -79,19 +79,31 @@ final class MessageWriter {
 
     /**
      * A NUL-terminated UTF-8 string. A string with an embedded NUL would be cut
-     * short by the server, so it is refused and the message being built dropped.
+     * short by the server, and one with an unpaired surrogate has no UTF-8 form, so
+     * both are refused and the message being built dropped.
      */
     void cstring(String s) {
         if (s.indexOf('\0') >= 0) {
-            if (messageStart >= 0) {
-                pos = messageStart;
-                messageStart = -1;
-            }
+            dropMessage();
             throw new IllegalArgumentException("string contains a NUL character");
         }
-        ensure(Utf8.encodedLength(s) + 1);
-        pos += Utf8.encode(s, buf, pos);
+        int n;
+        try {
+            n = Utf8.encodedLength(s);
+        } catch (IllegalArgumentException e) {
+            dropMessage();
+            throw e;
+        }
+        ensure(n + 1);
+        pos = Utf8.encode(s, buf, pos);
         buf[pos++] = 0;
+    }
+
+    private void dropMessage() {
+        if (messageStart >= 0) {
+            pos = messageStart;
+            messageStart = -1;
+        }
     }
 
     /** One complete CopyData message ('d'). */

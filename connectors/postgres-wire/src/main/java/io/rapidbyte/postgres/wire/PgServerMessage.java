@@ -1,6 +1,6 @@
 package io.rapidbyte.postgres.wire;
 
-import io.rapidbyte.postgres.wire.binary.Utf8;
+import io.rapidbyte.sdk.text.Utf8;
 
 /**
  * The fields of one ErrorResponse or NoticeResponse, as sent by the server.
@@ -43,7 +43,8 @@ public final class PgServerMessage {
                 throw new IllegalArgumentException("error/notice field not terminated");
             }
             if (code < 128) {
-                fields[code] = Utf8.decode(buf, p, z - p);
+                // Shown to people, and may be in the server's own encoding before client_encoding applies.
+                fields[code] = Utf8.decodeForDisplay(buf, p, z - p);
             }
             p = z + 1;
         }

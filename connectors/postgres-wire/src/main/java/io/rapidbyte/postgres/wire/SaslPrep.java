@@ -1,6 +1,6 @@
 package io.rapidbyte.postgres.wire;
 
-import io.rapidbyte.postgres.wire.binary.Utf8;
+import io.rapidbyte.sdk.text.Utf8;
 
 /**
  * Turns a password into the bytes SCRAM hashes, following what PostgreSQL does

@@ -1,6 +1,6 @@
 package io.rapidbyte.postgres.wire;
 
-import io.rapidbyte.postgres.wire.binary.Utf8;
+import io.rapidbyte.sdk.text.Utf8;
 import io.rapidbyte.postgres.wire.crypto.Base64;
 import io.rapidbyte.postgres.wire.crypto.HmacSha256;
 import io.rapidbyte.postgres.wire.crypto.Pbkdf2;

@@ -1,7 +1,7 @@
 package io.rapidbyte.postgres.wire;
 
 import io.rapidbyte.postgres.wire.binary.BigEndian;
-import io.rapidbyte.postgres.wire.binary.Utf8;
+import io.rapidbyte.sdk.text.Utf8;
 
 import java.util.Map;
 

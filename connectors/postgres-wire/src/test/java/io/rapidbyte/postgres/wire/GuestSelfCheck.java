@@ -8,7 +8,7 @@ import io.rapidbyte.postgres.wire.binary.PgNumeric;
 import io.rapidbyte.postgres.wire.binary.PgOids;
 import io.rapidbyte.postgres.wire.binary.ScalarCodec;
 import io.rapidbyte.postgres.wire.binary.TemporalCodec;
-import io.rapidbyte.postgres.wire.binary.Utf8;
+import io.rapidbyte.sdk.text.Utf8;
 import io.rapidbyte.postgres.wire.crypto.Base64;
 import io.rapidbyte.postgres.wire.crypto.Hex;
 import io.rapidbyte.postgres.wire.crypto.HmacSha256;

@@ -1,5 +1,6 @@
 package io.rapidbyte.sdk.abi;
 
+import io.rapidbyte.sdk.text.Utf8;
 import io.rapidbyte.sdk.ConnectorError;
 /**
  * Canonical-ABI strings in guest memory: UTF-8 bytes plus a {@code (ptr, len)} pair. Stateless.
@@ -11,7 +12,7 @@ public final class GuestStrings {
     /** Copies {@code len} bytes at {@code ptr} out of guest memory and decodes them as UTF-8. */
     public static String load(GuestMemory memory, int ptr, int len) {
         byte[] bytes = loadBytes(memory, ptr, len);
-        return Utf8Codec.decode(bytes, 0, bytes.length);
+        return Utf8.decode(bytes, 0, bytes.length);
     }
 
     /** Copies {@code len} bytes at {@code ptr} into a new Java array. */
@@ -28,7 +29,7 @@ public final class GuestStrings {
      * @throws io.rapidbyte.sdk.ConnectorException {@code ARENA_EXHAUSTED} when it does not fit
      */
     public static void store(GuestMemory memory, int slot, String value) {
-        byte[] bytes = Utf8Codec.encode(value);
+        byte[] bytes = Utf8.encode(value);
         int ptr = 1;
         if (bytes.length > 0) {
             ptr = Arena.alloc(1, bytes.length);

@@ -1,5 +1,6 @@
 package io.rapidbyte.sdk.abi;
 
+import io.rapidbyte.sdk.text.Utf8;
 import io.rapidbyte.sdk.ConnectorError;
 import io.rapidbyte.sdk.TlsOptions;
 import io.rapidbyte.sdk.TlsSession;
@@ -300,6 +301,6 @@ public final class Host {
         if (value == null) {
             throw new NullPointerException("string argument");
         }
-        return Utf8Codec.encode(value);
+        return Utf8.encode(value);
     }
 }

@@ -1,5 +1,7 @@
 package io.rapidbyte.sdk.arrow;
 
+import io.rapidbyte.sdk.text.Utf8;
+
 /**
  * Bounds-checked FlatBuffers decoding over {@code bytes[start, end)}: the minimal subset needed
  * for Arrow's Message.fbs and Schema.fbs. All positions are absolute indices into the array.
@@ -140,7 +142,11 @@ final class FlatBufferReader {
             throw bad(what, "string length " + n + " exceeds metadata");
         }
         charge(4L + n, what);
-        return Utf8.decode(b, s + 4, n);
+        try {
+            return Utf8.decode(b, s + 4, n);
+        } catch (IllegalArgumentException e) {
+            throw bad(what, e.getMessage());
+        }
     }
 
     // ---- helpers ----

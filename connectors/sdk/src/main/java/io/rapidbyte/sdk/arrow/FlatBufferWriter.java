@@ -1,5 +1,7 @@
 package io.rapidbyte.sdk.arrow;
 
+import io.rapidbyte.sdk.text.Utf8;
+
 /**
  * Minimal FlatBuffers encoder covering what Arrow's Schema.fbs and Message.fbs need: tables,
  * scalars, strings, vectors of offsets and vectors of 16-byte structs.

@@ -1,5 +1,7 @@
 package io.rapidbyte.sdk.arrow;
 
+import io.rapidbyte.sdk.text.Utf8;
+
 /**
  * utf8 or binary column. Value i is the bytes {@code [valueOffset(i), valueOffset(i) + valueLength(i))}
  * of {@link #array()}: read them in place to avoid a copy, or use {@link #getBytes} /
@@ -42,7 +44,7 @@ public final class VarBinaryColumn extends Column {
         return v;
     }
 
-    /** Value i decoded as UTF-8 (malformed bytes become U+FFFD), or null for a null row. */
+    /** Value i decoded as UTF-8, or null for a null row; malformed bytes are an {@link ArrowFormatException}. */
     public String getString(int i) {
         if (isNull(i)) {
             return null;
@@ -51,7 +53,15 @@ public final class VarBinaryColumn extends Column {
         if (scratch.length < n) {
             scratch = new char[Math.max(n, 2 * scratch.length)];
         }
-        return Utf8.decode(data, valueOffset(i), n, scratch);
+        try {
+            return Utf8.decode(data, valueOffset(i), n, scratch);
+        } catch (IllegalArgumentException e) {
+            throw notUtf8(field().name(), i, e);
+        }
+    }
+
+    private static synchronized ArrowFormatException notUtf8(String column, int row, IllegalArgumentException e) {
+        return new ArrowFormatException("column \"" + column + "\" row " + row + ": " + e.getMessage());
     }
 
     /** Absolute position in {@link #array()} of the n + 1 int32 offsets (relative to {@link #dataPosition()}). */

@@ -1,5 +1,7 @@
 package io.rapidbyte.sdk.arrow;
 
+import io.rapidbyte.sdk.text.Utf8;
+
 /**
  * Builder for utf8 and binary columns: int32 offsets plus one contiguous data array, the
  * layout Arrow uses, so a batch is written with two array copies.
@@ -36,7 +38,7 @@ public final class VarBinaryColumnBuilder extends ColumnBuilder {
         endValue();
     }
 
-    /** Appends the UTF-8 encoding of {@code s}; unpaired surrogates become '?'. */
+    /** Appends the UTF-8 encoding of {@code s}; an unpaired surrogate is an {@link IllegalArgumentException}. */
     public void append(CharSequence s) {
         ensureData(Utf8.maxEncodedLength(s));
         if (s instanceof String) {

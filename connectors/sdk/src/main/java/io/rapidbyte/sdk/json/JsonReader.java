@@ -7,7 +7,8 @@ package io.rapidbyte.sdk.json;
  * TeaVM's shadow stack. One instance parses one text; not thread-safe.
  */
 public final class JsonReader {
-    static final int MAX_DEPTH = 256;
+    /** Deepest nesting accepted, so hostile input cannot exhaust a guest's shadow stack or the host's stack. */
+    public static final int MAX_DEPTH = 256;
 
     private final String text;
     private int pos;

@@ -1,12 +1,12 @@
 package io.rapidbyte.testguests.probe;
 
+import io.rapidbyte.sdk.text.Utf8;
 import io.rapidbyte.sdk.abi.Arena;
 import io.rapidbyte.sdk.abi.Bounds;
 import io.rapidbyte.sdk.abi.Host;
 import io.rapidbyte.sdk.abi.HostImports;
 import io.rapidbyte.sdk.abi.ImportResult;
 import io.rapidbyte.sdk.abi.LinearMemory;
-import io.rapidbyte.sdk.abi.Utf8Codec;
 import io.rapidbyte.sdk.json.Json;
 import io.rapidbyte.sdk.json.JsonObject;
 
@@ -31,7 +31,7 @@ final class FrameOps {
 
     /** {@code frame-write {frame, text}}, {@code {frame, hex}} or {@code {frame, size}} (pattern bytes) → the new length. */
     Object write(JsonObject op) {
-        byte[] data = op.containsKey("text") ? Utf8Codec.encode(op.getString("text"))
+        byte[] data = op.containsKey("text") ? Utf8.encode(op.getString("text"))
                 : op.containsKey("hex") ? BytePattern.hex(op.getString("hex")) : BytePattern.of(op.getInt("size"));
         return Host.frameWrite(registers.frame(op), data, 0, data.length);
     }
@@ -70,7 +70,7 @@ final class FrameOps {
         } while (done < bytes.length);
         JsonObject value = Json.object().with("len", (long) bytes.length).with("sum", BytePattern.sum(bytes));
         if (bytes.length <= TEXT_LIMIT) {
-            value.with("text", Utf8Codec.decode(bytes, 0, bytes.length));
+            value.with("text", Utf8.decode(bytes, 0, bytes.length));
         }
         return value;
     }

@@ -1,9 +1,9 @@
 package io.rapidbyte.testguests.probe;
 
+import io.rapidbyte.sdk.text.Utf8;
 import io.rapidbyte.sdk.Frame;
 import io.rapidbyte.sdk.SocketStream;
 import io.rapidbyte.sdk.abi.Host;
-import io.rapidbyte.sdk.abi.Utf8Codec;
 import io.rapidbyte.sdk.json.Json;
 import io.rapidbyte.sdk.json.JsonObject;
 import java.io.IOException;
@@ -27,7 +27,7 @@ final class SocketOps {
     /** {@code socket-write {socket, text}}: through a sealed frame and socket-write-frame → bytes written. */
     Object write(JsonObject op) {
         long socket = registers.socket(op);
-        byte[] data = Utf8Codec.encode(op.getString("text"));
+        byte[] data = Utf8.encode(op.getString("text"));
         Frame frame = Frame.create(data.length);
         try {
             frame.write(data);
@@ -51,7 +51,7 @@ final class SocketOps {
         }
         try (Frame frame = Frame.adopt((int) result)) {
             byte[] bytes = frame.readAll();
-            return Json.object().with("kind", "data").with("text", Utf8Codec.decode(bytes, 0, bytes.length));
+            return Json.object().with("kind", "data").with("text", Utf8.decode(bytes, 0, bytes.length));
         }
     }
 
@@ -60,12 +60,12 @@ final class SocketOps {
      * and flush {@code text}, read back as many bytes (retrying would-block), close → the text read.
      */
     Object echo(JsonObject op) {
-        byte[] data = Utf8Codec.encode(op.getString("text"));
+        byte[] data = Utf8.encode(op.getString("text"));
         try (SocketStream stream = SocketStream.connect(op.getString("host"), op.getInt("port"))) {
             stream.output().write(data);
             stream.output().flush();
             byte[] back = new byte[data.length];
-            return Utf8Codec.decode(back, 0, readFully(stream.input(), back));
+            return Utf8.decode(back, 0, readFully(stream.input(), back));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -300,7 +300,7 @@ public final class TupleEncoder {
     private void parsedText(ColumnSlot s, int i) {
         int from = s.data + le32(s.d, s.offsets + 4 * i);
         int end = s.data + le32(s.d, s.offsets + 4 * i + 4);
-        String text = io.rapidbyte.postgres.wire.binary.Utf8.decode(s.d, from, end - from);
+        String text = io.rapidbyte.sdk.text.Utf8.decode(s.d, from, end - from);
         int n;
         switch (s.enc.kind) {
             case Encoding.NUMERIC_TEXT:

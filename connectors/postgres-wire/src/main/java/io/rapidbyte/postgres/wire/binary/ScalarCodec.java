@@ -1,5 +1,7 @@
 package io.rapidbyte.postgres.wire.binary;
 
+import io.rapidbyte.sdk.text.Utf8;
+
 /**
  * Binary wire formats of the simple types: int2/4/8, oid, float4/8, bool,
  * "char", the text family, bytea, uuid, json and jsonb.

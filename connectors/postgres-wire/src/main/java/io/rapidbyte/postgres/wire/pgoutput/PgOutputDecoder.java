@@ -2,7 +2,7 @@ package io.rapidbyte.postgres.wire.pgoutput;
 
 import io.rapidbyte.postgres.wire.PgException;
 import io.rapidbyte.postgres.wire.binary.BigEndian;
-import io.rapidbyte.postgres.wire.binary.Utf8;
+import io.rapidbyte.sdk.text.Utf8;
 
 /**
  * Decodes one pgoutput message (the payload of an XLogData) and hands it to a

@@ -79,33 +79,4 @@ class TemporalAndScalarCodecTest {
         assertThrows(BinaryFormatException.class, () -> ScalarCodec.parseUuid("not-a-uuid", b, 0));
     }
 
-    @Test
-    void utf8MatchesJdkAndReplacesMalformedInput() {
-        Random r = new Random(11);
-        for (int i = 0; i < 2000; i++) {
-            StringBuilder sb = new StringBuilder();
-            int n = r.nextInt(30);
-            for (int k = 0; k < n; k++) {
-                int cp;
-                switch (r.nextInt(4)) {
-                    case 0: cp = r.nextInt(0x80); break;
-                    case 1: cp = 0x80 + r.nextInt(0x780); break;
-                    case 2: cp = 0x800 + r.nextInt(0xd000); break;
-                    default: cp = 0x10000 + r.nextInt(0x100000); break;
-                }
-                sb.appendCodePoint(cp);
-            }
-            String s = sb.toString();
-            byte[] jdk = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            assertEquals(jdk.length, Utf8.encodedLength(s));
-            org.junit.jupiter.api.Assertions.assertArrayEquals(jdk, Utf8.encode(s));
-            assertEquals(s, Utf8.decode(jdk));
-        }
-        assertEquals("a\uFFFDb", Utf8.decode(new byte[] {'a', (byte) 0xff, 'b'}));
-        assertEquals("\uFFFD\uFFFD", Utf8.decode(new byte[] {(byte) 0xc0, (byte) 0x80}));
-        assertEquals("\uFFFDx", Utf8.decode(new byte[] {(byte) 0xe2, (byte) 0x82, 'x'}));
-        assertEquals("\uFFFD", Utf8.decode(new byte[] {(byte) 0xed, (byte) 0xa0, (byte) 0x80}));
-        org.junit.jupiter.api.Assertions.assertArrayEquals(new byte[] {(byte) 0xef, (byte) 0xbf, (byte) 0xbd},
-                Utf8.encode("\ud800"));
-    }
 }

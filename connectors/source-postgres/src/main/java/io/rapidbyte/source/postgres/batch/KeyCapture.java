@@ -1,6 +1,6 @@
 package io.rapidbyte.source.postgres.batch;
 
-import io.rapidbyte.postgres.wire.binary.Utf8;
+import io.rapidbyte.sdk.text.Utf8;
 import io.rapidbyte.source.postgres.decode.Tuple;
 import java.util.ArrayList;
 import java.util.List;
