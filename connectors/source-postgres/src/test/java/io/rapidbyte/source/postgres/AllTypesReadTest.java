@@ -142,6 +142,11 @@ class AllTypesReadTest {
         assertEquals("mood", schema.findField("c_mood").getMetadata().get("rapidbyte.pg_type"));
         assertEquals("posint", schema.findField("c_posint").getMetadata().get("rapidbyte.pg_type"));
         assertTrue(!schema.findField("id").isNullable() && schema.findField("c_num").isNullable());
+        // Arrow Java, a standard reader, sees how infinity travels on each temporal field.
+        assertEquals("max_min", schema.findField("c_date").getMetadata().get("rapidbyte.infinity"));
+        assertEquals("max_min", schema.findField("c_tstz_arr").getChildren().get(0).getMetadata()
+                .get("rapidbyte.infinity"));
+        assertEquals(null, schema.findField("c_num").getMetadata().get("rapidbyte.infinity"));
         Map<String, String> meta = schema.getCustomMetadata();
         assertEquals("public.all_types", meta.get("rapidbyte.stream"));
         assertEquals("1", meta.get("rapidbyte.seq"));

@@ -26,7 +26,7 @@ import java.util.Map;
  *   <tr><td>json, jsonb (also read as text, and as list elements)</td><td>utf8 with the extension type
  *       {@code arrow.json}</td></tr>
  *   <tr><td>bytea</td><td>binary</td></tr>
- *   <tr><td>date</td><td>date32 (&plusmn;infinity: INT32 max/min)</td></tr>
+ *   <tr><td>date</td><td>date32 (&plusmn;infinity: INT32 max/min, see {@link #INFINITY_KEY})</td></tr>
  *   <tr><td>time</td><td>time64[us]</td></tr>
  *   <tr><td>timestamp</td><td>timestamp[us] (&plusmn;infinity: INT64 max/min)</td></tr>
  *   <tr><td>timestamptz</td><td>timestamp[us, tz=UTC] (&plusmn;infinity: INT64 max/min)</td></tr>
@@ -58,6 +58,15 @@ public final class TypeMapper {
     public static final String EXTENSION_METADATA_KEY = "ARROW:extension:metadata";
     public static final String UUID_EXTENSION = "arrow.uuid";
     public static final String JSON_EXTENSION = "arrow.json";
+    /**
+     * Declares on every field read from a date, timestamp[tz] or interval column (list items too) how PostgreSQL's {@code infinity} and
+     * {@code -infinity} travel: as the type's maximum and minimum value (PostgreSQL's own sentinels;
+     * an interval has all three fields at their max / min). A reader that sees this key knows those
+     * two values are not instants. Not a null: Arrow forbids nulls in a non-nullable field, and a
+     * null would make infinity indistinguishable from a missing value.
+     */
+    public static final String INFINITY_KEY = "rapidbyte.infinity";
+    public static final String INFINITY_EXTREMES = "max_min";
 
     private TypeMapper() {
     }
@@ -126,8 +135,12 @@ public final class TypeMapper {
         }
         ArrowType itemType = arrowType(element, decimal);
         String itemExtension = extension(c.elementOid(), itemType);
-        Field item = new Field(Field.LIST_ITEM_NAME, itemType, true, null,
-                itemExtension == null ? null : extensionMetadata(itemExtension));
+        Map<String, String> itemMetadata = itemExtension == null ? null : extensionMetadata(itemExtension);
+        if (hasInfinity(itemType)) {
+            itemMetadata = new LinkedHashMap<String, String>();
+            itemMetadata.put(INFINITY_KEY, INFINITY_EXTREMES);
+        }
+        Field item = new Field(Field.LIST_ITEM_NAME, itemType, true, null, itemMetadata);
         Field list = new Field(c.name(), ArrowType.LIST, !c.notNull(), Collections.singletonList(item),
                 Collections.singletonMap(PG_TYPE_KEY, c.pgType()));
         return new ColumnMapping(c, ValueKind.LIST, element, cast, list, reason);
@@ -136,7 +149,17 @@ public final class TypeMapper {
     private static Field withPgType(Field f, boolean nullable, ColumnInfo c, String extension) {
         Map<String, String> m = extension == null ? new LinkedHashMap<String, String>() : extensionMetadata(extension);
         m.put(PG_TYPE_KEY, c.pgType());
+        if (hasInfinity(f.type())) {
+            m.put(INFINITY_KEY, INFINITY_EXTREMES);
+        }
         return new Field(f.name(), f.type(), nullable, null, m);
+    }
+
+    /** Arrow types a PostgreSQL infinity can be stored in (date, timestamp[tz], interval). */
+    static boolean hasInfinity(ArrowType type) {
+        ArrowType.Kind k = type.kind();
+        return k == ArrowType.Kind.DATE32 || k == ArrowType.Kind.TIMESTAMP_MICROS
+                || k == ArrowType.Kind.INTERVAL_MONTH_DAY_NANO;
     }
 
     /** The canonical extension type of a value of type {@code oid} stored as {@code type}, or null. */

@@ -85,6 +85,23 @@ class TypeMapperTest {
     }
 
     @Test
+    void temporalFieldsDeclareHowInfinityTravels() {
+        for (int oid : new int[] {PgOids.DATE, PgOids.TIMESTAMP, PgOids.TIMESTAMPTZ, PgOids.INTERVAL}) {
+            java.util.Map<String, String> m = map(oid, -1, "t" + oid, false).field().metadata();
+            assertEquals(TypeMapper.INFINITY_EXTREMES, m.get(TypeMapper.INFINITY_KEY), "oid " + oid);
+            assertEquals("t" + oid, m.get(TypeMapper.PG_TYPE_KEY));
+        }
+        ColumnMapping dates = TypeMapper.map(new ColumnInfo("ds", 1, "date[]", false, 1182, -1, 'b', PgOids.DATE, 'b',
+                true, 0));
+        assertEquals(TypeMapper.INFINITY_EXTREMES, dates.field().elementField().metadata().get(TypeMapper.INFINITY_KEY));
+        assertNull(map(PgOids.TIME, -1, "time", false).field().metadata().get(TypeMapper.INFINITY_KEY),
+                "time has no infinity");
+        ColumnInfo asText = new ColumnInfo("d", 1, "date", false, PgOids.DATE, -1, 'b', 0, '\0', true, 0);
+        assertNull(TypeMapper.map(asText, true).field().metadata().get(TypeMapper.INFINITY_KEY),
+                "read as text, infinity is the word");
+    }
+
+    @Test
     void arraysBecomeListsAndUnknownElementsText() {
         ColumnMapping ints = TypeMapper.map(new ColumnInfo("a", 1, "integer[]", false, PgOids.INT4_ARRAY, -1, 'b',
                 PgOids.INT4, 'b', true, 0));
