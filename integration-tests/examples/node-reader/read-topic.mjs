@@ -5,8 +5,9 @@
 //   node read-topic.mjs --brokers localhost:9092 --topic rapidbyte.postgres [--sample 3]
 //                       [--rows-out rows.jsonl] [--follow] [--timeout-ms 60000]
 //
-// Without --follow it reads every partition from the beginning up to the end it had when the
-// reader started, prints a summary line per stream and exits 0.
+// It reads every partition from the beginning up to the end it had when the reader started,
+// prints a summary line per stream and exits 0 (1 when that end is not reached within
+// --timeout-ms). --follow keeps reading new records until interrupted.
 import kafkajs from 'kafkajs';
 import { tableFromIPC, makeVector, Type, TimeUnit, DateUnit, Precision } from 'apache-arrow';
 import { decompress } from 'fzstd';
@@ -198,6 +199,7 @@ async function main() {
   let finish;
   const finished = new Promise((resolve) => { finish = resolve; });
   const atEnd = () => !o.follow && ends.size === 0;
+  process.once('SIGINT', () => finish()); // --follow: Ctrl-C still prints the summary
   consumer.on(consumer.events.END_BATCH_PROCESS, ({ payload }) => {
     // lastOffset counts the transaction markers that exactly-once sources write after their records
     const end = ends.get(payload.partition);
@@ -206,7 +208,7 @@ async function main() {
   });
   await consumer.connect();
   await consumer.subscribe({ topic: o.topic, fromBeginning: true });
-  const timer = setTimeout(() => {
+  const timer = o.follow ? null : setTimeout(() => {
     console.error(`read-topic: not at the end of ${o.topic} after ${o.timeoutMs} ms; partitions left: `
       + [...ends.keys()].join(','));
     process.exit(1);

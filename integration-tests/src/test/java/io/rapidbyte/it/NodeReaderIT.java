@@ -58,6 +58,7 @@ class NodeReaderIT {
         Path rowsFile = node.workDir().resolve("rows.jsonl");
         NodeReader.Run run = node.read(bootstrap, pipeline.topic(), List.of("--rows-out", rowsFile.toString())).orThrow();
         rest.deleteConnector(source);
+        System.out.println("NodeReaderIT: " + String.join(" ", run.command()) + "\n" + run.stdout());
 
         List<JsonNode> printed = new ArrayList<>();
         for (String line : run.stdout().split("\n")) {
