@@ -217,8 +217,10 @@ async function main() {
   await consumer.run({
     eachMessage: async ({ partition, message }) => {
       const where = { partition, offset: message.offset };
-      if (header(message, 'content-type') !== ARROW_STREAM) {
-        print({ skipped: { ...where, reason: `no content-type: ${ARROW_STREAM} header` } });
+      const contentType = header(message, 'content-type');
+      if (contentType !== ARROW_STREAM) { // e.g. a JSON dead letter, or a record produced by hand
+        const reason = contentType === undefined ? 'no content-type header' : `content-type ${contentType}`;
+        print({ skipped: { ...where, reason: `${reason}, not ${ARROW_STREAM}` } });
         return;
       }
       const table = tableFromIPC(message.value);
