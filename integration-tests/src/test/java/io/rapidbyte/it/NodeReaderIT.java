@@ -38,8 +38,36 @@ class NodeReaderIT {
     private static final Duration WAIT = Duration.ofMinutes(2);
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /**
+     * The commands both READMEs give (the root README's "Read the topic from another language" and
+     * the example's own), which must be the ones this test runs: cd into the example, npm ci (done
+     * by {@link NodeReader#install} in a copy of the folder), then the reader.
+     */
+    private static List<String> readmeCommands() throws Exception {
+        Path examples = Path.of(SharedEnvironment.property("rapidbyte.examples.dir"));
+        List<String> root = firstBlockAfter(examples.resolve("../../README.md"), "### Read the topic from another language");
+        List<String> own = firstBlockAfter(examples.resolve("node-reader/README.md"), "# Reading a Rapidbyte topic from Node.js");
+        assertEquals(root, own, "both READMEs give the same commands");
+        assertEquals(3, root.size(), root.toString());
+        assertEquals(List.of("cd integration-tests/examples/node-reader", "npm ci"), root.subList(0, 2));
+        return root;
+    }
+
+    private static List<String> firstBlockAfter(Path markdown, String heading) throws Exception {
+        List<String> lines = Files.readAllLines(markdown);
+        int at = lines.indexOf(heading);
+        assertTrue(at >= 0, markdown + " has the heading " + heading);
+        int open = at + 1;
+        while (!lines.get(open).equals("```")) {
+            open++;
+        }
+        int close = lines.subList(open + 1, lines.size()).indexOf("```") + open + 1;
+        return lines.subList(open + 1, close);
+    }
+
     @Test
     void theNodeReaderPrintsEverySourceRowExactly() throws Exception {
+        List<String> commands = readmeCommands();
         NodeReader node = NodeReader.install(Path.of(SharedEnvironment.property("rapidbyte.examples.dir"), "node-reader"),
                 Path.of(SharedEnvironment.property("rapidbyte.nodeReader.workDir")));
         PostgresPipeline pipeline = SharedEnvironment.pipeline(DB, STREAM);
@@ -56,7 +84,8 @@ class NodeReaderIT {
         KafkaTopics.produce(bootstrap, pipeline.topic(), "stray", "not an Arrow stream, no content-type");
 
         Path rowsFile = node.workDir().resolve("rows.jsonl");
-        NodeReader.Run run = node.read(bootstrap, pipeline.topic(), List.of("--rows-out", rowsFile.toString())).orThrow();
+        NodeReader.Run run = node.read(commands.get(2), Map.of("--brokers", bootstrap,
+                "--topic", pipeline.topic(), "--rows-out", rowsFile.toString())).orThrow();
         rest.deleteConnector(source);
         System.out.println("NodeReaderIT: " + String.join(" ", run.command()) + "\n" + run.stdout());
 

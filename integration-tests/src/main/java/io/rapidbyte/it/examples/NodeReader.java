@@ -7,13 +7,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The README's Node.js reader ({@code integration-tests/examples/node-reader}) run the way the
  * README says: its files copied into a work directory, {@code npm ci} there (the locked
- * versions), then {@code node read-topic.mjs --brokers … --topic …}. Needs Node.js ≥ 20 with npm
+ * versions), then the README's {@code node read-topic.mjs …} line with this cluster's values. Needs Node.js ≥ 20 with npm
  * on the PATH and the npm registry (or a warm npm cache) for {@code npm ci}. Not thread-safe.
  */
 public final class NodeReader {
@@ -49,11 +50,25 @@ public final class NodeReader {
         return reader;
     }
 
-    /** {@code node read-topic.mjs --brokers <bootstrap> --topic <topic>} and then {@code extraArgs}. */
-    public Run read(String bootstrap, String topic, List<String> extraArgs) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("node", "read-topic.mjs", "--brokers", bootstrap, "--topic", topic));
-        command.addAll(extraArgs);
-        return run(command, 120);
+    /**
+     * Runs {@code command} (a README line such as {@code node read-topic.mjs --brokers localhost:9092 …},
+     * split at spaces) in the work directory, with the value after each option of {@code values}
+     * replaced (e.g. {@code --brokers} by this cluster's bootstrap servers). Fails when the command is
+     * not {@code node read-topic.mjs …} or lacks one of those options.
+     */
+    public Run read(String command, Map<String, String> values) throws IOException, InterruptedException {
+        List<String> args = new ArrayList<>(List.of(command.trim().split(" +")));
+        if (args.size() < 2 || !args.get(0).equals("node") || !args.get(1).equals("read-topic.mjs")) {
+            throw new AssertionError("not a node read-topic.mjs command: " + command);
+        }
+        for (Map.Entry<String, String> v : values.entrySet()) {
+            int at = args.indexOf(v.getKey());
+            if (at < 0 || at + 1 >= args.size()) {
+                throw new AssertionError("the command has no " + v.getKey() + " value: " + command);
+            }
+            args.set(at + 1, v.getValue());
+        }
+        return run(args, 120);
     }
 
     public Path workDir() {
