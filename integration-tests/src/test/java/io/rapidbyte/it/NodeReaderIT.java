@@ -69,7 +69,8 @@ class NodeReaderIT {
     void theNodeReaderPrintsEverySourceRowExactly() throws Exception {
         List<String> commands = readmeCommands();
         NodeReader node = NodeReader.install(Path.of(SharedEnvironment.property("rapidbyte.examples.dir"), "node-reader"),
-                Path.of(SharedEnvironment.property("rapidbyte.nodeReader.workDir")));
+                Path.of(SharedEnvironment.property("rapidbyte.nodeReader.workDir")),
+                Path.of(SharedEnvironment.property("rapidbyte.requireNode")));
         PostgresPipeline pipeline = SharedEnvironment.pipeline(DB, STREAM);
         pipeline.source().set("wasm.config.max_batch_rows", "50");
         SharedEnvironment.postgres().execute(DB, TABLE);

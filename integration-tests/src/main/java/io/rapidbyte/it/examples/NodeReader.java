@@ -38,9 +38,13 @@ public final class NodeReader {
         }
     }
 
-    /** Copies the example from {@code exampleDir} into {@code workDir} and installs its locked dependencies. */
-    public static NodeReader install(Path exampleDir, Path workDir) throws IOException, InterruptedException {
-        requireNode();
+    /**
+     * Copies the example from {@code exampleDir} into {@code workDir} and installs its locked
+     * dependencies, after {@code requireNodeJava} checked that node and npm are there.
+     */
+    public static NodeReader install(Path exampleDir, Path workDir, Path requireNodeJava)
+            throws IOException, InterruptedException {
+        requireNode(requireNodeJava);
         Files.createDirectories(workDir);
         for (String f : FILES) {
             Files.copy(exampleDir.resolve(f), workDir.resolve(f), StandardCopyOption.REPLACE_EXISTING);
@@ -95,35 +99,14 @@ public final class NodeReader {
         }
     }
 
-    /** Fails with one sentence saying what to install when node or npm is missing or too old. */
-    private static void requireNode() throws InterruptedException {
-        String node = version("node");
-        String npm = version("npm");
-        String problem = node == null || npm == null ? (node == null ? "node" : "npm") + " was not found on the PATH"
-                : major(node) < MIN_NODE_MAJOR ? "node " + node + " is too old" : null;
-        if (problem != null) {
-            throw new AssertionError(problem + ": the Node.js reader example needs Node.js >= " + MIN_NODE_MAJOR
-                    + " with npm, and the npm registry (or a warm npm cache) for npm ci. Install Node.js (https://nodejs.org).");
-        }
-    }
-
-    private static String version(String tool) throws InterruptedException {
-        try {
-            Process p = new ProcessBuilder(tool, "--version").redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-            return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0 && !out.isEmpty() ? out : null;
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
-    private static int major(String version) {
-        String digits = version.startsWith("v") ? version.substring(1) : version;
-        int dot = digits.indexOf('.');
-        try {
-            return Integer.parseInt(dot < 0 ? digits : digits.substring(0, dot));
-        } catch (NumberFormatException e) {
-            return -1;
-        }
+    /**
+     * Fails with the one sentence of {@code connectors/abi-check/RequireNode.java} (the build's
+     * check before it runs npm) when node or npm is missing or too old.
+     */
+    private static void requireNode(Path requireNodeJava) throws IOException, InterruptedException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        new NodeReader(requireNodeJava.getParent()).run(List.of(java, requireNodeJava.toString(),
+                Integer.toString(MIN_NODE_MAJOR), "The Node.js reader example (NodeReaderIT)",
+                "leave NodeReaderIT out"), 120).orThrow();
     }
 }
