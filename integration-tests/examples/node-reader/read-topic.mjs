@@ -9,7 +9,7 @@
 // prints a summary line per stream and exits 0 (1 when that end is not reached within
 // --timeout-ms). --follow keeps reading new records until interrupted.
 import kafkajs from 'kafkajs';
-import { tableFromIPC, makeVector, Type, TimeUnit, DateUnit, Precision } from 'apache-arrow';
+import { tableFromIPC, makeVector, Type, TimeUnit, DateUnit, IntervalUnit, Precision } from 'apache-arrow';
 import { decompress } from 'fzstd';
 import { createWriteStream } from 'node:fs';
 
@@ -123,6 +123,15 @@ function floatValue(x) {
   return Number.isFinite(x) ? x : String(x); // JSON has no NaN/Infinity: give them as text
 }
 
+/** an interval's fields (int32 words: months, days, then int64 nanoseconds for MONTH_DAY_NANO) */
+function intervalValue(v, i, unit) {
+  if (unit === IntervalUnit.MONTH_DAY_NANO) {
+    return { months: v[4 * i], days: v[4 * i + 1], nanoseconds: wordsToBigInt(v, 4 * i + 2, 2).toString() };
+  }
+  if (unit === IntervalUnit.DAY_TIME) return { days: v[2 * i], milliseconds: v[2 * i + 1] };
+  return { months: v[i] }; // YEAR_MONTH
+}
+
 /** the JSON value of row `i` of `data` (one arrow.Data chunk) of `field` */
 function value(data, i, field) {
   if (!data.getValid(i)) return null;
@@ -157,6 +166,8 @@ function value(data, i, field) {
       return timeOfDayText(BigInt(v[i]), type.unit);
     case Type.Timestamp:
       return timestampText(BigInt(v[i]), type.unit, type.timezone);
+    case Type.Interval:
+      return intervalValue(v, i, type.unit);
     case Type.List:
     case Type.LargeList: {
       const child = data.children[0];
@@ -166,7 +177,7 @@ function value(data, i, field) {
       }
       return out;
     }
-    default: // types Rapidbyte's connectors do not write (interval, struct, ...): arrow's own view
+    default: // types Rapidbyte's connectors do not write (struct, map, duration, ...): arrow's own view
       return JSON.parse(JSON.stringify(makeVector(data).get(i),
         (_, x) => (typeof x === 'bigint' ? x.toString() : x)));
   }

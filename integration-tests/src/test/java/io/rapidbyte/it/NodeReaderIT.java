@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  * of mixed types. Every row the Node.js reader prints equals the source row, value for value, in
  * one canonical text per type that PostgreSQL computes on its side (int64 and numeric as exact
  * text, timestamps as ISO 8601 with every microsecond, uuid canonical, json as its text, bytea as
- * {@code \x} hex, arrays as JSON arrays); a record without the Arrow content-type is skipped and labelled.
+ * {@code \x} hex, arrays as JSON arrays, intervals as their three fields); a record without the Arrow content-type is skipped and labelled.
  */
 class NodeReaderIT {
     private static final String DB = "nodereader";
@@ -125,7 +125,7 @@ class NodeReaderIT {
               c_text text, c_varchar varchar(20),
               c_timestamptz timestamptz, c_timestamp timestamp, c_date date,
               c_uuid uuid, c_json json, c_jsonb jsonb, c_bytea bytea,
-              c_time time, c_int4_array integer[], c_text_array text[]
+              c_time time, c_int4_array integer[], c_text_array text[], c_interval interval
             );
             INSERT INTO public.mixed VALUES
               (1, 32767, 2147483647, 9223372036854775807, 123456789012345.12345,
@@ -133,19 +133,21 @@ class NodeReaderIT {
                'plain ✓ ünïcødé "quoted" \\ backslash', 'varchar',
                '2024-02-29 12:34:56.789012+02', '2024-02-29 12:34:56.789012', '2024-02-29',
                'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', '{"a": [1, 2, {"b": null}]}', '{"k": "v", "n": 1.5}',
-               '\\x00ff10deadbeef', '23:59:59.999999', '{1,NULL,3}', '{"a","b c",NULL}'),
+               '\\x00ff10deadbeef', '23:59:59.999999', '{1,NULL,3}', '{"a","b c",NULL}',
+               '1 year 2 months 3 days 04:05:06.789'),
               (2, -32768, -2147483648, -9223372036854775808, -99999999999999.99999, '-1e-30', 'NaN', false,
                '', '', '2300-06-15 08:09:10.123457+00', '1969-12-31 23:59:59.999999', '1969-12-31',
-               '00000000-0000-0000-0000-000000000000', '[]', '[]', '\\x', '00:00:00', '{}', '{}'),
+               '00000000-0000-0000-0000-000000000000', '[]', '[]', '\\x', '00:00:00', '{}', '{}',
+               '-178000000 years'),
               (3, 0, 0, 0, 0, '0', '-Infinity', NULL,
                E'line1\\nline2\\ttab', 'x', '9999-12-31 23:59:59.999999+00', '0001-01-01 00:00:00', '0001-01-01',
                'ffffffff-ffff-ffff-ffff-ffffffffffff', 'null', '"s"', '\\x5c', '12:00:00.5', '{-2147483648}',
-               '{"\\"q\\""}'),
+               '{"\\"q\\""}', '-1 days +00:00:00.000001'),
               (4, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-               NULL, NULL, NULL),
+               NULL, NULL, NULL, NULL),
               (5, 1, 1, 1, -0.00001, '1', -0.5, true, 'pre-epoch', 'y', '1900-01-01 00:00:00.5+00',
                '1900-01-01 00:00:00.000001', '9999-12-31', gen_random_uuid(), '{}', '{}', '\\x00', '00:00:00.000001',
-               '{7}', '{""}');
+               '{7}', '{""}', '-3 mons -2 days -01:02:03.000004');
             INSERT INTO public.mixed (id, c_int8, c_numeric, c_text, c_timestamptz, c_date, c_uuid, c_bool)
               SELECT g, g::bigint * 1000000007, g / 7.0, 'row ' || g,
                      timestamptz '2255-06-01 00:00:00+00' + g * interval '1 day 1.000001 seconds',
@@ -163,7 +165,12 @@ class NodeReaderIT {
                 + " 'c_timestamp', to_char(c_timestamp, " + iso + "), 'c_date', to_char(c_date, 'YYYY-MM-DD'),"
                 + " 'c_uuid', c_uuid::text, 'c_json', c_json::text, 'c_jsonb', c_jsonb::text,"
                 + " 'c_bytea', c_bytea::text, 'c_time', to_char(date '2000-01-01' + c_time, 'HH24:MI:SS.US'),"
-                + " 'c_int4_array', c_int4_array, 'c_text_array', c_text_array)::text FROM " + STREAM;
+                + " 'c_int4_array', c_int4_array, 'c_text_array', c_text_array,"
+                + " 'c_interval', CASE WHEN c_interval IS NOT NULL THEN json_build_object("
+                + "'months', extract(year FROM c_interval) * 12 + extract(month FROM c_interval),"
+                + " 'days', extract(day FROM c_interval), 'nanoseconds', (((extract(hour FROM c_interval) * 3600"
+                + " + extract(minute FROM c_interval) * 60) * 1000000 + extract(microseconds FROM c_interval))::bigint"
+                + " * 1000)::text) END)::text FROM " + STREAM;
         Map<String, Map<String, String>> out = new TreeMap<>();
         try (Connection c = SharedEnvironment.postgres().connect(DB); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery(sql)) {
