@@ -6,6 +6,8 @@ import java.util.concurrent.TimeUnit;
  * Run by Maven ({@code java RequireNode.java <min node major>}) before the ABI check, so that a
  * machine without Node.js or npm fails with one clear sentence instead of "Cannot run program".
  * A single-file program because it must work before anything else of the check is set up.
+ * {@code integration-tests}' NodeReaderIT runs it too, as
+ * {@code java RequireNode.java <min major> <who needs node> <what to do instead>}.
  */
 public final class RequireNode {
     private RequireNode() {
@@ -21,13 +23,16 @@ public final class RequireNode {
         } else if (major(node) < minMajor) {
             problem = "node " + node + " is too old.";
         }
+        String who = args.length > 1 ? args[1] : "The ABI conformance check runs @bytecodealliance/jco and";
+        String instead = args.length > 2 ? args[2] : "skip this check with -Drapidbyte.abiCheck.skip=true";
+        String tag = args.length > 1 ? "[require-node]" : "[abi-check]";
         if (problem != null) {
-            System.err.println("[abi-check] " + problem + " The ABI conformance check runs @bytecodealliance/jco and needs"
+            System.err.println(tag + " " + problem + " " + who + " needs"
                     + " Node.js >= " + minMajor + " with npm, plus access to the npm registry (or a warm npm cache)."
-                    + " Install Node.js (https://nodejs.org), or skip this check with -Drapidbyte.abiCheck.skip=true.");
+                    + " Install Node.js (https://nodejs.org), or " + instead + ".");
             System.exit(1);
         }
-        System.out.println("[abi-check] node " + node + ", npm " + npm);
+        System.out.println(tag + " node " + node + ", npm " + npm);
     }
 
     /** The first line printed by {@code <tool> --version}, or null when it cannot be run. */
