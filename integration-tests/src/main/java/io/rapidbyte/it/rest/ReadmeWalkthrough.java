@@ -56,7 +56,7 @@ public final class ReadmeWalkthrough {
         }
 
         public boolean calls(String method, String urlEnd) {
-            return args.contains("-X " + method + " ") && args.trim().replaceAll("'", "").endsWith(urlEnd);
+            return args.contains("-X " + method + " ") && args.trim().endsWith(urlEnd);
         }
     }
 
