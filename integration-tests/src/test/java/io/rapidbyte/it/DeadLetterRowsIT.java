@@ -36,7 +36,7 @@ class DeadLetterRowsIT {
     void eachRefusedRowIsOneRecordAndSentBackItLoadsOnce() throws Exception {
         PostgresPipeline pipeline = SharedEnvironment.pipeline(DB, "public.items");
         pipeline.source().set("wasm.batch.max.rows", "1000");
-        pipeline.sink().set("wasm.config.on_data_error", "dlq");
+        pipeline.withDeadLetters().sink().set("wasm.config.on_data_error", "dlq");
         PostgresServer pg = SharedEnvironment.postgres();
         pg.execute(DB, "CREATE TABLE public.items (id bigint PRIMARY KEY, qty integer, note text);"
                 + "INSERT INTO public.items SELECT g, CASE WHEN g % 997 = 0 THEN -g ELSE g % 50 END,"
@@ -59,7 +59,7 @@ class DeadLetterRowsIT {
         watch.failIfFailed();
         assertEquals(ROWS - bad, watch.countRows(DB, "replica.items"), "the rest of every batch is written");
 
-        String dlqTopic = pipeline.sink().get("errors.deadletterqueue.topic.name");
+        String dlqTopic = pipeline.deadLetterTopic();
         List<ConsumerRecord<byte[], byte[]>> dead = KafkaTopics.readAll(bootstrap, dlqTopic, WAIT);
         assertEquals(bad, dead.size(), "one dead-letter record per refused row");
         assertEquals((double) bad, PluginMetrics.sum(pipeline.sink().name(), "dead-letter-records-total"),

@@ -26,7 +26,7 @@ class IncrementalUpsertIT {
 
     @Test
     void laterRowsAndUpdatesArriveAndAPoisonRecordIsDeadLettered() throws Exception {
-        PostgresPipeline pipeline = SharedEnvironment.pipeline(DB, "public.events");
+        PostgresPipeline pipeline = SharedEnvironment.pipeline(DB, "public.events").withDeadLetters();
         pipeline.source().set("wasm.config.streams", "[{\"name\": \"public.events\", \"sync_mode\": \"incremental\","
                 + " \"cursor_field\": \"updated_at\", \"tie_breaker\": [\"id\"]}]");
         pipeline.source().set("poll.interval.ms", "500");
@@ -61,7 +61,7 @@ class IncrementalUpsertIT {
         assertEquals(200, pg.queryLong(DB, "SELECT count(*) FROM replica.events WHERE payload LIKE 'v2 %'"),
                 "updates replaced their rows");
 
-        String dlq = pipeline.sink().get("errors.deadletterqueue.topic.name");
+        String dlq = pipeline.deadLetterTopic();
         List<ConsumerRecord<byte[], byte[]>> dead = KafkaTopics.read(SharedEnvironment.env().bootstrapServers(), dlq, 1,
                 WAIT);
         assertEquals(1, dead.size(), "exactly the poison record is dead-lettered");

@@ -14,12 +14,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's "read everything again" recipe with the payloads of {@code config/} (append,
- * {@code errors.tolerance=all}, a table with a primary key), over REST: resetting the source
- * offsets while the sink still appends makes the re-read collide with the rows already loaded,
- * and the sink task fails naming the conflict and the fix, with nothing dead-lettered (before,
- * whole batches, new rows included, went to the dead-letter topic while both connectors stayed
- * RUNNING). Switching the sink to upsert, as the failure says, loads every row, the new ones
+ * The README's "read everything again" recipe with the payloads of {@code config/} (append, a
+ * table with a primary key) and the README's dead-letter opt-in ({@code errors.tolerance=all} with
+ * a dead-letter topic; the shipped {@code errors.tolerance=none} fails every data error anyway),
+ * over REST: resetting the source offsets while the sink still appends makes the re-read collide
+ * with the rows already loaded, and the sink task fails naming the conflict and the fix, with
+ * nothing dead-lettered even though a dead-letter queue is configured (before, whole batches, new
+ * rows included, went to the dead-letter topic while both connectors stayed RUNNING). Switching the sink to upsert, as the failure says, loads every row, the new ones
  * included; the recipe as documented (sink in upsert, stop, reset, resume) then reads everything
  * again without losing or duplicating a row.
  */
@@ -29,7 +30,9 @@ class ReReadIT {
 
     @Test
     void aReReadIntoAppendFailsLoudlyAndTheDocumentedRecipeLoadsEveryRow() throws Exception {
-        PostgresPipeline p = SharedEnvironment.pipeline(DB, "public.items");
+        // Dead letters opted in (errors.tolerance=all), so the test also proves a key conflict is
+        // never dead-lettered; the shipped payload's errors.tolerance=none fails the task anyway.
+        PostgresPipeline p = SharedEnvironment.pipeline(DB, "public.items").withDeadLetters();
         PostgresServer pg = SharedEnvironment.postgres();
         pg.execute(DB, "CREATE TABLE public.items (id int PRIMARY KEY, name text);"
                 + "INSERT INTO public.items SELECT g, 'item ' || g FROM generate_series(1, 100) g");
@@ -46,7 +49,7 @@ class ReReadIT {
         String trace = watch.awaitFailure(WAIT);
         assertTrue(trace.startsWith(sink) && trace.contains("APPEND_KEY_CONFLICT") && trace.contains("write_mode upsert")
                 && trace.contains("SQLSTATE 23505"), trace);
-        String dlq = p.sink().get("errors.deadletterqueue.topic.name");
+        String dlq = p.deadLetterTopic();
         assertEquals(0, KafkaTopics.read(SharedEnvironment.env().bootstrapServers(), dlq, 1, Duration.ofSeconds(5)).size(),
                 "no batch went to the dead-letter topic");
         assertEquals(100, watch.countRows(DB, "replica.items"), "the failed batch was rolled back");

@@ -48,8 +48,26 @@ public final class PostgresPipeline {
         source.name(prefix + "-source");
         sink.name(prefix + "-sink");
         topic(prefix + ".batches");
-        sink.set("errors.deadletterqueue.topic.name", prefix + ".dlq");
         return this;
+    }
+
+    /**
+     * The README's dead-letter opt-in on the sink (the shipped payload has
+     * {@code errors.tolerance=none}: every data error fails the task): Connect's
+     * {@code errors.tolerance=all} with dead-letter topic {@code <topic>.dlq} and its
+     * {@code __connect.errors.*} context headers. Call after {@link #named}/{@link #topic}.
+     */
+    public PostgresPipeline withDeadLetters() {
+        sink.set("errors.tolerance", "all");
+        sink.set("errors.deadletterqueue.topic.name", deadLetterTopic());
+        sink.set("errors.deadletterqueue.topic.replication.factor", "-1");
+        sink.set("errors.deadletterqueue.context.headers.enable", "true");
+        return this;
+    }
+
+    /** The dead-letter topic {@link #withDeadLetters} sets: the pipeline's topic with {@code .dlq} appended. */
+    public String deadLetterTopic() {
+        return topic() + ".dlq";
     }
 
     public PostgresPipeline topic(String topic) {

@@ -39,7 +39,8 @@ class ConfigFilesTest {
         assertTrue(Long.parseLong(source.get("producer.override.batch.size")) >= 1_024_000,
                 "the producer pools its buffers only for records that fit batch.size (wasm.batch.max.bytes' default)");
         assertEquals("read_committed", sink.get("consumer.override.isolation.level"));
-        assertTrue(sink.get("errors.deadletterqueue.topic.name").length() > 0);
+        assertEquals("none", sink.get("errors.tolerance"), "the shipped sink never hides a data error");
+        assertNull(sink.get("errors.deadletterqueue.topic.name"), "Connect ignores a dead-letter topic without tolerance all");
     }
 
     @Test

@@ -148,12 +148,28 @@ class ResumeAndIncrementalTest {
         String run = batches.get(0).metadata().get("rapidbyte.sync_run");
         assertEquals(run, passBatches.get(0).metadata().get("rapidbyte.sync_run"));
         assertEquals(String.valueOf(batches.size() + 1), passBatches.get(0).metadata().get("rapidbyte.seq"));
+        assertEquals(1, infoLines(pass).size(), () -> "a pass that read rows says so once at INFO: " + pass.logs);
+        assertTrue(infoLines(pass).get(0).contains("read 41 rows"), () -> String.valueOf(pass.logs));
 
         // Nothing new: no batch at all.
         SourceRun.Result idle = SourceRun.of(cfg, Pg.port()).read("public.events", pass.lastCheckpoint(), null);
         assertNull(idle.error, () -> String.valueOf(idle.error));
         assertEquals(0, idle.frames.size());
         assertEquals(0, idle.summary.recordsRead());
+        // A pass runs every poll interval for the life of the task: an idle one is not at INFO.
+        assertEquals(List.of(), infoLines(idle), () -> String.valueOf(idle.logs));
+        assertTrue(idle.logs.stream().anyMatch(l -> l.startsWith("DEBUG ") && l.contains("read 0 rows")),
+                () -> String.valueOf(idle.logs));
+    }
+
+    private static List<String> infoLines(SourceRun.Result result) {
+        List<String> info = new ArrayList<>();
+        for (String line : result.logs) {
+            if (!line.startsWith("DEBUG ")) {
+                info.add(line);
+            }
+        }
+        return info;
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.rapidbyte.postgres.wire.CopyOut;
 import io.rapidbyte.postgres.wire.PgConnection;
 import io.rapidbyte.postgres.wire.PgException;
 import io.rapidbyte.sdk.Context;
+import io.rapidbyte.sdk.LogLevel;
 import io.rapidbyte.sdk.ReadSummary;
 import io.rapidbyte.sdk.StreamLimits;
 import io.rapidbyte.sdk.arrow.Field;
@@ -129,7 +130,11 @@ public final class ReadRun {
         });
         BatchAssembler assembler = new BatchAssembler(plan, batch, decoder, sink, maxRows, budget,
                 plan.mode() == SyncMode.FULL_REFRESH, redactor);
-        log.info("stream " + plan.stream() + ": " + plan.mode().wireName() + " run " + state.syncRun() + " from seq "
+        // An incremental stream runs a pass every poll interval for the life of the task: its
+        // start and an idle pass are DEBUG, so only a pass that read rows says so at INFO.
+        boolean incremental = plan.mode() != SyncMode.FULL_REFRESH;
+        log.log(incremental ? LogLevel.DEBUG : LogLevel.INFO, "stream " + plan.stream() + ": " + plan.mode().wireName()
+                + " run " + state.syncRun() + " from seq "
                 + state.nextSeq() + (state.position() == null ? " at the start" : " after " + state.key() + " = "
                 + state.position()) + ", batches of at most " + maxRows + " rows / " + maxBytes + " bytes");
         CopyOut out = connection.copyOut(plan.copySql());
@@ -138,7 +143,8 @@ public final class ReadRun {
         connection.simpleQuery("COMMIT");
         MemoryMetric.report(ctx, sink.batches(), sink.rows());
         ctx.counter("source_postgres.rows_read", assembler.rows());
-        log.info("stream " + plan.stream() + ": read " + assembler.rows() + " rows in " + sink.batches() + " batches ("
+        log.log(incremental && assembler.rows() == 0 ? LogLevel.DEBUG : LogLevel.INFO, "stream " + plan.stream()
+                + ": read " + assembler.rows() + " rows in " + sink.batches() + " batches ("
                 + sink.bytes() + " bytes), next seq " + state.nextSeq());
         return ReadSummary.of(ctx, assembler.rows(), 0);
     }
