@@ -132,11 +132,35 @@ function intervalValue(v, i, unit) {
   return { months: v[i] }; // YEAR_MONTH
 }
 
+/**
+ * 'infinity' / '-infinity' when row `i` holds the type's max / min value, which the field's
+ * `rapidbyte.infinity: max_min` metadata declares to be PostgreSQL's infinity, else undefined
+ */
+function infinity(type, v, i) {
+  if (type.typeId === Type.Date && type.unit === DateUnit.DAY) {
+    return v[i] === 2147483647 ? 'infinity' : v[i] === -2147483648 ? '-infinity' : undefined;
+  }
+  if (type.typeId === Type.Timestamp) {
+    const x = BigInt(v[i]);
+    return x === 9223372036854775807n ? 'infinity' : x === -9223372036854775808n ? '-infinity' : undefined;
+  }
+  if (type.typeId === Type.Interval && type.unit === IntervalUnit.MONTH_DAY_NANO) {
+    const months = v[4 * i], days = v[4 * i + 1], nanos = wordsToBigInt(v, 4 * i + 2, 2);
+    if (months === 2147483647 && days === 2147483647 && nanos === 9223372036854775807n) return 'infinity';
+    if (months === -2147483648 && days === -2147483648 && nanos === -9223372036854775808n) return '-infinity';
+  }
+  return undefined;
+}
+
 /** the JSON value of row `i` of `data` (one arrow.Data chunk) of `field` */
 function value(data, i, field) {
   if (!data.getValid(i)) return null;
   const type = data.type;
   const v = data.values;
+  if (field.metadata.get('rapidbyte.infinity') === 'max_min') {
+    const inf = infinity(type, v, i);
+    if (inf) return inf;
+  }
   switch (type.typeId) {
     case Type.Int:
       return type.bitWidth === 64 ? v[i].toString() : v[i]; // int64 as text: a JS Number is not exact

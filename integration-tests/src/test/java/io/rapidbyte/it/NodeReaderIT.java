@@ -153,7 +153,15 @@ class NodeReaderIT {
                      timestamptz '2255-06-01 00:00:00+00' + g * interval '1 day 1.000001 seconds',
                      date '2255-06-01' + g, gen_random_uuid(), g % 2 = 0
               FROM generate_series(6, 205) AS g;
+            INSERT INTO public.mixed (id, c_timestamptz, c_timestamp, c_date, c_interval) VALUES
+              (206, 'infinity', 'infinity', 'infinity', 'infinity'),
+              (207, '-infinity', '-infinity', '-infinity', '-infinity');
             """;
+
+    /** {@code text} for a finite value of {@code column}, else its {@code infinity} / {@code -infinity}. */
+    private static String finite(String column, String text) {
+        return "CASE WHEN isfinite(" + column + ") THEN " + text + " ELSE " + column + "::text END";
+    }
 
     /** Each source row in the reader's canonical text per type, computed by PostgreSQL, keyed by id. */
     private static Map<String, Map<String, String>> expectedRows() throws Exception {
@@ -161,12 +169,14 @@ class NodeReaderIT {
         String sql = "SELECT json_build_object('id', id::text, 'c_int2', c_int2, 'c_int4', c_int4,"
                 + " 'c_int8', c_int8::text, 'c_numeric', c_numeric::text, 'c_numeric_free', c_numeric_free::text,"
                 + " 'c_float8', c_float8, 'c_bool', c_bool, 'c_text', c_text, 'c_varchar', c_varchar,"
-                + " 'c_timestamptz', to_char(c_timestamptz AT TIME ZONE 'UTC', " + iso + ") || 'Z',"
-                + " 'c_timestamp', to_char(c_timestamp, " + iso + "), 'c_date', to_char(c_date, 'YYYY-MM-DD'),"
+                + " 'c_timestamptz', " + finite("c_timestamptz", "to_char(c_timestamptz AT TIME ZONE 'UTC', " + iso + ") || 'Z'")
+                + ", 'c_timestamp', " + finite("c_timestamp", "to_char(c_timestamp, " + iso + ")")
+                + ", 'c_date', " + finite("c_date", "to_char(c_date, 'YYYY-MM-DD')") + ","
                 + " 'c_uuid', c_uuid::text, 'c_json', c_json::text, 'c_jsonb', c_jsonb::text,"
                 + " 'c_bytea', c_bytea::text, 'c_time', to_char(date '2000-01-01' + c_time, 'HH24:MI:SS.US'),"
                 + " 'c_int4_array', c_int4_array, 'c_text_array', c_text_array,"
-                + " 'c_interval', CASE WHEN c_interval IS NOT NULL THEN json_build_object("
+                + " 'c_interval', CASE WHEN NOT isfinite(c_interval) THEN to_json(c_interval::text)"
+                + " WHEN c_interval IS NOT NULL THEN json_build_object("
                 + "'months', extract(year FROM c_interval) * 12 + extract(month FROM c_interval),"
                 + " 'days', extract(day FROM c_interval), 'nanoseconds', (((extract(hour FROM c_interval) * 3600"
                 + " + extract(minute FROM c_interval) * 60) * 1000000 + extract(microseconds FROM c_interval))::bigint"
