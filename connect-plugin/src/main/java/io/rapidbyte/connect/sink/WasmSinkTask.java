@@ -71,7 +71,10 @@ public class WasmSinkTask extends SinkTask {
         } catch (org.apache.kafka.common.config.ConfigException e) {
             throw new ConnectException("invalid configuration: " + e.getMessage(), e);
         }
-        ErrantRecordReporter reporter = context.errantRecordReporter();
+        // Connect hands out a reporter whenever errors.log.enable is set, even with the default
+        // errors.tolerance=none, where every report fails the task with "Tolerance exceeded": only
+        // tolerance all makes a dead-letter queue, so otherwise fail with our own reason.
+        ErrantRecordReporter reporter = toleratesErrors(props) ? context.errantRecordReporter() : null;
         deadLetters = new DeadLetters(reporter);
         metrics = new TaskMetrics(context.pluginMetrics(),
                 () -> logs.values().stream().mapToLong(FrameLog::undelivered).sum(),
@@ -83,6 +86,10 @@ public class WasmSinkTask extends SinkTask {
         }
         LOG.info("{} writes with {}{}", config.connectorName(), setup.origin(),
                 reporter == null ? "" : ", rejected records go to the dead-letter queue");
+    }
+
+    static boolean toleratesErrors(Map<String, String> props) {
+        return "all".equalsIgnoreCase(String.valueOf(props.get("errors.tolerance")).trim());
     }
 
     /** The destination connector's state store; see {@link SinkStateStores}. */

@@ -135,6 +135,22 @@ class WasmSinkTaskTest {
     }
 
     @Test
+    void aReporterWithoutErrorsToleranceAllIsNoDeadLetterQueue() {
+        // errors.log.enable=true gives a reporter even with errors.tolerance=none: reporting would
+        // fail the task with Connect's "Tolerance exceeded" instead of the record's own reason.
+        FakeSinkContext context = new FakeSinkContext(verifyConfig(), true, "none");
+        TestSinkTask task = start(context);
+        try {
+            SinkRecord poison = new SinkRecord(TP.topic(), TP.partition(), null, "x", null, new byte[] {1, 2, 3}, 0);
+            ConnectException e = assertThrows(ConnectException.class, () -> task.put(List.of(poison)));
+            assertTrue(e.getMessage().contains("not a Rapidbyte V3 Arrow frame"), e.getMessage());
+            assertEquals(List.of(), context.reported);
+        } finally {
+            task.stop();
+        }
+    }
+
+    @Test
     void aConnectorErrorFailsTheTaskWithTheConnectorsMessageAndCommitsNothingUnconfirmed() {
         TestSinkTask task = start(new FakeSinkContext(verifyConfig(), false));
         try {

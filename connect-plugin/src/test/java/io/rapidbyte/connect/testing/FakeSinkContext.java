@@ -24,9 +24,21 @@ public final class FakeSinkContext implements SinkTaskContext {
     public final List<Reported> reported = new ArrayList<>();
     public final Map<TopicPartition, Long> rewinds = new HashMap<>();
 
+    /**
+     * @param withReporter a worker with a dead-letter queue: the reporter exists and the config says
+     *        {@code errors.tolerance=all}, as Connect needs for a report not to fail the task
+     */
     public FakeSinkContext(Map<String, String> configs, boolean withReporter) {
+        this(configs, withReporter, withReporter ? "all" : null);
+    }
+
+    /** A reporter ({@code withReporter}) with the given {@code errors.tolerance} (null: not set). */
+    public FakeSinkContext(Map<String, String> configs, boolean withReporter, String tolerance) {
         this.configs = configs;
         this.withReporter = withReporter;
+        if (tolerance != null) {
+            configs.put("errors.tolerance", tolerance);
+        }
     }
 
     @Override
