@@ -1,7 +1,9 @@
 package io.rapidbyte.connect.source;
 
 import io.rapidbyte.host.abi.JsonText;
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The shape of this plugin's source partitions and offsets in Connect's offset store.
@@ -50,12 +52,25 @@ public final class SourceOffsets {
 
     /** The partition of one range of {@code stream}. */
     public static Map<String, String> rangePartition(String stream, String rangeId) {
-        return Map.of(STREAM, stream, RANGE, rangeId);
+        return ordered(STREAM, stream, RANGE, rangeId);
+    }
+
+    /**
+     * A two-key partition with a fixed key order. Connect stores a partition as the JSON of the
+     * map in its iteration order and finds it again by those bytes; {@code Map.of} iterates in an
+     * order that changes from JVM to JVM, so a restarted worker (or the REST offsets call, which
+     * re-serializes what it read) would not find such a partition.
+     */
+    private static Map<String, String> ordered(String k1, String v1, String k2, String v2) {
+        Map<String, String> m = new TreeMap<>();
+        m.put(k1, v1);
+        m.put(k2, v2);
+        return Collections.unmodifiableMap(m);
     }
 
     /** The partition holding the range plan of {@code stream}. */
     public static Map<String, String> planPartition(String stream) {
-        return Map.of(STREAM, stream, PLAN, PLAN_RANGES);
+        return ordered(STREAM, stream, PLAN, PLAN_RANGES);
     }
 
     public static Map<String, String> planOffset(String rangesJson) {
@@ -171,7 +186,7 @@ public final class SourceOffsets {
     }
 
     public static Map<String, String> statePartition(String namespace, String key) {
-        return Map.of(STATE_NAMESPACE, namespace, STATE_KEY, key);
+        return ordered(STATE_NAMESPACE, namespace, STATE_KEY, key);
     }
 
     public static Map<String, String> stateOffset(String value) {
