@@ -3,7 +3,7 @@ package io.rapidbyte.connect.source;
 import io.rapidbyte.host.abi.JsonText;
 import java.util.Collections;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.HashMap;
 
 /**
  * The shape of this plugin's source partitions and offsets in Connect's offset store.
@@ -56,13 +56,15 @@ public final class SourceOffsets {
     }
 
     /**
-     * A two-key partition with a fixed key order. Connect stores a partition as the JSON of the
-     * map in its iteration order and finds it again by those bytes; {@code Map.of} iterates in an
-     * order that changes from JVM to JVM, so a restarted worker (or the REST offsets call, which
-     * re-serializes what it read) would not find such a partition.
+     * A two-key partition in the key order Connect itself uses. Connect stores a partition as the
+     * JSON of the map in its iteration order and finds it by those bytes; where it reads
+     * partitions back (the REST offsets calls) it turns them into {@code HashMap}s and serializes
+     * those again. {@code Map.of} iterates in an order that changes from JVM to JVM, so such a
+     * partition would be lost to a restarted worker and to {@code GET offsets}; a {@code HashMap}
+     * of the same keys iterates alike everywhere (String hash codes are fixed).
      */
     private static Map<String, String> ordered(String k1, String v1, String k2, String v2) {
-        Map<String, String> m = new TreeMap<>();
+        Map<String, String> m = new HashMap<>();
         m.put(k1, v1);
         m.put(k2, v2);
         return Collections.unmodifiableMap(m);
