@@ -86,4 +86,13 @@ class RangePlansTest {
         assertEquals("s", SourceOffsets.laneOf(SourceOffsets.streamPartition("s")));
         assertNull(SourceOffsets.laneOf(SourceOffsets.planPartition("s")));
     }
+
+    /** Connect finds a partition by its JSON bytes and re-serializes partitions it reads as HashMaps. */
+    @Test
+    void twoKeyPartitionsIterateLikeTheHashMapsConnectRebuilds() {
+        for (Map<String, String> p : List.of(SourceOffsets.rangePartition("public.t", "7"),
+                SourceOffsets.planPartition("public.t"), SourceOffsets.statePartition("ns", "k"))) {
+            assertEquals(List.copyOf(new HashMap<>(p).keySet()), List.copyOf(p.keySet()), p.toString());
+        }
+    }
 }
