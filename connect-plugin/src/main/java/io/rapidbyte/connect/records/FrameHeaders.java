@@ -20,6 +20,8 @@ public final class FrameHeaders {
     public static final String SCHEMA_FINGERPRINT = "rapidbyte.schema.fingerprint";
     public static final String SYNC_RUN = "rapidbyte.sync_run";
     public static final String SEQ = "rapidbyte.seq";
+    /** The range of the stream a batch belongs to (see connect's RangePlans); absent for a whole stream. */
+    public static final String RANGE = "rapidbyte.range";
     /**
      * The media type header any Kafka consumer can go by (DESIGN.md, "Records any Arrow reader can
      * use"); the name follows the HTTP header most Kafka tools already look for.

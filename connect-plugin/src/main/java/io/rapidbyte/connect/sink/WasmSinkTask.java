@@ -4,7 +4,9 @@ import io.rapidbyte.connect.Version;
 import io.rapidbyte.connect.config.ConnectorSetup;
 import io.rapidbyte.connect.config.KeyedConfigException;
 import io.rapidbyte.connect.metrics.TaskMetrics;
+import io.rapidbyte.connect.records.FrameHeaders;
 import io.rapidbyte.connect.records.InvalidFrameException;
+import io.rapidbyte.connect.source.SourceOffsets;
 import io.rapidbyte.connect.state.SinkStateStores;
 import io.rapidbyte.host.imports.StateNamespaces;
 import io.rapidbyte.host.lifecycle.Role;
@@ -122,9 +124,11 @@ public class WasmSinkTask extends SinkTask {
             TopicPartition tp = new TopicPartition(record.topic(), record.kafkaPartition());
             progress.track(tp, record.kafkaOffset());
             String stream;
+            String lane;
             RecordFrames.Checked frame;
             try {
                 stream = router.streamOf(record);
+                lane = SourceOffsets.lane(stream, FrameHeaders.text(record.headers(), FrameHeaders.RANGE));
                 frame = RecordFrames.check(record, metrics.copies());
             } catch (InvalidFrameException e) {
                 rejected(record, e);
@@ -132,8 +136,8 @@ public class WasmSinkTask extends SinkTask {
                 continue;
             }
             try {
-                if (!log(stream).append(new FrameLog.Entry(frame.payload(), record, frame.summary().rows()))) {
-                    StreamWriter w = writers.get(stream);
+                if (!log(stream, lane).append(new FrameLog.Entry(frame.payload(), record, frame.summary().rows()))) {
+                    StreamWriter w = writers.get(lane);
                     throw new ConnectException(w.failure() != null ? w.failure() : "the task is stopping");
                 }
             } catch (InterruptedException e) {
@@ -154,23 +158,27 @@ public class WasmSinkTask extends SinkTask {
         metrics.deadLetter();
     }
 
-    /** The stream's log, starting its writer on first use. */
-    private FrameLog log(String stream) {
-        FrameLog existing = logs.get(stream);
+    /**
+     * The log of the stream, or of one range of it ({@code lane}: each range is written by its own
+     * writer, with its own watermark in the destination, in its own order), starting its writer on
+     * first use.
+     */
+    private FrameLog log(String stream, String lane) {
+        FrameLog existing = logs.get(lane);
         if (existing != null) {
             return existing;
         }
         FrameLog log = new FrameLog(config.getLong(SinkConfig.INFLIGHT_MAX_BYTES),
                 config.getLong(SinkConfig.COMMIT_IDLE_MS));
-        String name = config.connectorName() + ":" + stream;
+        String name = config.connectorName() + ":" + lane;
         StreamWriter writer = new StreamWriter(stream, setup, log, progress, deadLetters, state,
                 new StateNamespaces(config.pipelineId(), stream, config.connectorName()), metrics, name,
                 config.getLong(SinkConfig.RETRY_TIMEOUT_MS));
         Thread t = new Thread(writer, "rapidbyte-sink-" + name);
         t.setDaemon(true);
-        logs.put(stream, log);
-        writers.put(stream, writer);
-        threads.put(stream, t);
+        logs.put(lane, log);
+        writers.put(lane, writer);
+        threads.put(lane, t);
         t.start();
         return log;
     }

@@ -12,7 +12,8 @@ import java.util.Map;
  * "sync_mode": "incremental" | "full_refresh", ...}, ...]}}. Only an entry's own
  * {@code sync_mode} (the mode the connector will use) makes a stream incremental (or cdc) here; lists of
  * supported modes ({@code sync_modes}, {@code supported_sync_modes}) say nothing about the mode
- * chosen, which {@link #withIncremental} adds from the configuration. Immutable.
+ * chosen, which {@link #withIncremental} adds from the configuration. An entry's {@code "ranges"}
+ * is the range plan it offers ({@link RangePlans}). Immutable.
  */
 public final class Catalog {
     private static final String INCREMENTAL = "incremental";
@@ -20,9 +21,11 @@ public final class Catalog {
     private static final String CDC = "cdc";
 
     private final Map<String, StreamSpec> streams;
+    private final Map<String, String> plans;
 
-    private Catalog(Map<String, StreamSpec> streams) {
+    private Catalog(Map<String, StreamSpec> streams, Map<String, String> plans) {
         this.streams = streams;
+        this.plans = plans;
     }
 
     /** @throws IllegalArgumentException if {@code discoverJson} is not a catalog */
@@ -33,14 +36,27 @@ public final class Catalog {
             throw new IllegalArgumentException("discover result has no \"streams\" array");
         }
         Map<String, StreamSpec> out = new LinkedHashMap<>();
+        Map<String, String> plans = new LinkedHashMap<>();
         for (JsonNode entry : list) {
             String name = entry.path("name").asText("");
             if (name.isEmpty()) {
                 throw new IllegalArgumentException("discover result has a stream without a name: " + entry);
             }
             out.put(name, new StreamSpec(name, repeated(entry.path("sync_mode").asText(""))));
+            if (entry.has("ranges")) {
+                if (RangePlans.parsePlan(entry.get("ranges")) == null) {
+                    throw new IllegalArgumentException("stream " + name + ": \"ranges\" must be a non-empty array of "
+                            + "objects with unique text ids: " + entry.get("ranges"));
+                }
+                plans.put(name, Json.write(entry.get("ranges")));
+            }
         }
-        return new Catalog(out);
+        return new Catalog(out, plans);
+    }
+
+    /** Stream name to the range plan its entry offers (JSON array text, see {@link RangePlans}). */
+    public Map<String, String> plans() {
+        return Map.copyOf(plans);
     }
 
     public List<StreamSpec> streams() {
@@ -89,7 +105,10 @@ public final class Catalog {
         return INCREMENTAL.equals(syncMode) || CDC.equals(syncMode);
     }
 
-    /** {@code streams} dealt round-robin into at most {@code maxTasks} non-empty groups. */
+    /**
+     * {@code streams} (streams and ranges) dealt round-robin into at most {@code maxTasks}
+     * non-empty groups, so the ranges of one stream spread over the tasks.
+     */
     public static List<List<StreamSpec>> split(List<StreamSpec> streams, int maxTasks) {
         int groups = Math.max(1, Math.min(maxTasks, streams.size()));
         List<List<StreamSpec>> out = new ArrayList<>();

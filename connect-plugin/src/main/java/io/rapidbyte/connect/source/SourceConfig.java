@@ -58,7 +58,8 @@ public final class SourceConfig extends WasmConfig {
                 GROUP_KAFKA, ++order, Width.MEDIUM, "Topic prefix");
         def.define(STREAMS, Type.LIST, "", Importance.MEDIUM,
                 "Streams to read, by name; empty reads every stream the connector's discover returns. Streams are "
-                        + "split across tasks.max tasks.",
+                        + "split across tasks.max tasks; a stream the connector offers in ranges (source-postgres "
+                        + "snapshot_ranges) is split by range, so one table is read by several tasks.",
                 GROUP_KAFKA, ++order, Width.LONG, "Streams");
         def.define(INCREMENTAL_STREAMS, Type.LIST, "", Importance.MEDIUM,
                 "Streams read again every " + POLL_INTERVAL_MS + " (each pass resumes from the last checkpoint). "

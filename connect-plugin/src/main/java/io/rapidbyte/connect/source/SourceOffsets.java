@@ -1,7 +1,9 @@
 package io.rapidbyte.connect.source;
 
 import io.rapidbyte.host.abi.JsonText;
+import java.util.Collections;
 import java.util.Map;
+import java.util.HashMap;
 
 /**
  * The shape of this plugin's source partitions and offsets in Connect's offset store.
@@ -12,6 +14,12 @@ import java.util.Map;
  *       {@code {"checkpoint": <JSON text>, "finished": "true"}}, or {@code {"finished": "true"}}
  *       when the connector never checkpointed. A restarted task does not read such a stream again
  *       unless it is incremental (which ignores the flag and resumes from the checkpoint);</li>
+ *   <li>one range of a stream ({@code snapshot_ranges}): partition {@code {"stream": <name>,
+ *       "range": <id>}} with the same offsets as a stream position;</li>
+ *   <li>the range plan of a stream: partition {@code {"stream": <name>, "plan": "ranges"}}, offset
+ *       {@code {"ranges": <the ranges, a JSON array as text>}}, written before any range is read
+ *       and read back on every start, so that a plan is fixed once per connector (see
+ *       {@link RangePlans});</li>
  *   <li>connector state: partition {@code {"rapidbyte.state.namespace": <ns>,
  *       "rapidbyte.state.key": <key>}}, offset {@code {"value": <text>}} (see
  *       {@link io.rapidbyte.connect.state.OffsetStateStore}).</li>
@@ -24,6 +32,10 @@ public final class SourceOffsets {
     public static final String FINISHED = "finished";
     /** The only value of {@link #FINISHED}: a string, as Connect's JSON offset store keeps it. */
     public static final String FINISHED_VALUE = "true";
+    public static final String RANGE = "range";
+    public static final String PLAN = "plan";
+    /** The only value of {@link #PLAN} in a plan partition, and the key of its offset. */
+    public static final String PLAN_RANGES = "ranges";
     public static final String STATE_NAMESPACE = "rapidbyte.state.namespace";
     public static final String STATE_KEY = "rapidbyte.state.key";
     public static final String STATE_VALUE = "value";
@@ -36,6 +48,51 @@ public final class SourceOffsets {
 
     public static Map<String, String> streamPartition(String stream) {
         return Map.of(STREAM, stream);
+    }
+
+    /** The partition of one range of {@code stream}. */
+    public static Map<String, String> rangePartition(String stream, String rangeId) {
+        return ordered(STREAM, stream, RANGE, rangeId);
+    }
+
+    /**
+     * A two-key partition in the key order Connect itself uses. Connect stores a partition as the
+     * JSON of the map in its iteration order and finds it by those bytes; where it reads
+     * partitions back (the REST offsets calls) it turns them into {@code HashMap}s and serializes
+     * those again. {@code Map.of} iterates in an order that changes from JVM to JVM, so such a
+     * partition would be lost to a restarted worker and to {@code GET offsets}; a {@code HashMap}
+     * of the same keys iterates alike everywhere (String hash codes are fixed).
+     */
+    private static Map<String, String> ordered(String k1, String v1, String k2, String v2) {
+        Map<String, String> m = new HashMap<>();
+        m.put(k1, v1);
+        m.put(k2, v2);
+        return Collections.unmodifiableMap(m);
+    }
+
+    /** The partition holding the range plan of {@code stream}. */
+    public static Map<String, String> planPartition(String stream) {
+        return ordered(STREAM, stream, PLAN, PLAN_RANGES);
+    }
+
+    public static Map<String, String> planOffset(String rangesJson) {
+        return Map.of(PLAN_RANGES, rangesJson);
+    }
+
+    /**
+     * What a task reads in one lane (one buffer lane, one record key): the stream, or one range
+     * of it ({@code "<stream> range <id>"}).
+     */
+    public static String lane(String stream, String rangeId) {
+        return rangeId == null ? stream : stream + " range " + rangeId;
+    }
+
+    /** The lane of a stream or range partition; null for a plan or state partition. */
+    public static String laneOf(Map<String, ?> partition) {
+        if (!(partition.get(STREAM) instanceof String stream) || partition.containsKey(PLAN)) {
+            return null;
+        }
+        return lane(stream, partition.get(RANGE) instanceof String id ? id : null);
     }
 
     /** The offset for a checkpoint payload, or null for none. */
@@ -107,8 +164,31 @@ public final class SourceOffsets {
         return value == null ? "null" : value + " (" + value.getClass().getSimpleName() + ")";
     }
 
+    private static void validateStreamEntry(Map<String, ?> partition, Map<String, ?> offset) {
+        boolean named = partition.get(STREAM) instanceof String s && !s.isEmpty();
+        if (named && partition.size() == 1) {
+            checkStreamOffset(offset);
+            return;
+        }
+        if (named && partition.size() == 2 && partition.get(RANGE) instanceof String id && !id.isEmpty()) {
+            checkStreamOffset(offset);
+            return;
+        }
+        if (named && partition.size() == 2 && PLAN_RANGES.equals(partition.get(PLAN))) {
+            if (offset != null && (offset.size() != 1 || !(offset.get(PLAN_RANGES) instanceof String plan)
+                    || RangePlans.parsePlan(plan) == null)) {
+                throw new IllegalArgumentException("a plan offset must be {\"" + PLAN_RANGES + "\": \"<JSON array of "
+                        + "ranges, each an object with a text \\\"id\\\">\"}, got " + offset);
+            }
+            return;
+        }
+        throw new IllegalArgumentException("a stream partition must be {\"" + STREAM + "\": \"<stream name>\"}, {\""
+                + STREAM + "\": ..., \"" + RANGE + "\": \"<range id>\"} or {\"" + STREAM + "\": ..., \"" + PLAN + "\": \""
+                + PLAN_RANGES + "\"}, got " + partition);
+    }
+
     public static Map<String, String> statePartition(String namespace, String key) {
-        return Map.of(STATE_NAMESPACE, namespace, STATE_KEY, key);
+        return ordered(STATE_NAMESPACE, namespace, STATE_KEY, key);
     }
 
     public static Map<String, String> stateOffset(String value) {
@@ -127,11 +207,7 @@ public final class SourceOffsets {
             throw new IllegalArgumentException("the source partition must not be null");
         }
         if (partition.containsKey(STREAM)) {
-            if (partition.size() != 1 || !(partition.get(STREAM) instanceof String s) || s.isEmpty()) {
-                throw new IllegalArgumentException("a stream partition must be {\"" + STREAM
-                        + "\": \"<stream name>\"}, got " + partition);
-            }
-            checkStreamOffset(offset);
+            validateStreamEntry(partition, offset);
             return;
         }
         if (partition.containsKey(STATE_NAMESPACE)) {

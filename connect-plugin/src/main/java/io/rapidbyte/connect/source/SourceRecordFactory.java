@@ -7,6 +7,7 @@ import io.rapidbyte.host.frames.FramePayload;
 import io.rapidbyte.host.imports.DlqRecord;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.connect.data.Schema;
@@ -16,7 +17,8 @@ import org.apache.kafka.connect.source.SourceRecord;
 /**
  * Maps what {@link SourceBuffer} releases to {@link SourceRecord}s (DESIGN.md, Kafka mapping):
  * <ul>
- *   <li>a batch: key = stream name (string), value = the sealed frame's bytes (bytes schema; the
+ *   <li>a batch: key = stream name (string; for one range of a stream {@code <stream> range <id>},
+ *       so a range stays in one topic partition, in order, with header {@value FrameHeaders#RANGE}), value = the sealed frame's bytes (bytes schema; the
  *       frame's own array, not a copy, whenever the frame spans it), headers
  *       {@link FrameHeaders}, to {@code topic} or {@code topic.prefix + stream};</li>
  *   <li>a dead letter: to {@code dlq.topic}, key = stream, value = the record JSON, the reason in
@@ -26,7 +28,8 @@ import org.apache.kafka.connect.source.SourceRecord;
  *       header {@value #STREAM_FINISHED}, with the stream's own source partition and the offset
  *       {@link SourceOffsets#streamOffset(String, boolean) marked finished}. Connect has no
  *       offset-only records, so the offset needs a carrier; sharing the data's partition makes
- *       Connect commit it only after the stream's last records.</li>
+ *       Connect commit it only after the stream's last records;</li>
+ *   <li>a range plan ({@link #plan}).</li>
  * </ul>
  * Offsets follow {@link Release.Events}. Confined to the task thread.
  */
@@ -34,13 +37,34 @@ public final class SourceRecordFactory {
     public static final String STATE_NAMESPACE = "rapidbyte.state.namespace";
     public static final String STATE_KEY = "rapidbyte.state.key";
     public static final String STREAM_FINISHED = "rapidbyte.stream.finished";
+    public static final String RANGE_PLAN = "rapidbyte.range.plan";
 
     private final SourceConfig config;
     private final TaskMetrics metrics;
+    private final Map<String, StreamSpec> lanes = new HashMap<>();
 
-    public SourceRecordFactory(SourceConfig config, TaskMetrics metrics) {
+    /** @param streams what the task reads; a lane not among them is a whole stream of that name */
+    public SourceRecordFactory(SourceConfig config, TaskMetrics metrics, List<StreamSpec> streams) {
         this.config = config;
         this.metrics = metrics;
+        streams.forEach(s -> lanes.put(s.lane(), s));
+    }
+
+    private StreamSpec spec(String lane) {
+        StreamSpec s = lanes.get(lane);
+        return s != null ? s : new StreamSpec(lane, false);
+    }
+
+    /**
+     * The record that stores the range plan of {@code stream} ({@link RangePlans}): on the state
+     * topic, key {@code plan/<stream>}, with the plan partition and offset.
+     */
+    public SourceRecord plan(String stream, String planJson) {
+        ConnectHeaders headers = new ConnectHeaders();
+        headers.addString(RANGE_PLAN, stream);
+        return new SourceRecord(SourceOffsets.planPartition(stream), SourceOffsets.planOffset(planJson),
+                config.stateTopic(), null, Schema.STRING_SCHEMA, "plan/" + stream, Schema.BYTES_SCHEMA,
+                planJson.getBytes(StandardCharsets.UTF_8), null, headers);
     }
 
     public List<SourceRecord> toRecords(List<Release> releases) {
@@ -58,7 +82,8 @@ public final class SourceRecordFactory {
     }
 
     private void events(Release.Events ev, List<SourceRecord> out) {
-        Map<String, String> partition = SourceOffsets.streamPartition(ev.stream());
+        StreamSpec spec = spec(ev.stream());
+        Map<String, String> partition = spec.partition();
         List<SourceEvent> events = ev.events();
         for (int i = 0; i < events.size(); i++) {
             boolean last = i == events.size() - 1;
@@ -66,15 +91,16 @@ public final class SourceRecordFactory {
             Map<String, String> offset = SourceOffsets.streamOffset(checkpoint);
             SourceEvent event = events.get(i);
             if (event instanceof SourceEvent.Batch batch) {
-                out.add(batch(ev.stream(), batch, partition, offset));
+                out.add(batch(spec, batch, partition, offset));
             } else if (event instanceof SourceEvent.DeadLetter dead) {
-                out.add(deadLetter(ev.stream(), dead.record(), partition, offset));
+                out.add(deadLetter(spec, dead.record(), partition, offset));
             }
         }
     }
 
-    private SourceRecord batch(String stream, SourceEvent.Batch batch, Map<String, String> partition,
+    private SourceRecord batch(StreamSpec spec, SourceEvent.Batch batch, Map<String, String> partition,
                                Map<String, String> offset) {
+        String stream = spec.name();
         FramePayload payload = batch.payload();
         byte[] value = payload.toByteArray();
         if (value != payload.array()) {
@@ -83,12 +109,15 @@ public final class SourceRecordFactory {
         }
         ConnectHeaders headers = new ConnectHeaders();
         FrameHeaders.addBatchHeaders(headers, stream, batch.summary());
+        if (spec.rangeId() != null) {
+            headers.addString(FrameHeaders.RANGE, spec.rangeId());
+        }
         metrics.batch(batch.summary().rows(), payload.length());
-        return new SourceRecord(partition, offset, config.topicFor(stream), null, Schema.STRING_SCHEMA, stream,
+        return new SourceRecord(partition, offset, config.topicFor(stream), null, Schema.STRING_SCHEMA, spec.lane(),
                 Schema.BYTES_SCHEMA, value, null, headers);
     }
 
-    private SourceRecord deadLetter(String stream, DlqRecord record, Map<String, String> partition,
+    private SourceRecord deadLetter(StreamSpec spec, DlqRecord record, Map<String, String> partition,
                                     Map<String, String> offset) {
         ConnectHeaders headers = new ConnectHeaders();
         headers.addString(FrameHeaders.CONTENT_TYPE, FrameHeaders.JSON_MEDIA_TYPE);
@@ -97,7 +126,7 @@ public final class SourceRecordFactory {
         headers.addString(DeadLetterHeaders.CATEGORY, record.errorCategory());
         headers.addString(DeadLetterHeaders.CONNECTOR, config.connectorName());
         metrics.deadLetter();
-        return new SourceRecord(partition, offset, config.dlqTopic(), null, Schema.STRING_SCHEMA, stream,
+        return new SourceRecord(partition, offset, config.dlqTopic(), null, Schema.STRING_SCHEMA, spec.lane(),
                 Schema.BYTES_SCHEMA, record.recordJson().getBytes(StandardCharsets.UTF_8), null, headers);
     }
 
@@ -114,7 +143,7 @@ public final class SourceRecordFactory {
     private SourceRecord finished(Release.StreamFinished done) {
         ConnectHeaders headers = new ConnectHeaders();
         headers.addString(STREAM_FINISHED, done.stream());
-        return new SourceRecord(SourceOffsets.streamPartition(done.stream()),
+        return new SourceRecord(spec(done.stream()).partition(),
                 SourceOffsets.streamOffset(done.checkpoint(), true), config.stateTopic(), null, Schema.STRING_SCHEMA,
                 "stream/" + done.stream(), Schema.BYTES_SCHEMA, "finished".getBytes(StandardCharsets.UTF_8), null,
                 headers);

@@ -17,10 +17,13 @@ import io.rapidbyte.host.types.ErrorCategory;
  */
 final class StreamOutput implements BatchOutput {
     private final String stream;
+    private final String lane;
     private final SourceBuffer buffer;
 
-    StreamOutput(String stream, SourceBuffer buffer) {
+    /** @param lane the buffer lane: the stream, or the range of it the run reads */
+    StreamOutput(String stream, String lane, SourceBuffer buffer) {
         this.stream = stream;
+        this.lane = lane;
         this.buffer = buffer;
     }
 
@@ -37,7 +40,7 @@ final class StreamOutput implements BatchOutput {
             throw new ConnectorException(ConnectorError.of(ErrorCategory.DATA, "WRONG_STREAM",
                     "batch metadata names stream '" + summary.stream() + "' but the run reads '" + stream + "'"));
         }
-        buffer.add(stream, new SourceEvent.Batch(batch, summary));
+        buffer.add(lane, new SourceEvent.Batch(batch, summary));
     }
 
     @Override

@@ -17,7 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads one stream on its own thread: builds and opens an instance of the connector there (the
+ * Reads one stream, or one range of it (waiting first for the stream's range plan to be stored,
+ * {@link PlanGate}), on its own thread: builds and opens an instance of the connector there (the
  * instance must live on the thread that calls it), then calls {@code run-read} with the stream's
  * last checkpoint as {@code resume} — once for a full-refresh stream (whose successful end is then
  * recorded with {@link SourceBuffer#finish}, so a restarted task does not read it again), every
@@ -34,6 +35,7 @@ final class StreamReader implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(StreamReader.class);
 
     private final StreamSpec stream;
+    private final PlanGate plan;
     private final ConnectorSetup setup;
     private final SourceBuffer buffer;
     private final DurableCheckpoints durable;
@@ -49,11 +51,13 @@ final class StreamReader implements Runnable {
     private volatile Thread thread;
     private volatile long callStartNanos;
 
-    StreamReader(StreamSpec stream, ConnectorSetup setup, SourceBuffer buffer, DurableCheckpoints durable,
+    /** @param plan the gate of the stream's range plan, or null when the whole stream is read */
+    StreamReader(StreamSpec stream, PlanGate plan, ConnectorSetup setup, SourceBuffer buffer, DurableCheckpoints durable,
                  StateStore state,
                  StateNamespaces namespaces, TaskMetrics metrics, String instanceName, long pollIntervalMs,
                  long retryBudgetMs, boolean dlqEnabled) {
         this.stream = stream;
+        this.plan = plan;
         this.setup = setup;
         this.buffer = buffer;
         this.durable = durable;
@@ -72,6 +76,9 @@ final class StreamReader implements Runnable {
         StreamLimits limits = setup.streamLimits(8);
         ConnectorInstance instance = null;
         try {
+            if (plan != null) {
+                plan.await();
+            }
             while (!stopping) {
                 try {
                     if (instance == null || !instance.isUsable()) {
@@ -82,19 +89,19 @@ final class StreamReader implements Runnable {
                     retry.onSuccess();
                     if (!stream.incremental()) {
                         LOG.info("{}: full refresh of stream {} finished; once committed, a restart does not read it "
-                                + "again", instanceName, stream.name());
+                                + "again", instanceName, stream.lane());
                         return;
                     }
                     Thread.sleep(pollIntervalMs);
                 } catch (InterruptedException e) {
                     return;
                 } catch (Throwable failure) {
-                    int dropped = buffer.endRun(stream.name(), false);
+                    int dropped = buffer.endRun(stream.lane(), false);
                     if (stopping) {
                         return;
                     }
                     Optional<Duration> delay = retry.onFailure(failure);
-                    String message = GuestFailures.describe(stream.name(), failure);
+                    String message = GuestFailures.describe(stream.lane(), failure);
                     if (delay.isEmpty()) {
                         LOG.error("{}: {}", instanceName, message, failure);
                         buffer.fail(new ConnectException(message, failure));
@@ -119,10 +126,10 @@ final class StreamReader implements Runnable {
                 .limits(setup.instanceLimits())
                 .network(setup.acl(), SocketOptions.DEFAULT)
                 .state(state, namespaces)
-                .listener(new SourceListener(stream.name(), buffer, durable, dlqEnabled, metrics))
+                .listener(new SourceListener(stream.lane(), buffer, durable, dlqEnabled, metrics))
                 .copyCounter(metrics.copies())
                 .clock(metrics.clock())
-                .output(new StreamOutput(stream.name(), buffer))
+                .output(new StreamOutput(stream.name(), stream.lane(), buffer))
                 .build();
         current = instance;
         if (stopping) {
@@ -133,17 +140,17 @@ final class StreamReader implements Runnable {
     }
 
     private void runOnce(ConnectorInstance instance, StreamLimits limits) {
-        String ctx = limits.contextJson(stream.name(), buffer.checkpoint(stream.name()));
+        String ctx = limits.contextJson(stream.name(), buffer.checkpoint(stream.lane()), stream.range());
         timed(() -> instance.runRead(ctx));
         metrics.guestMemory(instance.memoryBytes());
-        int uncovered = buffer.endRun(stream.name(), true);
+        int uncovered = buffer.endRun(stream.lane(), true);
         if (uncovered > 0) {
             LOG.warn("{}: run-read of {} ended without checkpointing its last {} record(s); they are delivered "
-                    + "at-least-once", instanceName, stream.name(), uncovered);
+                    + "at-least-once", instanceName, stream.lane(), uncovered);
         }
         if (!stream.incremental()) {
             // Queued behind the stream's last records: the marker is only committed once they are.
-            buffer.finish(stream.name());
+            buffer.finish(stream.lane());
         }
     }
 
@@ -185,7 +192,7 @@ final class StreamReader implements Runnable {
         try {
             instance.close();
         } catch (RuntimeException e) {
-            LOG.warn("{}: closing the connector failed: {}", instanceName, GuestFailures.describe(stream.name(), e));
+            LOG.warn("{}: closing the connector failed: {}", instanceName, GuestFailures.describe(stream.lane(), e));
         }
     }
 }

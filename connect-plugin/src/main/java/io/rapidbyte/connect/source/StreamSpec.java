@@ -2,25 +2,62 @@ package io.rapidbyte.connect.source;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rapidbyte.connect.json.Json;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
- * A stream a source task reads, and whether it is read again and again (incremental) or once
- * (full refresh: a task restarted before it finished resumes it, one started after it finished
- * skips it, see {@link SourceOffsets#isFinished}). Immutable.
+ * What one reader of a source task reads: a stream, or one range of it, and whether it is read
+ * again and again (incremental) or once (full refresh: a task restarted before it finished
+ * resumes it, one started after it finished skips it, see {@link SourceOffsets#isFinished}).
+ * Immutable.
+ *
+ * @param rangeId the range's id, or null when the whole stream is read
+ * @param range   the range as the connector's discover offered it (JSON object text), handed
+ *                back in ctx-json; null when the whole stream is read
+ * @param plan    the stream's whole range plan (JSON array text, see {@link RangePlans}); null
+ *                when the whole stream is read
  */
-public record StreamSpec(String name, boolean incremental) {
+public record StreamSpec(String name, boolean incremental, String rangeId, String range, String plan) {
     public StreamSpec {
         Objects.requireNonNull(name, "name");
+        if ((rangeId == null) != (range == null) || (range == null) != (plan == null)) {
+            throw new IllegalArgumentException("a range needs its id, its JSON and the plan it belongs to");
+        }
     }
 
-    /** The task config form: {@code [{"name": "...", "incremental": true}, ...]}. */
+    public StreamSpec(String name, boolean incremental) {
+        this(name, incremental, null, null, null);
+    }
+
+    /** The buffer lane and record key ({@link SourceOffsets#lane}). */
+    public String lane() {
+        return SourceOffsets.lane(name, rangeId);
+    }
+
+    /** The source partition of this stream or range. */
+    public Map<String, String> partition() {
+        return rangeId == null ? SourceOffsets.streamPartition(name) : SourceOffsets.rangePartition(name, rangeId);
+    }
+
+    @Override
+    public String toString() {
+        return lane();
+    }
+
+    /** The task config form: {@code [{"name": "...", "incremental": true, "range": {...}, "plan": [...]}, ...]}. */
     public static String toJson(List<StreamSpec> streams) {
         ArrayNode array = Json.nodes().arrayNode();
-        streams.forEach(s -> array.addObject().put("name", s.name()).put("incremental", s.incremental()));
+        for (StreamSpec s : streams) {
+            ObjectNode o = array.addObject().put("name", s.name()).put("incremental", s.incremental());
+            if (s.range() != null) {
+                o.set("range", Json.parse(s.range()));
+                o.set("plan", Json.parse(s.plan()));
+            }
+        }
         return Json.write(array);
     }
 
@@ -35,7 +72,16 @@ public record StreamSpec(String name, boolean incremental) {
             if (!s.path("name").isTextual()) {
                 throw new IllegalArgumentException("task stream without a name: " + s);
             }
-            out.add(new StreamSpec(s.get("name").asText(), s.path("incremental").asBoolean(false)));
+            JsonNode range = s.get("range");
+            if (range == null) {
+                out.add(new StreamSpec(s.get("name").asText(), s.path("incremental").asBoolean(false)));
+                continue;
+            }
+            if (!range.path("id").isTextual() || !s.path("plan").isArray()) {
+                throw new IllegalArgumentException("task stream range without an id or a plan: " + s);
+            }
+            out.add(new StreamSpec(s.get("name").asText(), false, range.get("id").asText(), Json.write(range),
+                    Json.write(s.get("plan"))));
         }
         return out;
     }

@@ -14,8 +14,10 @@ import io.rapidbyte.host.lifecycle.ConnectorInstance;
 import io.rapidbyte.host.lifecycle.Role;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.connect.connector.Task;
@@ -28,8 +30,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Kafka Connect source connector that runs a sandboxed wasm source connector. On start it
  * opens the connector once to {@code discover} its streams, keeps the ones configured in
- * {@value SourceConfig#STREAMS} and deals them to at most {@code tasks.max}
- * {@link WasmSourceTask}s. The connector's settings are flat
+ * {@value SourceConfig#STREAMS} and deals them, or their ranges when the connector offers range
+ * plans ({@link RangePlans}), to at most {@code tasks.max} {@link WasmSourceTask}s. The connector's settings are flat
  * {@value WasmConfig#SETTING_PREFIX}{@code <property>} properties checked against its manifest.
  *
  * <p>Not thread-safe; Connect calls it from the herder thread.
@@ -75,8 +77,51 @@ public class WasmSourceConnector extends SourceConnector {
         } catch (IllegalArgumentException e) {
             throw new ConnectException("invalid configuration: " + SourceConfig.STREAMS + ": " + e.getMessage());
         }
+        try {
+            streams = withRanges(config.connectorName(), streams, catalog.plans());
+        } catch (IllegalArgumentException e) {
+            throw new ConnectException(e.getMessage() + "; reset the connector's offsets to plan again", e);
+        }
         LOG.info("{}: {} offers {} stream(s), reading {}", config.connectorName(), setup.origin(),
                 catalog.streams().size(), streams);
+    }
+
+    /**
+     * The streams with their ranges ({@link RangePlans#expand}): the plans stored in this
+     * connector's offsets win over the ones discover offers now.
+     */
+    private List<StreamSpec> withRanges(String connector, List<StreamSpec> selected, Map<String, String> offered) {
+        List<StreamSpec> full = selected.stream().filter(s -> !s.incremental()).toList();
+        if (full.isEmpty() || context == null) {
+            // context: null only where a test starts the connector outside a worker.
+            return selected;
+        }
+        List<Map<String, String>> partitions = new ArrayList<>();
+        for (StreamSpec s : full) {
+            partitions.add(SourceOffsets.planPartition(s.name()));
+            partitions.add(SourceOffsets.streamPartition(s.name()));
+        }
+        Map<Map<String, String>, Map<String, Object>> stored = context().offsetStorageReader().offsets(partitions);
+        Map<String, String> plans = new HashMap<>();
+        Set<String> startedWhole = new HashSet<>();
+        for (StreamSpec s : full) {
+            Map<String, Object> plan = stored.get(SourceOffsets.planPartition(s.name()));
+            if (plan != null && plan.get(SourceOffsets.PLAN_RANGES) instanceof String text) {
+                plans.put(s.name(), text);
+                if (offered.containsKey(s.name()) && !RangePlans.same(text, offered.get(s.name()))) {
+                    LOG.info("{}: stream {} keeps its stored range plan {} (discover now offers {}); reset the "
+                            + "connector's offsets to plan again", connector, s.name(), text, offered.get(s.name()));
+                }
+            }
+            if (stored.get(SourceOffsets.streamPartition(s.name())) != null) {
+                startedWhole.add(s.name());
+                if (offered.containsKey(s.name()) && !plans.containsKey(s.name())) {
+                    LOG.warn("{}: stream {} was read whole before, so it is not split into ranges; reset the "
+                            + "connector's offsets to read it in ranges", connector, s.name());
+                }
+            }
+        }
+        return RangePlans.expand(selected, offered, plans, startedWhole);
     }
 
     @Override

@@ -9,6 +9,8 @@ import io.rapidbyte.host.imports.StateNamespaces;
 import io.rapidbyte.host.lifecycle.Role;
 import io.rapidbyte.host.timing.GuestClock;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -27,7 +29,9 @@ import org.slf4j.LoggerFactory;
  * releases into records ({@link SourceRecordFactory}). On start every stream resumes from the
  * checkpoint stored in its source offset, except a full-refresh stream whose offset says it
  * finished ({@link SourceOffsets#isFinished}): that one is not read again, like a completed
- * snapshot. A task left with no stream to read idles ({@code poll()} returns null).
+ * snapshot. A task left with no stream to read idles ({@code poll()} returns null). A range of a
+ * stream ({@link RangePlans}) is read like a stream, under its own partition, once its stream's
+ * range plan is in the offset store ({@link PlanGate}).
  *
  * <p>What Kafka has committed ({@link #commitRecord}, {@link #commit}) is tracked per stream by
  * {@link DurableCheckpoints} and answers the guests' {@code durable-checkpoint}.
@@ -49,6 +53,7 @@ public class WasmSourceTask extends SourceTask {
     // Copy-on-write: the metrics reporter thread iterates it while start() fills it.
     private final List<StreamReader> readers = new CopyOnWriteArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
+    private final List<SourceRecord> pendingPlans = new ArrayList<>();
     private volatile boolean stopping;
 
     @Override
@@ -74,14 +79,15 @@ public class WasmSourceTask extends SourceTask {
         buffer = new SourceBuffer(config.getLong(SourceConfig.BUFFER_MAX_BYTES), config.exactlyOnceRequired());
         durable = new DurableCheckpoints(config.exactlyOnceRequired());
         OffsetStorageReader reader = context.offsetStorageReader();
-        List<StreamSpec> toRead = openUnfinished(config.connectorName(), streams, reader);
         metrics = new TaskMetrics(context.pluginMetrics(), buffer::depth,
                 () -> readers.stream().mapToLong(StreamReader::inFlightNanos).sum());
-        records = new SourceRecordFactory(config, metrics);
+        records = new SourceRecordFactory(config, metrics, streams);
+        List<StreamSpec> toRead = openUnfinished(config.connectorName(), streams, reader);
+        Map<String, PlanGate> gates = planGates(toRead, reader);
         OffsetStateStore state = new OffsetStateStore(reader, buffer::state);
         for (StreamSpec s : toRead) {
-            String name = config.connectorName() + ":" + s.name();
-            StreamReader r = new StreamReader(s, setup, buffer, durable, state,
+            String name = config.connectorName() + ":" + s.lane();
+            StreamReader r = new StreamReader(s, gates.get(s.name()), setup, buffer, durable, state,
                     new StateNamespaces(config.pipelineId(), s.name(), config.connectorName()), metrics, name,
                     config.getLong(SourceConfig.POLL_INTERVAL_MS), config.getLong(SourceConfig.RETRY_TIMEOUT_MS),
                     !config.dlqTopic().isEmpty());
@@ -95,31 +101,60 @@ public class WasmSourceTask extends SourceTask {
     }
 
     /**
-     * Opens in the buffer, at their stored checkpoints, the streams still to read: all but the
-     * full-refresh streams recorded as finished (an incremental stream ignores the flag).
+     * The gate of each stream whose ranges this task reads ({@link PlanGate}); a plan not stored
+     * yet is queued as the first record {@link #poll} returns.
+     *
+     * @throws ConnectException if the stored plan is not the one this task was given
+     */
+    private Map<String, PlanGate> planGates(List<StreamSpec> toRead, OffsetStorageReader reader) {
+        Map<String, String> plans = new LinkedHashMap<>();
+        toRead.stream().filter(s -> s.plan() != null).forEach(s -> plans.putIfAbsent(s.name(), s.plan()));
+        Map<String, PlanGate> gates = new HashMap<>();
+        if (plans.isEmpty()) {
+            return gates;
+        }
+        Map<Map<String, String>, Map<String, Object>> stored =
+                reader.offsets(plans.keySet().stream().map(SourceOffsets::planPartition).toList());
+        plans.forEach((stream, plan) -> {
+            Map<String, Object> offset = stored.get(SourceOffsets.planPartition(stream));
+            Object text = offset == null ? null : offset.get(SourceOffsets.PLAN_RANGES);
+            if (text instanceof String storedPlan && !RangePlans.same(storedPlan, plan)) {
+                throw PlanGate.differs(stream, storedPlan, plan);
+            }
+            if (!(text instanceof String)) {
+                pendingPlans.add(records.plan(stream, plan));
+            }
+            gates.put(stream, new PlanGate(stream, plan, reader, text instanceof String));
+        });
+        return gates;
+    }
+
+    /**
+     * Opens in the buffer, at their stored checkpoints, the streams (and ranges) still to read:
+     * all but the full-refresh ones recorded as finished (an incremental stream ignores the flag).
      */
     private List<StreamSpec> openUnfinished(String connector, List<StreamSpec> streams, OffsetStorageReader reader) {
         Map<Map<String, String>, Map<String, Object>> stored =
-                reader.offsets(streams.stream().map(s -> SourceOffsets.streamPartition(s.name())).toList());
+                reader.offsets(streams.stream().map(StreamSpec::partition).toList());
         List<StreamSpec> toRead = new ArrayList<>();
         for (StreamSpec s : streams) {
-            Map<String, Object> offset = stored.get(SourceOffsets.streamPartition(s.name()));
+            Map<String, Object> offset = stored.get(s.partition());
             String checkpoint;
             boolean finished;
             try {
                 checkpoint = SourceOffsets.checkpointOf(offset);
                 finished = SourceOffsets.isFinished(offset);
             } catch (IllegalArgumentException e) {
-                throw new ConnectException("stored offset of stream " + s.name() + " is unusable: " + e.getMessage());
+                throw new ConnectException("stored offset of stream " + s.lane() + " is unusable: " + e.getMessage());
             }
             if (finished && !s.incremental()) {
                 LOG.info("{}: stream {} finished its full refresh in an earlier run and is not read again. To read "
                         + "it again, stop the connector and reset its offsets (DELETE /connectors/{}/offsets, "
-                        + "Connect 3.6+) or use a new connector name", connector, s.name(), connector);
+                        + "Connect 3.6+) or use a new connector name", connector, s.lane(), connector);
                 continue;
             }
-            buffer.open(s.name(), checkpoint);
-            durable.open(s.name(), checkpoint);
+            buffer.open(s.lane(), checkpoint);
+            durable.open(s.lane(), checkpoint);
             toRead.add(s);
         }
         return toRead;
@@ -130,6 +165,11 @@ public class WasmSourceTask extends SourceTask {
         if (stopping) {
             return null;
         }
+        List<SourceRecord> plans = takePlans();
+        if (plans != null) {
+            // Before any range data: the ranges wait for these in the offset store (PlanGate).
+            return plans;
+        }
         List<Release> released;
         try {
             released = buffer.drain(POLL_WAIT_MS);
@@ -139,7 +179,7 @@ public class WasmSourceTask extends SourceTask {
             throw new ConnectException(e.getMessage(), e);
         }
         if (released.isEmpty() || stopping) {
-            return null;
+            return takePlans();
         }
         List<SourceRecord> out;
         long cpu = GuestClock.threadCpuNanos();
@@ -149,11 +189,21 @@ public class WasmSourceTask extends SourceTask {
             metrics.convertCpu(GuestClock.threadCpuNanos() - cpu);
         }
         for (SourceRecord r : out) {
-            Object stream = r.sourcePartition().get(SourceOffsets.STREAM);
-            if (stream instanceof String name) {
-                durable.polled(name, r, SourceOffsets.checkpointOf(r.sourceOffset()));
+            String lane = SourceOffsets.laneOf(r.sourcePartition());
+            if (lane != null) {
+                durable.polled(lane, r, SourceOffsets.checkpointOf(r.sourceOffset()));
             }
         }
+        return out;
+    }
+
+    /** The plan records not yet handed to Connect, or null. */
+    private synchronized List<SourceRecord> takePlans() {
+        if (pendingPlans.isEmpty()) {
+            return null;
+        }
+        List<SourceRecord> out = new ArrayList<>(pendingPlans);
+        pendingPlans.clear();
         return out;
     }
 

@@ -39,7 +39,7 @@ class SourceRecordFactoryTest {
     @Test
     void aBatchBecomesARecordWithoutCopyingItsBytes() {
         byte[] ipc = ArrowStreams.stream(ArrowStreams.batchMetadata("public.orders", "run", 4), 25);
-        SourceRecord r = new SourceRecordFactory(config(), metrics).toRecords(List.of(
+        SourceRecord r = new SourceRecordFactory(config(), metrics, List.of()).toRecords(List.of(
                 new Release.Events("public.orders", List.of(batch(ipc)), "{\"pos\":1}", "{\"pos\":2}"))).get(0);
         assertSame(ipc, r.value(), "the frame's array is the record value");
         assertEquals(Schema.BYTES_SCHEMA, r.valueSchema());
@@ -66,7 +66,7 @@ class SourceRecordFactoryTest {
     void onlyTheLastRecordOfAGroupCarriesTheCoveringCheckpoint() {
         byte[] ipc = ArrowStreams.stream(ArrowStreams.batchMetadata("s", "r", 1), 1);
         DlqRecord dead = new DlqRecord("s", "{\"id\":3}", "bad date", "data");
-        List<SourceRecord> records = new SourceRecordFactory(config(), metrics).toRecords(List.of(
+        List<SourceRecord> records = new SourceRecordFactory(config(), metrics, List.of()).toRecords(List.of(
                 new Release.Events("s", List.of(batch(ipc), new SourceEvent.DeadLetter(dead), batch(ipc)), null,
                         "{\"pos\":9}")));
         assertEquals(3, records.size());
@@ -78,7 +78,7 @@ class SourceRecordFactoryTest {
     @Test
     void anUncoveredGroupKeepsThePreviousCheckpoint() {
         byte[] ipc = ArrowStreams.stream(ArrowStreams.batchMetadata("s", "r", 1), 1);
-        List<SourceRecord> records = new SourceRecordFactory(config(), metrics).toRecords(List.of(
+        List<SourceRecord> records = new SourceRecordFactory(config(), metrics, List.of()).toRecords(List.of(
                 new Release.Events("s", List.of(batch(ipc), batch(ipc)), "{\"pos\":1}", null)));
         records.forEach(r -> assertEquals(Map.of("checkpoint", "{\"pos\":1}"), r.sourceOffset()));
     }
@@ -86,7 +86,7 @@ class SourceRecordFactoryTest {
     @Test
     void aDeadLetterGoesToTheDlqTopicWithItsReason() {
         DlqRecord dead = new DlqRecord("public.orders", "{\"id\":3}", "invalid date 2024-02-30", "data");
-        SourceRecord r = new SourceRecordFactory(config(), metrics).toRecords(List.of(
+        SourceRecord r = new SourceRecordFactory(config(), metrics, List.of()).toRecords(List.of(
                 new Release.Events("public.orders", List.of(new SourceEvent.DeadLetter(dead)), "{}", "{}"))).get(0);
         assertEquals("pg-src.dlq", r.topic());
         assertArrayEquals("{\"id\":3}".getBytes(StandardCharsets.UTF_8), (byte[]) r.value());
@@ -100,7 +100,7 @@ class SourceRecordFactoryTest {
 
     @Test
     void aStateChangeIsCarriedInItsOwnSourceOffset() {
-        SourceRecord r = new SourceRecordFactory(config(), metrics).toRecords(List.of(
+        SourceRecord r = new SourceRecordFactory(config(), metrics, List.of()).toRecords(List.of(
                 new Release.StateChange("pipeline/p", "slot", "{\"lsn\":5}"))).get(0);
         assertEquals("pg-src.rapidbyte-state", r.topic());
         assertEquals(SourceOffsets.statePartition("pipeline/p", "slot"), r.sourcePartition());
@@ -110,7 +110,7 @@ class SourceRecordFactoryTest {
     @Test
     void aFinishedStreamIsCarriedOnTheStateTopicInTheStreamsOwnPartition() {
         byte[] ipc = ArrowStreams.stream(ArrowStreams.batchMetadata("public.orders", "r", 1), 1);
-        List<SourceRecord> records = new SourceRecordFactory(config(), metrics).toRecords(List.of(
+        List<SourceRecord> records = new SourceRecordFactory(config(), metrics, List.of()).toRecords(List.of(
                 new Release.Events("public.orders", List.of(batch(ipc)), null, "{\"pos\":3}"),
                 new Release.StreamFinished("public.orders", "{\"pos\":3}")));
         SourceRecord last = records.get(0);
@@ -124,7 +124,7 @@ class SourceRecordFactoryTest {
         assertNull(done.headers().lastWithName(FrameHeaders.CONTENT_TYPE), "not an Arrow stream");
         assertEquals(1, metrics.batches(), "the marker is no batch");
 
-        SourceRecord neverCheckpointed = new SourceRecordFactory(config(), metrics).toRecords(List.of(
+        SourceRecord neverCheckpointed = new SourceRecordFactory(config(), metrics, List.of()).toRecords(List.of(
                 new Release.StreamFinished("s", null))).get(0);
         assertEquals(Map.of("finished", "true"), neverCheckpointed.sourceOffset());
     }
@@ -133,7 +133,7 @@ class SourceRecordFactoryTest {
     void aSingleTopicTakesEveryStream() {
         byte[] ipc = ArrowStreams.stream(ArrowStreams.batchMetadata("a", "r", 1), 1);
         SourceConfig c = new SourceConfig(Map.of("name", "n", "wasm.connector", "x", "topic", "all-batches"));
-        assertEquals("all-batches", new SourceRecordFactory(c, metrics).toRecords(List.of(
+        assertEquals("all-batches", new SourceRecordFactory(c, metrics, List.of()).toRecords(List.of(
                 new Release.Events("a", List.of(batch(ipc)), null, "{}"))).get(0).topic());
     }
 }

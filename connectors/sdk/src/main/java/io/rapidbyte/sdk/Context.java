@@ -17,6 +17,7 @@ public final class Context {
     private final String stream;
     private final StreamLimits limits;
     private final Object resume;
+    private final JsonObject range;
     private final CheckpointKind checkpointKind;
     private long batchesEmitted;
     private long bytesEmitted;
@@ -25,21 +26,28 @@ public final class Context {
     private long checkpoints;
 
     public Context(String stream, StreamLimits limits, Object resume, CheckpointKind checkpointKind) {
+        this(stream, limits, resume, null, checkpointKind);
+    }
+
+    /** @param range the part of the stream this run reads (ABI.md section 5), or null for all of it */
+    public Context(String stream, StreamLimits limits, Object resume, JsonObject range,
+                   CheckpointKind checkpointKind) {
         this.stream = stream;
         this.limits = limits;
         this.resume = resume;
+        this.range = range;
         this.checkpointKind = checkpointKind;
     }
 
     /**
-     * Parses a run's {@code ctx-json} ({@code {"stream", "limits", "resume"}}, ABI.md section 5).
+     * Parses a run's {@code ctx-json} ({@code {"stream", "limits", "resume", "range"?}}, ABI.md section 5).
      * Used by the SDK's export dispatch; {@code kind} is the role's checkpoint kind.
      */
     public static Context parse(String ctxJson, CheckpointKind kind) {
         try {
             JsonObject ctx = Json.parseObject(ctxJson);
             return new Context(ctx.optString("stream", ""), StreamLimits.fromJson(ctx.optObject("limits")),
-                    ctx.get("resume"), kind);
+                    ctx.get("resume"), ctx.optObject("range"), kind);
         } catch (JsonException e) {
             throw ConnectorError.internal("INVALID_ARGUMENT", "bad ctx-json: " + e.getMessage()).toException();
         }
@@ -56,6 +64,15 @@ public final class Context {
     /** The payload of this stream's last checkpoint (any JSON value), or null to start from scratch. */
     public Object resume() {
         return resume;
+    }
+
+    /**
+     * The range of the stream this run reads: one entry of the {@code "ranges"} the connector's
+     * {@code discover} offered for the stream, handed back as it was; null when the run reads the
+     * whole stream.
+     */
+    public JsonObject range() {
+        return range;
     }
 
     // ---- batches ------------------------------------------------------------------------------

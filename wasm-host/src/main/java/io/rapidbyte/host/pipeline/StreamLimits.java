@@ -35,7 +35,17 @@ public record StreamLimits(long maxBatchBytes, long maxBatchRows, int maxInfligh
 
     /** The whole {@code ctx-json} of a run: stream, these limits, and the resume position. */
     public String contextJson(String stream, String resumeJson) {
+        return contextJson(stream, resumeJson, null);
+    }
+
+    /**
+     * The {@code ctx-json} of a run that reads one range of the stream: {@code rangeJson} (a JSON
+     * object, one of the stream's {@code "ranges"} in the connector's discover result) becomes the
+     * {@code "range"} member; null leaves it out (the run reads the whole stream).
+     */
+    public String contextJson(String stream, String resumeJson, String rangeJson) {
         return "{\"stream\":" + JsonText.quote(stream) + ",\"limits\":" + toJson()
-                + ",\"resume\":" + (resumeJson == null ? "null" : resumeJson) + "}";
+                + ",\"resume\":" + (resumeJson == null ? "null" : resumeJson)
+                + (rangeJson == null ? "" : ",\"range\":" + rangeJson) + "}";
     }
 }

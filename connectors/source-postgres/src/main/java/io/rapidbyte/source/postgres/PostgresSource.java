@@ -16,6 +16,9 @@ import io.rapidbyte.sdk.ValidationResult;
 import io.rapidbyte.sdk.json.JsonObject;
 import io.rapidbyte.source.postgres.catalog.CatalogJson;
 import io.rapidbyte.source.postgres.catalog.CatalogReader;
+import io.rapidbyte.source.postgres.catalog.SourceTable;
+import io.rapidbyte.source.postgres.ranges.RangeCatalog;
+import java.util.List;
 import io.rapidbyte.source.postgres.cdc.CdcRun;
 import io.rapidbyte.source.postgres.config.ConfigParser;
 import io.rapidbyte.source.postgres.config.PostgresSourceConfig;
@@ -52,7 +55,9 @@ public final class PostgresSource implements SourceConnector {
     public JsonObject discover() {
         PgConnection connection = sessions().open();
         try {
-            return CatalogJson.catalog(new CatalogReader(connection).tables(config.schemas()));
+            CatalogReader reader = new CatalogReader(connection);
+            List<SourceTable> tables = reader.tables(config().schemas());
+            return CatalogJson.catalog(tables, RangeCatalog.plan(config(), reader, tables));
         } catch (PgException e) {
             throw PgErrors.of("discovering schemas " + config.schemas(), e, redactor);
         } finally {

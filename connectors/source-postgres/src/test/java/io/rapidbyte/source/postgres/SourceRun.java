@@ -107,6 +107,13 @@ final class SourceRun {
         return call(instance -> instance.runRead(ctx), (r, v) -> r.summary = v);
     }
 
+    /** A run-read of one range of {@code stream} ({@code rangeJson}: an entry of its discover "ranges"). */
+    Result readRange(String stream, String resumeJson, String rangeJson) {
+        String ctx = "{\"stream\":\"" + stream + "\",\"limits\":null,\"resume\":"
+                + (resumeJson == null ? "null" : resumeJson) + ",\"range\":" + rangeJson + "}";
+        return call(instance -> instance.runRead(ctx), (r, v) -> r.summary = v);
+    }
+
     Result discover() {
         return call(ConnectorInstance::discover, (r, v) -> r.catalog = v);
     }

@@ -18,7 +18,33 @@ public final class TableDdl {
     }
 
     public static void createSchema(Database db, String schema) throws PgException {
-        db.execute("CREATE SCHEMA IF NOT EXISTS " + Sql.ident(schema));
+        ifNotExists(db, "CREATE SCHEMA IF NOT EXISTS " + Sql.ident(schema));
+    }
+
+    /**
+     * Runs a {@code CREATE ... IF NOT EXISTS} that another session may run at the same moment (the
+     * sink tasks writing the ranges of one stream all create its target): {@code IF NOT EXISTS}
+     * does not cover a concurrent creation, which fails with a unique violation on a system
+     * catalog ({@code 23505}) or a duplicate object error; the object then exists, as wanted. In a
+     * transaction the statement runs under a savepoint, so such a failure does not abort it.
+     */
+    public static void ifNotExists(Database db, String sql) throws PgException {
+        boolean tx = db.inTransaction();
+        try {
+            db.execute(tx ? "SAVEPOINT rb_create; " + sql + "; RELEASE SAVEPOINT rb_create" : sql);
+        } catch (PgException e) {
+            if (!isConcurrentCreation(e)) {
+                throw e;
+            }
+            if (tx) {
+                db.execute("ROLLBACK TO SAVEPOINT rb_create; RELEASE SAVEPOINT rb_create");
+            }
+        }
+    }
+
+    private static boolean isConcurrentCreation(PgException e) {
+        String state = e.sqlState();
+        return "23505".equals(state) || "42P07".equals(state) || "42P06".equals(state) || "42710".equals(state);
     }
 
     /**
@@ -40,7 +66,7 @@ public final class TableDdl {
         if (!primaryKey.isEmpty()) {
             sql.append(", PRIMARY KEY (").append(Sql.identList(primaryKey)).append(')');
         }
-        db.execute(sql.append(')').toString());
+        ifNotExists(db, sql.append(')').toString());
     }
 
     /** {@code ALTER TABLE ... ADD COLUMN IF NOT EXISTS} for each field (always nullable: old rows have none). */

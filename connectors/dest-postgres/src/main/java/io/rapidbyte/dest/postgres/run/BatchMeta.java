@@ -19,6 +19,8 @@ public final class BatchMeta {
     public static final String SEQ = "rapidbyte.seq";
     public static final String PRIMARY_KEY = "rapidbyte.primary_key";
     public static final String SYNC_MODE = "rapidbyte.sync_mode";
+    /** The range of the stream the batch belongs to; absent when the stream is read whole. */
+    public static final String RANGE = "rapidbyte.range";
     /** Dead-letter rows (BATCH-METADATA.md): the position of the batch the row was refused from. */
     public static final String DLQ_SYNC_RUN = "rapidbyte.dlq.sync_run";
     public static final String DLQ_SEQ = "rapidbyte.dlq.seq";
@@ -31,11 +33,14 @@ public final class BatchMeta {
     public final long seq;
     public final List<String> primaryKey;
     public final String syncMode;
+    /** The range id, or null. */
+    public final String range;
     /** For a dead-letter row sent back in: where it was refused; null for any other batch. */
     public final RowOrigin redelivery;
 
     private BatchMeta(String stream, String syncRun, long seq, List<String> primaryKey, String syncMode,
-                      RowOrigin redelivery) {
+                      String range, RowOrigin redelivery) {
+        this.range = range;
         this.stream = stream;
         this.syncRun = syncRun;
         this.seq = seq;
@@ -59,7 +64,8 @@ public final class BatchMeta {
             long dlqSeq = number(m, DLQ_SEQ);
             redelivery = dlqRun != null && dlqSeq >= 0 ? new RowOrigin(dlqRun, dlqSeq, row) : new RowOrigin(null, -1, row);
         }
-        return new BatchMeta(m.get(STREAM), run, seq, split(m.get(PRIMARY_KEY)), m.get(SYNC_MODE), redelivery);
+        return new BatchMeta(m.get(STREAM), run, seq, split(m.get(PRIMARY_KEY)), m.get(SYNC_MODE), text(m, RANGE),
+                redelivery);
     }
 
     private static String text(Map<String, String> m, String key) {

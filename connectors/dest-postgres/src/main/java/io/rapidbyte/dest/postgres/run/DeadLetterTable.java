@@ -1,5 +1,6 @@
 package io.rapidbyte.dest.postgres.run;
 
+import io.rapidbyte.dest.postgres.catalog.TableDdl;
 import io.rapidbyte.postgres.guest.Database;
 import io.rapidbyte.postgres.guest.Sql;
 import io.rapidbyte.postgres.wire.PgException;
@@ -54,7 +55,7 @@ public final class DeadLetterTable {
 
     /** Creates the table if missing (the schema must exist). */
     public void ensureTable() throws PgException {
-        db.execute("CREATE TABLE IF NOT EXISTS " + table + " (stream text NOT NULL, target_table text NOT NULL, "
+        TableDdl.ifNotExists(db, "CREATE TABLE IF NOT EXISTS " + table + " (stream text NOT NULL, target_table text NOT NULL, "
                 + "sync_run text NOT NULL, seq bigint NOT NULL, row_index bigint NOT NULL, code text NOT NULL, "
                 + "column_name text, message text NOT NULL, refused_at timestamptz NOT NULL DEFAULT now(), "
                 + "loaded_at timestamptz, PRIMARY KEY (stream, target_table, sync_run, seq, row_index))");

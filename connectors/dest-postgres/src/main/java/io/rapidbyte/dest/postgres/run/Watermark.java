@@ -1,5 +1,6 @@
 package io.rapidbyte.dest.postgres.run;
 
+import io.rapidbyte.dest.postgres.catalog.TableDdl;
 import io.rapidbyte.postgres.guest.Database;
 import io.rapidbyte.postgres.guest.Sql;
 import io.rapidbyte.postgres.wire.PgException;
@@ -7,7 +8,9 @@ import io.rapidbyte.postgres.wire.QueryResult;
 
 /**
  * The exactly-once bookkeeping: table {@value #TABLE} in the target schema holds, per stream and
- * target table, the (sync_run, seq) of the last batch committed (a stream mapped to another table
+ * target table, the (sync_run, seq) of the last batch committed (one row per range for a stream
+ * read in ranges, keyed {@code <stream> range <id>}: each range has its own sync runs; a stream
+ * read whole keeps the key {@code <stream>}) (a stream mapped to another table
  * starts from scratch there). It is written by the same transaction as the
  * data ({@link #upsertSql}, sent together with COMMIT), so after a crash it says exactly which
  * replayed batches are already in the table. Not thread-safe.
@@ -28,7 +31,7 @@ public final class Watermark {
 
     /** Creates the table if missing (outside any transaction; the schema must exist). */
     public void ensureTable() throws PgException {
-        db.execute("CREATE TABLE IF NOT EXISTS " + table + " (stream text NOT NULL, target_table text NOT NULL, "
+        TableDdl.ifNotExists(db, "CREATE TABLE IF NOT EXISTS " + table + " (stream text NOT NULL, target_table text NOT NULL, "
                 + "sync_run text NOT NULL, seq bigint NOT NULL, rows_total bigint NOT NULL DEFAULT 0, "
                 + "updated_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (stream, target_table))");
     }

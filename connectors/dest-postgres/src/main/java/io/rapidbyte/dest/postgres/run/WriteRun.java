@@ -50,6 +50,9 @@ public final class WriteRun {
     private final Database db;
 
     private String stream;
+    /** The range this run writes (null: the whole stream) and its watermark key. */
+    private String range;
+    private String watermarkKey;
     private String schemaName;
     private String tableName;
     private String loadTable;
@@ -127,6 +130,8 @@ public final class WriteRun {
         BatchMeta meta = BatchMeta.of(frame.schema);
         if (stream == null) {
             start(meta);
+        } else if (!java.util.Objects.equals(range, meta.range)) {
+            throw mixedRanges(meta);
         }
         if (meta.redelivery != null) {
             if (skipRedelivery(frame, meta)) {
@@ -244,12 +249,17 @@ public final class WriteRun {
             }
             TableDdl.createSchema(db, schemaName);
         }
+        range = meta.range;
+        watermarkKey = range == null ? stream : stream + " range " + range;
         watermark = new Watermark(db, schemaName, tableName);
         watermark.ensureTable();
         deadLetters = new DeadLetterTable(db, schemaName, tableName);
         deadLetters.ensureTable();
-        position = watermark.read(stream);
+        position = watermark.read(watermarkKey);
         loadTable = tableName;
+        if (cfg.writeMode == WriteMode.REPLACE && range != null) {
+            throw replaceRanges();
+        }
         if (cfg.writeMode == WriteMode.REPLACE) {
             stage = new ReplaceStage(schemaName, tableName);
             loadTable = stage.stageTable();
@@ -305,7 +315,7 @@ public final class WriteRun {
     }
 
     private void commit() throws PgException {
-        String sql = positionDirty ? watermark.upsertSql(stream, position, txRows) + "; COMMIT" : "COMMIT";
+        String sql = positionDirty ? watermark.upsertSql(watermarkKey, position, txRows) + "; COMMIT" : "COMMIT";
         failureState = CommitState.AFTER_COMMIT_UNKNOWN;
         try {
             db.execute(sql);
@@ -329,13 +339,27 @@ public final class WriteRun {
     /** Replace mode, end of input: the stage becomes the target in one transaction. */
     private void swap() throws PgException {
         db.execute("BEGIN");
-        String sql = stage.swapSql(db) + (position != null ? "; " + watermark.upsertSql(stream, position, 0) : "");
+        String sql = stage.swapSql(db) + (position != null ? "; " + watermark.upsertSql(watermarkKey, position, 0) : "");
         db.execute(sql);
         failureState = CommitState.AFTER_COMMIT_UNKNOWN;
         db.execute("COMMIT");
         failureState = CommitState.BEFORE_COMMIT;
         ctx.info("replaced " + Sql.qualified(schemaName, tableName) + " with its stage");
         checkpoint(true);
+    }
+
+    private RuntimeException mixedRanges(BatchMeta meta) {
+        return ConnectorError.of(ErrorCategory.DATA, "INVALID_BATCH_METADATA", "stream " + stream + ": one run-write got "
+                + "batches of " + (range == null ? "the whole stream" : "range " + range) + " and of "
+                + (meta.range == null ? "the whole stream" : "range " + meta.range) + " (" + BatchMeta.RANGE
+                + "); each range is written by its own run").toException();
+    }
+
+    private RuntimeException replaceRanges() {
+        return ConnectorError.config("RANGES_IN_REPLACE_MODE", "stream " + stream + " is read in ranges (range "
+                + range + "; source snapshot_ranges above 1), written by several runs at once, but write_mode replace "
+                + "swaps the whole table at the end of one run: use append or upsert, or read the stream whole "
+                + "(snapshot_ranges 1)").toException();
     }
 
     private void checkpoint(boolean replaced) {

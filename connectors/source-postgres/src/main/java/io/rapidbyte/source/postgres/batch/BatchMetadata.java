@@ -19,14 +19,24 @@ public final class BatchMetadata {
     public static final String SEQ = "rapidbyte.seq";
     public static final String PRIMARY_KEY = "rapidbyte.primary_key";
     public static final String SYNC_MODE = "rapidbyte.sync_mode";
+    /** The id of the range of the stream a batch belongs to; absent when the stream is read whole. */
+    public static final String RANGE = "rapidbyte.range";
 
     private final List<Field> fields;
     private final String stream;
     private final String syncRun;
     private final String primaryKey;
     private final String syncMode;
+    private final String range;
 
     public BatchMetadata(List<Field> fields, String stream, String syncRun, List<String> primaryKey, String syncMode) {
+        this(fields, stream, syncRun, primaryKey, syncMode, null);
+    }
+
+    /** @param range the id of the range read, or null when the stream is read whole */
+    public BatchMetadata(List<Field> fields, String stream, String syncRun, List<String> primaryKey, String syncMode,
+            String range) {
+        this.range = range;
         this.fields = fields;
         this.stream = stream;
         this.syncRun = syncRun;
@@ -59,6 +69,9 @@ public final class BatchMetadata {
         m.put(SEQ, seq);
         m.put(PRIMARY_KEY, primaryKey);
         m.put(SYNC_MODE, syncMode);
+        if (range != null) {
+            m.put(RANGE, range);
+        }
         return new Schema(fields, m);
     }
 }

@@ -4,7 +4,10 @@ import io.rapidbyte.postgres.wire.binary.PgOids;
 import io.rapidbyte.sdk.json.Json;
 import io.rapidbyte.sdk.json.JsonArray;
 import io.rapidbyte.sdk.json.JsonObject;
+import io.rapidbyte.source.postgres.ranges.PageRange;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The {@code discover} catalog: {@code {"streams": [...]}}, one entry per relation with its columns
@@ -15,8 +18,11 @@ import java.util.List;
  * {"name": "public.orders", "schema": "public", "table": "orders", "kind": "table",
  *  "columns": [{"name": "id", "pg_type": "bigint", "arrow_type": "int64", "nullable": false}, ...],
  *  "primary_key": ["id"], "supported_sync_modes": ["full_refresh", "incremental"],
- *  "resumable_full_refresh": true, "suggested_cursor": "updated_at", "suggested_tie_breaker": ["id"]}
+ *  "resumable_full_refresh": true, "suggested_cursor": "updated_at", "suggested_tie_breaker": ["id"],
+ *  "ranges": [{"id": "0", "from_page": 0, "to_page": 120}, {"id": "1", "from_page": 120}]}
  * }</pre>
+ * {@code ranges} only with {@code snapshot_ranges} above 1, for full-refresh plain tables and
+ * materialized views (see {@link io.rapidbyte.source.postgres.ranges.RangeCatalog}).
  */
 public final class CatalogJson {
     private static final String[] CURSOR_NAMES = {"updated_at", "modified_at", "last_modified", "last_modified_at",
@@ -26,9 +32,26 @@ public final class CatalogJson {
     }
 
     public static JsonObject catalog(List<SourceTable> tables) {
+        return catalog(tables, new HashMap<String, List<PageRange>>());
+    }
+
+    /**
+     * @param ranges per stream name, the ctid ranges it is read in ({@code snapshot_ranges}); a
+     *               stream without an entry is read whole
+     */
+    public static JsonObject catalog(List<SourceTable> tables, Map<String, List<PageRange>> ranges) {
         JsonArray streams = Json.array();
         for (SourceTable t : tables) {
-            streams.add(stream(t));
+            JsonObject entry = stream(t);
+            List<PageRange> plan = ranges.get(t.streamName());
+            if (plan != null) {
+                JsonArray list = Json.array();
+                for (PageRange r : plan) {
+                    list.add(r.toJson());
+                }
+                entry.with("ranges", list);
+            }
+            streams.add(entry);
         }
         return Json.object().with("streams", streams);
     }

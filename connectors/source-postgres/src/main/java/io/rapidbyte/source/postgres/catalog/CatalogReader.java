@@ -66,6 +66,19 @@ public final class CatalogReader {
         return found.isEmpty() ? null : found.get(0);
     }
 
+    /**
+     * The size of {@code schema.table} in heap pages: {@code pg_class.relpages}, or the relation's
+     * current size when that is larger (relpages is only refreshed by VACUUM, ANALYZE and a few DDL
+     * commands, so a freshly loaded table shows 0); 0 when the relation is not found.
+     */
+    public long pages(String schema, String table) throws PgException {
+        QueryResult r = connection.query("SELECT GREATEST(c.relpages::bigint, pg_catalog.pg_relation_size(c.oid) "
+                + "/ pg_catalog.current_setting('block_size')::bigint) FROM pg_catalog.pg_class c "
+                + "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = "
+                + Sql.literal(schema, standardStrings) + " AND c.relname = " + Sql.literal(table, standardStrings));
+        return r.rowCount() == 0 ? 0 : Long.parseLong(r.value(0, 0));
+    }
+
     private List<SourceTable> load(String filter) throws PgException {
         QueryResult columns = connection.query(COLUMNS + filter + " ORDER BY n.nspname, c.relname, a.attnum");
         QueryResult keys = connection.query(KEYS + filter + " ORDER BY n.nspname, c.relname, i.indexrelid, k.ord");

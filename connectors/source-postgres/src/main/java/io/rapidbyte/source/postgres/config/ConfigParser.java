@@ -5,6 +5,7 @@ import io.rapidbyte.postgres.guest.config.ConnectionSettings;
 import io.rapidbyte.sdk.json.JsonArray;
 import io.rapidbyte.sdk.json.JsonObject;
 import io.rapidbyte.source.postgres.cdc.CdcOptions;
+import io.rapidbyte.source.postgres.ranges.RangePlanner;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -19,7 +20,7 @@ import java.util.Set;
  */
 public final class ConfigParser {
     private static final String[] OWN = {"schemas", "streams", "max_batch_rows", "max_batch_bytes", "sync_mode",
-        "cdc"};
+        "cdc", "snapshot_ranges"};
     private static final String[] STREAM_LEVEL = {"name", "sync_mode", "cursor_field", "tie_breaker", "columns",
         "text_columns"};
 
@@ -45,9 +46,10 @@ public final class ConfigParser {
         }
         CdcOptions cdc = CdcOptions.parse(config.get("cdc"), problems);
         List<StreamConfig> streams = streams(config, defaultMode, problems);
+        int ranges = snapshotRanges(config, defaultMode, streams, problems);
         problems.throwIfAny("source-postgres");
         return new PostgresSourceConfig(connection, schemas != null ? schemas : Collections.singletonList("public"),
-                streams, maxRows, maxBytes, defaultMode, cdc);
+                streams, maxRows, maxBytes, defaultMode, cdc, ranges);
     }
 
     private static List<StreamConfig> streams(JsonObject config, SyncMode defaultMode, ConfigMembers problems) {
@@ -123,6 +125,25 @@ public final class ConfigParser {
             }
         }
         return out;
+    }
+
+    /**
+     * {@code snapshot_ranges}: into how many ctid ranges discover splits each full-refresh table.
+     * Refused with cdc: a cdc snapshot must be read in the replication slot's exported snapshot,
+     * which one session holds, so it cannot be split over tasks (yet).
+     */
+    private static int snapshotRanges(JsonObject config, SyncMode defaultMode, List<StreamConfig> streams,
+            ConfigMembers problems) {
+        int ranges = (int) problems.integer(config, "snapshot_ranges", 1, 1, RangePlanner.MAX_RANGES, "");
+        boolean cdc = defaultMode == SyncMode.CDC;
+        for (StreamConfig s : streams) {
+            cdc |= s.syncMode() == SyncMode.CDC;
+        }
+        if (ranges > 1 && cdc) {
+            problems.problem("\"snapshot_ranges\" must be 1 with sync_mode cdc (the cdc snapshot is read in the "
+                    + "replication slot's exported snapshot, in one session), got " + ranges);
+        }
+        return ranges;
     }
 
     private static List<String> tieBreaker(JsonObject s, String where, ConfigMembers problems) {

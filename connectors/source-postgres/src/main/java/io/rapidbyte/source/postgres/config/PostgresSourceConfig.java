@@ -26,9 +26,11 @@ public final class PostgresSourceConfig {
     private final long maxBatchBytes;
     private final SyncMode defaultSyncMode;
     private final CdcOptions cdc;
+    private final int snapshotRanges;
 
     PostgresSourceConfig(ConnectionSettings connection, List<String> schemas, List<StreamConfig> streams,
-            long maxBatchRows, long maxBatchBytes, SyncMode defaultSyncMode, CdcOptions cdc) {
+            long maxBatchRows, long maxBatchBytes, SyncMode defaultSyncMode, CdcOptions cdc, int snapshotRanges) {
+        this.snapshotRanges = snapshotRanges;
         this.connection = connection;
         this.schemas = Collections.unmodifiableList(new ArrayList<String>(schemas));
         this.streams = Collections.unmodifiableList(new ArrayList<StreamConfig>(streams));
@@ -72,6 +74,11 @@ public final class PostgresSourceConfig {
     /** Settings of cdc streams. */
     public CdcOptions cdc() {
         return cdc;
+    }
+
+    /** Ctid ranges per full-refresh table that discover offers (1: the table is read whole). */
+    public int snapshotRanges() {
+        return snapshotRanges;
     }
 
     /** Row cap from the config, or 0 when only the run's limits apply. */

@@ -39,6 +39,11 @@ public final class KeySpec {
         this.uniqueness = uniqueness;
     }
 
+    /** The {@code ctid} key of a relation with stable ctids and no primary key, or of a ctid range. */
+    public static KeySpec ctid() {
+        return new KeySpec(Collections.singletonList(CTID), Collections.singletonList("tid"), Uniqueness.UNIQUE);
+    }
+
     public static KeySpec none() {
         return new KeySpec(Collections.<String>emptyList(), Collections.<String>emptyList(), Uniqueness.NONE);
     }

@@ -33,6 +33,9 @@ public final class ReadPlan {
     private final String cursorColumn;
     private final List<String> startAfter;
     private final boolean standardStrings;
+    /** Ctid page range {@code [fromPage, toPage)} the read is limited to; -1: no bound. */
+    private long fromPage = -1;
+    private long toPage = -1;
 
     /**
      * @param cursorColumn incremental streams: rows with a NULL cursor are never read
@@ -52,6 +55,21 @@ public final class ReadPlan {
         this.cursorColumn = cursorColumn;
         this.startAfter = startAfter == null ? null : Collections.unmodifiableList(new ArrayList<String>(startAfter));
         this.standardStrings = standardStrings;
+    }
+
+    /**
+     * This plan limited to the heap pages {@code [fromPage, toPage)} ({@code toPage} -1: no upper
+     * bound), read as a TID range scan ({@code ctid >= '(from,0)' AND ctid < '(to,0)'}, PostgreSQL
+     * 14+; older servers filter a sequential scan). Needs the {@link KeySpec#ctid() ctid} key.
+     */
+    public ReadPlan pages(long fromPage, long toPage) {
+        if (!key.isCtid() || fromPage < 0) {
+            throw new IllegalArgumentException("a page range needs the ctid key and a start page: " + key.columns());
+        }
+        ReadPlan p = new ReadPlan(stream, schema, table, mode, columns, key, cursorColumn, startAfter, standardStrings);
+        p.fromPage = fromPage;
+        p.toPage = toPage;
+        return p;
     }
 
     public String stream() {
@@ -143,6 +161,13 @@ public final class ReadPlan {
         } else if (cursorColumn != null) {
             // A saved position implies a non-NULL cursor; a first pass must skip NULL cursors explicitly.
             w.append(ALIAS).append('.').append(Sql.ident(cursorColumn)).append(" IS NOT NULL");
+        }
+        if (fromPage >= 0) {
+            w.append(w.length() == 0 ? "" : " AND ").append(ALIAS).append(".ctid >= '(").append(fromPage)
+                    .append(",0)'::tid");
+        }
+        if (toPage >= 0) {
+            w.append(" AND ").append(ALIAS).append(".ctid < '(").append(toPage).append(",0)'::tid");
         }
         return w.toString();
     }

@@ -56,6 +56,12 @@ public final class ReadPlanner {
      */
     public static ReadPlan plan(StreamConfig stream, SourceTable table, List<String> startAfter,
             boolean standardStrings) {
+        return plan(stream, table, key(stream, table), startAfter, standardStrings);
+    }
+
+    /** The same, ordered and resumed by {@code key} (a ctid range reads by {@link KeySpec#ctid()}). */
+    public static ReadPlan plan(StreamConfig stream, SourceTable table, KeySpec key, List<String> startAfter,
+            boolean standardStrings) {
         List<StreamProblem> problems = problems(stream, table);
         if (!problems.isEmpty()) {
             throw problems.get(0).toError(stream.name(), join(problems)).toException();
@@ -64,7 +70,6 @@ public final class ReadPlanner {
         for (String name : stream.columns() != null ? stream.columns() : names(table)) {
             columns.add(TypeMapper.map(table.column(name), stream.textColumns().contains(name)));
         }
-        KeySpec key = key(stream, table);
         return new ReadPlan(stream.name(), table.schema(), table.name(), stream.syncMode(), columns, key,
                 stream.syncMode() == SyncMode.INCREMENTAL ? stream.cursorField() : null, startAfter, standardStrings);
     }
@@ -78,11 +83,7 @@ public final class ReadPlanner {
         } else if (!table.primaryKey().isEmpty()) {
             names.addAll(table.primaryKey());
         } else if (table.hasStableCtid()) {
-            List<String> ctid = new ArrayList<String>();
-            ctid.add(KeySpec.CTID);
-            List<String> type = new ArrayList<String>();
-            type.add("tid");
-            return new KeySpec(ctid, type, KeySpec.Uniqueness.UNIQUE);
+            return KeySpec.ctid();
         } else {
             return KeySpec.none();
         }

@@ -36,6 +36,7 @@ import io.rapidbyte.source.postgres.query.KeySpec;
 import io.rapidbyte.source.postgres.query.ReadPlan;
 import io.rapidbyte.source.postgres.query.ReadPlanner;
 import io.rapidbyte.source.postgres.query.StreamProblem;
+import io.rapidbyte.source.postgres.ranges.PageRange;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -85,15 +86,20 @@ public final class ReadRun {
             if (!problems.isEmpty()) {
                 throw problems.get(0).toError(name, ReadPlanner.join(problems)).toException();
             }
-            KeySpec key = ReadPlanner.key(stream, table);
+            PageRange range = ctx.range() == null ? null : range(name, stream, table, ctx);
+            KeySpec key = range != null ? KeySpec.ctid() : ReadPlanner.key(stream, table);
             ResumeDecision decision = ResumeDecision.decide(ctx.resume(), name, stream.syncMode(), key,
                     SyncRunIds.next(entropy, System.currentTimeMillis()));
             if (decision.warning() != null) {
                 log.warn("stream " + name + ": " + decision.warning());
             }
             SyncState state = decision.state();
-            ReadPlan plan = ReadPlanner.plan(stream, table, state.position(), catalog.standardConformingStrings());
-            return copy(ctx, connection, table, plan, state, maxRows, maxBytes);
+            ReadPlan plan = ReadPlanner.plan(stream, table, key, state.position(), catalog.standardConformingStrings());
+            if (range != null) {
+                plan = plan.pages(range.fromPage(), range.toPage());
+                log.info("stream " + name + ": reading " + range);
+            }
+            return copy(ctx, connection, table, plan, state, range == null ? null : range.id(), maxRows, maxBytes);
         } catch (PgException e) {
             throw PgErrors.of("reading stream " + name, e, redactor);
         } finally {
@@ -101,8 +107,21 @@ public final class ReadRun {
         }
     }
 
+    /**
+     * The ctid range a ranged run reads: only a full refresh of a relation with stable ctids
+     * (discover offers ranges for nothing else).
+     */
+    private static PageRange range(String name, StreamConfig stream, SourceTable table, Context ctx) {
+        if (stream.syncMode() != SyncMode.FULL_REFRESH || !table.hasStableCtid()) {
+            throw Errors.config("RANGE_NOT_SUPPORTED", "stream " + name + ": a run-read of one range needs a full "
+                    + "refresh of a plain table or materialized view, this is a " + stream.syncMode().wireName()
+                    + " stream on a " + table.kindName());
+        }
+        return PageRange.fromJson(name, ctx.range());
+    }
+
     private ReadSummary copy(Context ctx, PgConnection connection, SourceTable table, ReadPlan plan, SyncState state,
-            long maxRows, long maxBytes) throws PgException {
+            String rangeId, long maxRows, long maxBytes) throws PgException {
         List<Field> fields = new ArrayList<Field>();
         for (ColumnMapping m : plan.columns()) {
             fields.add(m.field());
@@ -111,7 +130,7 @@ public final class ReadRun {
             }
         }
         BatchMetadata metadata = new BatchMetadata(fields, plan.stream(), state.syncRun(), table.primaryKey(),
-                plan.mode().wireName());
+                plan.mode().wireName(), rangeId);
         long budget = maxBytes - metadata.streamOverhead();
         if (budget < 1024) {
             throw Errors.config("BATCH_LIMIT_TOO_SMALL", "stream " + plan.stream() + ": max_batch_bytes " + maxBytes

@@ -102,4 +102,32 @@ class ConfigParserTest {
         }
         assertFalse(m.contains("hunter2"));
     }
+
+    @Test
+    void snapshotRangesDefaultsToOneAndIsChecked() {
+        assertEquals(1, ConfigParser.parse(Json.parseObject("{\"host\":\"db\",\"user\":\"u\"}")).snapshotRanges());
+        assertEquals(16, ConfigParser.parse(Json.parseObject(
+                "{\"host\":\"db\",\"user\":\"u\",\"snapshot_ranges\":16}")).snapshotRanges());
+        for (String bad : new String[] {"0", "1025", "-3"}) {
+            ConnectorException e = assertThrows(ConnectorException.class, () -> ConfigParser.parse(Json.parseObject(
+                    "{\"host\":\"db\",\"user\":\"u\",\"snapshot_ranges\":" + bad + "}")));
+            assertTrue(e.error().message().contains("\"snapshot_ranges\" must be between 1 and 1024, got " + bad),
+                    e.error().message());
+        }
+        ConnectorException e = assertThrows(ConnectorException.class, () -> ConfigParser.parse(Json.parseObject(
+                "{\"host\":\"db\",\"user\":\"u\",\"snapshot_ranges\":\"4\"}")));
+        assertTrue(e.error().message().contains("\"snapshot_ranges\" must be an integer"), e.error().message());
+    }
+
+    @Test
+    void snapshotRangesAreRefusedWithCdc() {
+        for (String config : new String[] {"\"sync_mode\":\"cdc\"", "\"streams\":[{\"name\":\"public.t\",\"sync_mode\":\"cdc\"}]"}) {
+            ConnectorException e = assertThrows(ConnectorException.class, () -> ConfigParser.parse(Json.parseObject(
+                    "{\"host\":\"db\",\"user\":\"u\",\"snapshot_ranges\":4," + config + "}")));
+            assertTrue(e.error().message().contains("\"snapshot_ranges\" must be 1 with sync_mode cdc"),
+                    e.error().message());
+        }
+        assertEquals(1, ConfigParser.parse(Json.parseObject(
+                "{\"host\":\"db\",\"user\":\"u\",\"snapshot_ranges\":1,\"sync_mode\":\"cdc\"}")).snapshotRanges());
+    }
 }

@@ -110,4 +110,16 @@ class ReadPlanTest {
         ConnectorException tb = assertThrows(ConnectorException.class, () -> ReadPlanner.plan(nullableTb, ORDERS, null, true));
         assertEquals("TIE_BREAKER_NULLABLE", tb.error().code());
     }
+
+    @Test
+    void aPageRangeIsATidRangeScanOrderedByCtid() {
+        StreamConfig s = StreamConfig.fullRefresh("sales.Orders");
+        ReadPlan middle = ReadPlanner.plan(s, ORDERS, KeySpec.ctid(), null, true).pages(250, 500);
+        assertTrue(middle.selectSql().endsWith(" FROM \"sales\".\"Orders\" AS src WHERE src.ctid >= '(250,0)'::tid"
+                + " AND src.ctid < '(500,0)'::tid ORDER BY src.ctid"), middle.selectSql());
+        ReadPlan last = ReadPlanner.plan(s, ORDERS, KeySpec.ctid(), List.of("(812,4)"), true).pages(750, -1);
+        assertTrue(last.selectSql().endsWith(" WHERE (src.ctid) > ('(812,4)'::tid) AND src.ctid >= '(750,0)'::tid"
+                + " ORDER BY src.ctid"), last.selectSql());
+        assertThrows(IllegalArgumentException.class, () -> ReadPlanner.plan(s, ORDERS, null, true).pages(0, 10));
+    }
 }
