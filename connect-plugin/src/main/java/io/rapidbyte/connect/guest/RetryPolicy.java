@@ -1,9 +1,13 @@
 package io.rapidbyte.connect.guest;
 
 import io.rapidbyte.host.lifecycle.GuestCallException;
+import io.rapidbyte.host.types.BackoffClass;
 import io.rapidbyte.host.types.ConnectorError;
 import io.rapidbyte.host.types.ConnectorException;
+import io.rapidbyte.host.types.ErrorCodes;
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -13,13 +17,22 @@ import java.util.Optional;
  * {@code retry-after-ms} when given, else exponential backoff from its {@code backoff-class}
  * (fast 200 ms, normal 1 s, slow 5 s, doubling, at most 60 s), for at most the configured retry
  * time since the first failure of the streak. Confined to one stream's thread.
+ *
+ * <p>The doubling is counted per backoff class: a server that restarts answers first with
+ * refused connections (normal) and then, while it recovers, with errors of another class; one
+ * shared counter gave the first of those the exponent of all the refusals before it (5 s &lt;&lt; 3 =
+ * 40 s of idling after a one-second recovery). A refused connection ({@code CONNECT_FAILED}) costs
+ * nothing to try again and usually means the server is restarting, so its delay stops growing at
+ * {@value #CONNECT_RETRY_CAP_MS} ms. A streak ends when a run returns or when the connector makes
+ * progress ({@link #onSuccess}).
  */
 public final class RetryPolicy {
     private static final long MAX_DELAY_MS = 60_000;
+    static final long CONNECT_RETRY_CAP_MS = 2_000;
 
     private final long budgetMs;
+    private final Map<BackoffClass, Integer> attempts = new EnumMap<>(BackoffClass.class);
     private long streakStartNanos = -1;
-    private int attempts;
 
     public RetryPolicy(long budgetMs) {
         this.budgetMs = budgetMs;
@@ -45,20 +58,25 @@ public final class RetryPolicy {
         }
         long elapsedMs = (now - streakStartNanos) / 1_000_000;
         ConnectorError error = ((ConnectorException) failure).error();
-        long delay = error.retryAfterMs().isPresent()
+        int n = attempts.getOrDefault(error.backoffClass(), 0);
+        long delay = Math.min(MAX_DELAY_MS, error.retryAfterMs().isPresent()
                 ? error.retryAfterMs().getAsLong()
-                : Math.min(MAX_DELAY_MS, base(error) << Math.min(attempts, 16));
+                : Math.min(cap(error), base(error) << Math.min(n, 16)));
         if (elapsedMs + delay > budgetMs) {
             return Optional.empty();
         }
-        attempts++;
-        return Optional.of(Duration.ofMillis(Math.min(delay, MAX_DELAY_MS)));
+        attempts.put(error.backoffClass(), n + 1);
+        return Optional.of(Duration.ofMillis(delay));
     }
 
-    /** A run succeeded: the next failure starts a new streak. */
+    /** A run succeeded or the connector made progress: the next failure starts a new streak. */
     public void onSuccess() {
         streakStartNanos = -1;
-        attempts = 0;
+        attempts.clear();
+    }
+
+    private static long cap(ConnectorError error) {
+        return ErrorCodes.CONNECT_FAILED.equals(error.code()) ? CONNECT_RETRY_CAP_MS : MAX_DELAY_MS;
     }
 
     private static long base(ConnectorError error) {

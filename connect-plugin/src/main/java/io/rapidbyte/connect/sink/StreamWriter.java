@@ -191,6 +191,10 @@ final class StreamWriter implements Runnable {
         if (checkpointJson != null) {
             lastCheckpoint = checkpointJson;
         }
+        if (!entries.isEmpty()) {
+            // Durable progress ends a failure streak: a run may commit for hours before it returns.
+            retry.onSuccess();
+        }
     }
 
     /** Ends the writer with {@code message} as the task's failure. */

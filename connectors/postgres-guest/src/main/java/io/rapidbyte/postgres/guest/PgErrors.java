@@ -30,6 +30,9 @@ import io.rapidbyte.sdk.json.JsonObject;
  * Every message passes through the {@link Redactor}. Stateless.
  */
 public final class PgErrors {
+    static final String CANNOT_CONNECT_NOW = "57P03";
+    static final Long CANNOT_CONNECT_NOW_RETRY_MS = 500L;
+
     private PgErrors() {
     }
 
@@ -48,10 +51,20 @@ public final class PgErrors {
         String code = e.sqlState() != null ? e.sqlState() : PgException.CONNECTION_FAILURE;
         ConnectorError error = new ConnectorError(category,
                 category == ErrorCategory.DATA ? ErrorScope.PER_RECORD : ErrorScope.PER_STREAM, code,
-                redactor.redact(context + ": " + describe(e)), e.retryable(), null,
+                redactor.redact(context + ": " + describe(e)), e.retryable(), retryAfterMs(code),
                 category == ErrorCategory.TRANSIENT_DB ? BackoffClass.SLOW : BackoffClass.NORMAL, e.retryable(),
                 commitState, details(code, e.serverMessage(), redactor));
         return new ConnectorException(error, e);
+    }
+
+    /**
+     * How soon to try again when the server said when: 57P03 (cannot_connect_now) comes from a
+     * server that is starting up or replaying its WAL after a crash, and it accepts connections
+     * within moments; the slow class's growing backoff would idle for many seconds past that. A
+     * retry costs one refused startup packet. Null (the backoff class decides) otherwise.
+     */
+    static Long retryAfterMs(String sqlState) {
+        return CANNOT_CONNECT_NOW.equals(sqlState) ? CANNOT_CONNECT_NOW_RETRY_MS : null;
     }
 
     /** A host error (socket, allow-list, TLS) with {@code context} in front of its message. */
