@@ -7,17 +7,16 @@ import io.rapidbyte.it.env.PostgresServer;
 import io.rapidbyte.it.pipeline.PipelineWatch;
 import io.rapidbyte.it.pipeline.PostgresPipeline;
 import io.rapidbyte.it.rest.ConnectRest;
+import io.rapidbyte.postgres.testkit.RandomChanges;
 import io.rapidbyte.postgres.testkit.TestPostgres;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
 import org.postgresql.replication.PGReplicationStream;
@@ -60,84 +59,32 @@ class CdcIT {
         PipelineWatch watch = new PipelineWatch(rest, pg, List.of(pipeline.source().name(), pipeline.sink().name()));
 
         // The writers start with the connector: their first changes race the slot and its snapshot.
-        AtomicLong done = new AtomicLong();
-        Thread[] writers = new Thread[3];
-        AtomicLong[] failures = {new AtomicLong()};
-        for (int w = 0; w < writers.length; w++) {
-            long seed = 42 + w;
-            writers[w] = new Thread(() -> write(pg, db, seed, done, failures[0]), "cdc-writer-" + w);
-            writers[w].start();
+        List<RandomChanges> writers = new ArrayList<>();
+        for (int w = 0; w < 3; w++) {
+            writers.add(new RandomChanges("cdc-writer-" + w, () -> pg.connect(db), "public.items", KEYS, 42 + w, 0)
+                    .start());
         }
-        await(() -> done.get() > CHANGES / 4, "a quarter of the workload", watch);
+        LongSupplier done = () -> writers.stream().mapToLong(RandomChanges::changes).sum();
+        BooleanSupplier writersOk = () -> {
+            writers.forEach(RandomChanges::check);
+            return true;
+        };
+        await(() -> writersOk.getAsBoolean() && done.getAsLong() > CHANGES / 4, "a quarter of the workload", watch);
         rest.restartTask(pipeline.source().name(), 0);
-        await(() -> done.get() > CHANGES / 2, "half of the workload", watch);
+        await(() -> writersOk.getAsBoolean() && done.getAsLong() > CHANGES / 2, "half of the workload", watch);
         rest.restartTask(pipeline.sink().name(), 0);
-        await(() -> done.get() > CHANGES * 3 / 4, "three quarters of the workload", watch);
+        await(() -> writersOk.getAsBoolean() && done.getAsLong() > CHANGES * 3 / 4, "three quarters of the workload",
+                watch);
         SharedEnvironment.env().restartWorker();
-        for (Thread t : writers) {
-            t.join(WAIT.toMillis());
+        await(() -> writersOk.getAsBoolean() && done.getAsLong() >= CHANGES, "the whole workload", watch);
+        for (RandomChanges w : writers) {
+            w.stop();
         }
-        assertTrue(done.get() >= CHANGES, "the writers made " + done.get() + " changes");
+        assertTrue(done.getAsLong() >= CHANGES, "the writers made " + done.getAsLong() + " changes");
         awaitEqual(pg, db, "public.items", "replica.items", watch);
         watch.failIfFailed();
         pipeline.undeploy(rest);
         dropSlots(pg, db);
-    }
-
-    /** Random transactions of up to 8 changes until {@link #CHANGES} changes exist in all. */
-    private static void write(PostgresServer pg, String db, long seed, AtomicLong done, AtomicLong failures) {
-        Random random = new Random(seed);
-        String big = "b".repeat(12_000);
-        try (Connection c = pg.connect(db)) {
-            c.setAutoCommit(false);
-            PreparedStatement insert = c.prepareStatement(
-                    "INSERT INTO public.items VALUES (?, 0, 'new', NULL) ON CONFLICT (id) DO NOTHING");
-            PreparedStatement bump = c.prepareStatement("UPDATE public.items SET n = n + 1, note = ? WHERE id = ?");
-            PreparedStatement doc = c.prepareStatement("UPDATE public.items SET doc = ? || n WHERE id = ?");
-            PreparedStatement delete = c.prepareStatement("DELETE FROM public.items WHERE id = ?");
-            PreparedStatement rekey = c.prepareStatement("UPDATE public.items SET id = ? WHERE id = ? AND NOT EXISTS "
-                    + "(SELECT 1 FROM public.items WHERE id = ?)");
-            while (done.get() < CHANGES) {
-                int ops = 1 + random.nextInt(8);
-                long made = 0;
-                try {
-                    for (int i = 0; i < ops; i++) {
-                        int id = 1 + random.nextInt(KEYS);
-                        int kind = random.nextInt(100);
-                        PreparedStatement s;
-                        if (kind < 20) {
-                            s = insert;
-                            s.setInt(1, id);
-                        } else if (kind < 65) {
-                            s = bump; // leaves doc unchanged: a TOASTed doc arrives as "unchanged"
-                            s.setString(1, "u" + random.nextInt(1000));
-                            s.setInt(2, id);
-                        } else if (kind < 75) {
-                            s = doc;
-                            s.setString(1, big);
-                            s.setInt(2, id);
-                        } else if (kind < 95) {
-                            s = delete;
-                            s.setInt(1, id);
-                        } else {
-                            int to = 1 + random.nextInt(KEYS);
-                            s = rekey;
-                            s.setInt(1, to);
-                            s.setInt(2, id);
-                            s.setInt(3, to);
-                        }
-                        made += s.executeUpdate();
-                    }
-                    c.commit();
-                    done.addAndGet(made);
-                } catch (SQLException e) {
-                    failures.incrementAndGet(); // deadlocks between writers: that transaction is gone
-                    c.rollback();
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("writer failed: " + e.getMessage(), e);
-        }
     }
 
     @Test

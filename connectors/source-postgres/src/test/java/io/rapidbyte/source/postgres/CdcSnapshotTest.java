@@ -3,8 +3,8 @@ package io.rapidbyte.source.postgres;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.rapidbyte.postgres.testkit.RandomChanges;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -13,10 +13,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,8 +36,8 @@ class CdcSnapshotTest {
         String config = Pg.config(db, "postgres", "\"sync_mode\":\"cdc\",\"cdc\":{\"flush_interval_ms\":50}");
         String stream = "public.items";
         Map<Integer, Map<String, Object>> model = new HashMap<>();
-        Writer writer = new Writer(db);
-        writer.start();
+        RandomChanges writer = new RandomChanges("cdc-writer", () -> Pg.SERVER.connect(db), "items", ROWS + 5_000, 11, 0)
+                .start();
         String resume;
         // The host holds each batch for a while, so the run can be stopped inside the snapshot.
         CdcStreaming first = new CdcStreaming(config, stream, null, 150);
@@ -51,21 +47,21 @@ class CdcSnapshotTest {
         resume = first.checkpoints.get(2);
         assertTrue(resume.contains("\"phase\":\"snapshot\""), resume);
         apply(model, ArrowFrames.rows(new ArrayList<>(first.frames.subList(0, 3))));
-        writer.await(2_000);
+        pause(writer, 2_000);
 
         try (CdcStreaming s = new CdcStreaming(config, stream, resume)) {
             s.durable.set(resume);
             s.waitFor(() -> s.logs.stream().anyMatch(l -> l.contains("snapshot done")), "the rest of the snapshot");
             assertTrue(s.logs.stream().anyMatch(l -> l.contains("resumed after [")), String.join("\n", s.logs));
-            writer.await(2_000);
+            pause(writer, 2_000);
             Pg.sql(db, "ALTER TABLE items ADD COLUMN extra int");
             Pg.sql(db, "UPDATE items SET extra = id WHERE id % 10 = 0");
-            writer.await(2_000);
+            pause(writer, 2_000);
             writer.stop();
             Pg.sql(db, "INSERT INTO items VALUES (-1, 0, 0, 'sentinel', NULL, NULL)");
             s.waitFor(() -> contains(s.rows(), -1), "the sentinel");
             apply(model, s.rows());
-            assertTrue(writer.changes.get() > 100, "the writer made " + writer.changes.get() + " changes");
+            assertTrue(writer.changes() > 100, "the writer made " + writer.changes() + " changes");
             assertTrue(s.rows().stream().anyMatch(r -> r.get("extra") != null), "the new column arrives");
             assertSame(source(db), rendered(model), "snapshot + changes = the table");
 
@@ -79,6 +75,12 @@ class CdcSnapshotTest {
         } finally {
             writer.stop();
         }
+    }
+
+    /** Lets the writer work for {@code millis} more. */
+    private static void pause(RandomChanges writer, long millis) throws InterruptedException {
+        Thread.sleep(millis);
+        writer.check();
     }
 
     /** Equal lists, or a failure listing (some of) the rows only one side has. */
@@ -178,90 +180,5 @@ class CdcSnapshotTest {
     private static String render(Object id, Object n, Object amount, Object note, Object doc, Object extra) {
         String d = doc == null ? "null" : doc.toString().length() + "#" + doc.toString().hashCode();
         return id + "|" + n + "|" + amount + "|" + note + "|" + d + "|" + extra;
-    }
-
-    /** Random small transactions (insert, update, TOASTed update, update leaving doc alone, delete, key change). */
-    private static final class Writer {
-        final AtomicLong changes = new AtomicLong();
-        private final AtomicBoolean running = new AtomicBoolean(true);
-        private final AtomicReference<Throwable> failure = new AtomicReference<>();
-        private final Thread thread;
-
-        Writer(String db) {
-            thread = new Thread(() -> {
-                try {
-                    write(db);
-                } catch (Throwable t) {
-                    failure.set(t);
-                }
-            }, "cdc-writer");
-        }
-
-        void start() {
-            thread.start();
-        }
-
-        /** Lets the writer work for {@code millis} more. */
-        void await(long millis) throws InterruptedException {
-            Thread.sleep(millis);
-            if (failure.get() != null) {
-                throw new AssertionError("writer failed", failure.get());
-            }
-        }
-
-        void stop() throws InterruptedException {
-            running.set(false);
-            thread.join(30_000);
-            if (failure.get() != null) {
-                throw new AssertionError("writer failed", failure.get());
-            }
-        }
-
-        private void write(String db) throws SQLException {
-            Random random = new Random(11);
-            String big = "b".repeat(9_000);
-            try (Connection c = Pg.SERVER.connect(db)) {
-                c.setAutoCommit(false);
-                PreparedStatement insert = c.prepareStatement("INSERT INTO items (id, n, amount, note) "
-                        + "VALUES (?, 0, 0.25, 'new') ON CONFLICT (id) DO NOTHING");
-                PreparedStatement bump = c.prepareStatement("UPDATE items SET n = n + 1, amount = amount + 1.5, "
-                        + "note = ? WHERE id = ?");
-                PreparedStatement doc = c.prepareStatement("UPDATE items SET doc = ? || n WHERE id = ?");
-                PreparedStatement delete = c.prepareStatement("DELETE FROM items WHERE id = ?");
-                PreparedStatement rekey = c.prepareStatement("UPDATE items SET id = ? WHERE id = ? AND NOT EXISTS "
-                        + "(SELECT 1 FROM items WHERE id = ?)");
-                while (running.get()) {
-                    int ops = 1 + random.nextInt(5);
-                    for (int i = 0; i < ops; i++) {
-                        int id = 1 + random.nextInt(ROWS + 5_000);
-                        int kind = random.nextInt(100);
-                        PreparedStatement s;
-                        if (kind < 20) {
-                            s = insert;
-                            s.setInt(1, id);
-                        } else if (kind < 60) {
-                            s = bump;
-                            s.setString(1, "u" + random.nextInt(1000));
-                            s.setInt(2, id);
-                        } else if (kind < 70) {
-                            s = doc;
-                            s.setString(1, big);
-                            s.setInt(2, id);
-                        } else if (kind < 95) {
-                            s = delete;
-                            s.setInt(1, id);
-                        } else {
-                            int to = 1 + random.nextInt(ROWS + 5_000);
-                            s = rekey;
-                            s.setInt(1, to);
-                            s.setInt(2, id);
-                            s.setInt(3, to);
-                        }
-                        changes.addAndGet(s.executeUpdate());
-                    }
-                    c.commit();
-                }
-            }
-        }
     }
 }
