@@ -23,8 +23,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * loses its connection before {@code COMMIT} is rolled back by the server; one that loses it
  * during {@code COMMIT} is <em>in doubt</em> (it may or may not have committed) and is counted as
  * such, since the source's table, not this writer, is what a target is compared with. Either way
- * the writer reconnects (a server restart) and goes on; serialization failures and deadlocks
- * between writers roll the transaction back. Thread-safe: counters may be read while it runs.
+ * the writer reconnects (a server restart) and goes on; serialization failures, deadlocks and
+ * unique violations between writers roll the transaction back. Thread-safe: counters may be read while it runs.
  */
 public final class RandomChanges implements AutoCloseable {
     private static final long RECONNECT_PAUSE_MS = 200;
@@ -222,8 +222,12 @@ public final class RandomChanges implements AutoCloseable {
         }
     }
 
+    /**
+     * Conflicts between writers: serialization failure, deadlock, and a unique violation (a key
+     * change's NOT EXISTS check races another writer's insert of that key under read committed).
+     */
     private static boolean isConflict(SQLException e) {
-        return "40001".equals(e.getSQLState()) || "40P01".equals(e.getSQLState());
+        return "40001".equals(e.getSQLState()) || "40P01".equals(e.getSQLState()) || "23505".equals(e.getSQLState());
     }
 
     private static void closeQuietly(Connection c) {
