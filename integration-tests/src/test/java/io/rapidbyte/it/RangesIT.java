@@ -127,14 +127,11 @@ class RangesIT {
     /** Every range partition carries the finished flag (committed after the range's last records). */
     private static void awaitAllRangesFinished(ConnectRest rest, String source) throws InterruptedException {
         long deadline = System.nanoTime() + WAIT.toNanos();
-        int finished = 0;
+        PipelineWatch watch = new PipelineWatch(rest, SharedEnvironment.postgres(), List.of(source));
+        long finished = 0;
         while (System.nanoTime() < deadline) {
-            finished = 0;
-            for (JsonNode e : offsets(rest, source)) {
-                if (e.path("partition").has("range") && "true".equals(e.path("offset").path("finished").asText())) {
-                    finished++;
-                }
-            }
+            // Every stream here is read in ranges: its finished partitions are ranges.
+            finished = watch.finishedPartitions(source);
             if (finished == 2 * RANGES) {
                 return;
             }

@@ -103,6 +103,22 @@ public final class PipelineWatch {
         return exists(database, table) ? pg.queryLong(database, "SELECT coalesce(sum(rows_total), 0) FROM " + table) : 0;
     }
 
+    /**
+     * How many data partitions (a stream read whole, or one range) of source connector {@code source}
+     * carry the finished flag in its committed offsets ({@code GET /connectors/{name}/offsets}; range
+     * plan partitions do not count). With exactly-once the flag commits with the partition's last records.
+     */
+    public long finishedPartitions(String source) {
+        long finished = 0;
+        for (JsonNode e : rest.get("/connectors/" + source + "/offsets").orThrow("offsets of " + source).body()
+                .path("offsets")) {
+            if (!e.path("partition").has("plan") && "true".equals(e.path("offset").path("finished").asText())) {
+                finished++;
+            }
+        }
+        return finished;
+    }
+
     /** @throws IllegalStateException naming the failed connector or task and its trace */
     public void failIfFailed() {
         for (String name : connectors) {
