@@ -135,24 +135,26 @@ public final class TypeMapper {
         }
         ArrowType itemType = arrowType(element, decimal);
         String itemExtension = extension(c.elementOid(), itemType);
-        Map<String, String> itemMetadata = itemExtension == null ? null : extensionMetadata(itemExtension);
-        if (hasInfinity(itemType)) {
-            itemMetadata = new LinkedHashMap<String, String>();
-            itemMetadata.put(INFINITY_KEY, INFINITY_EXTREMES);
-        }
-        Field item = new Field(Field.LIST_ITEM_NAME, itemType, true, null, itemMetadata);
+        Map<String, String> itemMetadata = valueMetadata(itemType, itemExtension);
+        Field item = new Field(Field.LIST_ITEM_NAME, itemType, true, null, itemMetadata.isEmpty() ? null : itemMetadata);
         Field list = new Field(c.name(), ArrowType.LIST, !c.notNull(), Collections.singletonList(item),
                 Collections.singletonMap(PG_TYPE_KEY, c.pgType()));
         return new ColumnMapping(c, ValueKind.LIST, element, cast, list, reason);
     }
 
     private static Field withPgType(Field f, boolean nullable, ColumnInfo c, String extension) {
-        Map<String, String> m = extension == null ? new LinkedHashMap<String, String>() : extensionMetadata(extension);
+        Map<String, String> m = valueMetadata(f.type(), extension);
         m.put(PG_TYPE_KEY, c.pgType());
-        if (hasInfinity(f.type())) {
+        return new Field(f.name(), f.type(), nullable, null, m);
+    }
+
+    /** What a value of {@code type} says about itself: its extension type, how infinity travels. */
+    private static Map<String, String> valueMetadata(ArrowType type, String extension) {
+        Map<String, String> m = extension == null ? new LinkedHashMap<String, String>() : extensionMetadata(extension);
+        if (hasInfinity(type)) {
             m.put(INFINITY_KEY, INFINITY_EXTREMES);
         }
-        return new Field(f.name(), f.type(), nullable, null, m);
+        return m;
     }
 
     /** Arrow types a PostgreSQL infinity can be stored in (date, timestamp[tz], interval). */
