@@ -131,6 +131,10 @@ class FirstHourIT {
             assertLifeCycle(cdc, source);
             awaitRunning(rest, source);
             watch.awaitEqual(DB, SOURCE, TARGET, WAIT);
+            // The target already equals the source before the switch, so that wait proves nothing about
+            // the stream: changes made before the slot exists reach the target only through the
+            // snapshot, which cannot delete (the recipe says so). Change the source once it does.
+            awaitSlot(pg);
             pg.execute(DB, "INSERT INTO " + SOURCE + " SELECT g, 'after cdc', 2, now() FROM generate_series("
                     + (ROWS + 31) + ", " + (ROWS + 80) + ") g;"
                     + "DELETE FROM " + SOURCE + " WHERE id BETWEEN 100 AND 119;"
@@ -229,5 +233,16 @@ class FirstHourIT {
         }
         throw new AssertionError(name + " is not RUNNING after " + WAIT + ": "
                 + (states.isEmpty() ? "no status" : states.get(states.size() - 1)));
+    }
+
+    /** Waits until the source's replication slot exists: every later commit reaches it as a change. */
+    private static void awaitSlot(PostgresServer pg) throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (pg.queryLong(DB, "SELECT count(*) FROM pg_replication_slots WHERE slot_name = 'rapidbyte_public_orders'") == 0) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no replication slot rapidbyte_public_orders after " + WAIT);
+            }
+            Thread.sleep(200);
+        }
     }
 }
