@@ -24,6 +24,7 @@ public final class Chain {
      * for faults to land between, and a finer progress signal for the fault plan.
      */
     static final String COMMIT_INTERVAL = "{\"rows\": 20000}";
+    private static final long COMPARE_EVERY_MS = 5_000;
 
     private final ChainKind kind;
     private final String database;
@@ -32,6 +33,8 @@ public final class Chain {
     private final ConnectRest rest;
     private final PostgresServer pg;
     private final PipelineWatch watch;
+    private SourceChanges changes = SourceChanges.NONE;
+    private long nextComparison;
 
     private Chain(ChainKind kind, String database, long rows, PostgresPipeline pipeline, ConnectRest rest,
                   PostgresServer pg) {
@@ -65,8 +68,32 @@ public final class Chain {
         return new Chain(kind, database, rows, p, rest, pg);
     }
 
-    void deploy() {
+    /** Creates the connectors over REST, then starts what changes the source meanwhile (its kind's). */
+    void deploy(ChaosOptions options) {
         pipeline.deploy(rest);
+        changes = kind.startChanges(pg, database, options);
+    }
+
+    /** What changes the source while the chain runs ({@link SourceChanges#NONE} for a read-only source). */
+    public SourceChanges changes() {
+        return changes;
+    }
+
+    /**
+     * Whether the target equals the source now ({@code EXCEPT ALL} both ways); asked at most every
+     * {@value #COMPARE_EVERY_MS} ms (false in between), since it reads both tables whole.
+     */
+    public boolean targetEqualsSource() {
+        long now = System.nanoTime();
+        if (now < nextComparison) {
+            return false;
+        }
+        nextComparison = now + COMPARE_EVERY_MS * 1_000_000;
+        try {
+            return diff().equal();
+        } catch (RuntimeException e) {
+            return false; // PostgreSQL restarting: ask again later
+        }
     }
 
     public ChainKind kind() {
@@ -95,9 +122,9 @@ public final class Chain {
         }
     }
 
-    /** Committed rows over source rows, at most 1. */
+    /** How far the chain is (0..1), as its kind measures it. */
     double progress() {
-        return Math.min(1.0, (double) committedRows() / Math.max(1, rows));
+        return kind.progress(this);
     }
 
     /** Whether the source's offsets record its stream as finished (false while REST does not answer). */

@@ -7,9 +7,10 @@ import io.rapidbyte.it.pipeline.PostgresPipeline;
 /**
  * One kind of pipeline a chaos run drives through its faults: how its payloads differ from
  * {@code config/}'s, what its source holds, and when it has delivered everything. A new kind
- * (e.g. CDC) implements this and registers in {@link ChainKinds}: it may keep changing its source
- * from {@link #createSource} on a thread of its own, and answer {@link #caughtUp} only once it has
- * stopped and the target has everything. The run then compares {@link #sourceTable()} with
+ * implements this and registers in {@link ChainKinds}; one whose source keeps changing while the
+ * chain runs starts its writers in {@link #startChanges}, measures the run's progress by them
+ * ({@link #progress}) and answers {@link #caughtUp} only once they stopped and the target has
+ * everything. The run then compares {@link #sourceTable()} with
  * {@link #targetTable()} with {@code EXCEPT ALL} both ways. Implementations are immutable.
  */
 public interface ChainKind {
@@ -22,6 +23,19 @@ public interface ChainKind {
     /** Creates and fills the source table in {@code database}. */
     default void createSource(PostgresServer pg, String database, long rows) {
         SampleTable.create(pg, database, rows);
+    }
+
+    /**
+     * Starts what changes the source while the chain runs (once its connectors are created);
+     * nothing by default.
+     */
+    default SourceChanges startChanges(PostgresServer pg, String database, ChaosOptions options) {
+        return SourceChanges.NONE;
+    }
+
+    /** How far the chain is (0..1), for the fault plan: by default the rows committed over the source's rows. */
+    default double progress(Chain chain) {
+        return Math.min(1.0, (double) chain.committedRows() / Math.max(1, chain.rows()));
     }
 
     /** The table the source reads, {@code schema.table}. */

@@ -16,12 +16,13 @@ import java.util.Locale;
  * {@link FaultKind} names, lower case with dashes allowed), {@code --timeout-minutes} for the
  * whole chain, {@code --postgres-kib-per-second} (the bandwidth between the connectors and
  * PostgreSQL in each direction, 0 for no limit: a slower chain keeps a short run's faults among
- * moving rows), {@code --plugin-path}, {@code --config-dir}, {@code --work-dir}. Every bad value
+ * moving rows), {@code --changes-per-second} (the rate of the {@code cdc} kind's writers, default
+ * 500), {@code --plugin-path}, {@code --config-dir}, {@code --work-dir}. Every bad value
  * is refused naming the option. Immutable.
  */
 public record ChaosOptions(long rows, int faults, long seed, List<ChainKind> kinds, List<FaultKind> faultKinds,
-                           Duration timeout, long postgresKibPerSecond, Path pluginPath, Path configDir,
-                           Path workDir) {
+                           Duration timeout, long postgresKibPerSecond, long changesPerSecond, Path pluginPath,
+                           Path configDir, Path workDir) {
 
     public ChaosOptions {
         kinds = List.copyOf(kinds);
@@ -37,6 +38,7 @@ public record ChaosOptions(long rows, int faults, long seed, List<ChainKind> kin
         List<FaultKind> faultKinds = Arrays.asList(FaultKind.values());
         Duration timeout = Duration.ofMinutes(30);
         long postgresKib = 0;
+        long changesPerSecond = 500;
         Path plugins = Path.of("integration-tests/target/plugins");
         Path config = Path.of("config");
         Path work = Path.of("integration-tests/target/chaos");
@@ -51,16 +53,17 @@ public record ChaosOptions(long rows, int faults, long seed, List<ChainKind> kin
                 case "fault-kinds" -> faultKinds = parseFaultKinds(value);
                 case "timeout-minutes" -> timeout = Duration.ofMinutes(positive(name, value));
                 case "postgres-kib-per-second" -> postgresKib = notNegative(name, value);
+                case "changes-per-second" -> changesPerSecond = positive(name, value);
                 case "plugin-path" -> plugins = Path.of(value);
                 case "config-dir" -> config = Path.of(value);
                 case "work-dir" -> work = Path.of(value);
                 default -> throw new IllegalArgumentException("unknown option --" + name + " (known: --rows, --faults, "
-                        + "--seed, --kinds, --fault-kinds, --timeout-minutes, --postgres-kib-per-second, --plugin-path, --config-dir, "
+                        + "--seed, --kinds, --fault-kinds, --timeout-minutes, --postgres-kib-per-second, --changes-per-second, --plugin-path, --config-dir, "
                         + "--work-dir)");
             }
         }
         return new ChaosOptions(rows, faults, seed == null ? new SecureRandom().nextLong() : seed, kinds, faultKinds,
-                timeout, postgresKib, plugins, config, work);
+                timeout, postgresKib, changesPerSecond, plugins, config, work);
     }
 
     private static long positive(String name, String value) {

@@ -4,6 +4,7 @@ import io.rapidbyte.it.env.WorkerProperties;
 import io.rapidbyte.it.pipeline.Secrets;
 import io.rapidbyte.it.process.Ports;
 import io.rapidbyte.it.process.ProcessCluster;
+import io.rapidbyte.it.process.WorkerProcess;
 import io.rapidbyte.it.rest.ConnectRest;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -107,7 +108,7 @@ public final class ChaosRun {
                     options.configDir(), secrets));
         }
         say("created the source tables; creating the connectors through POST /connectors");
-        chains.forEach(Chain::deploy);
+        chains.forEach(c -> c.deploy(options));
         start = System.nanoTime();
         lastMoveNanos = start;
         long deadline = start + options.timeout().toNanos();
@@ -140,10 +141,23 @@ public final class ChaosRun {
                         + SETTLE.toSeconds() + " s before comparing");
                 failure = settle(chains);
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | AssertionError e) {
             failure = Optional.of("the run itself failed: " + e);
+        } finally {
+            for (Chain c : chains) {
+                try {
+                    c.changes().stop();
+                } catch (RuntimeException | AssertionError e) {
+                    failure = failure.or(() -> Optional.of("the source writers failed: " + e));
+                }
+            }
         }
         failure.ifPresent(f -> chains.forEach(c -> say("status of " + c.kind().name() + ": " + c.statuses())));
+        if (failure.isPresent()) {
+            dumpThreads(cluster, dir);
+        }
+        chains.stream().filter(c -> c.changes() != SourceChanges.NONE)
+                .forEach(c -> say("source changes of " + c.kind().name() + ": " + c.changes().summary()));
         List<ChaosReport.Outcome> outcomes = new ArrayList<>();
         for (Chain c : chains) {
             say("comparing " + c.kind().sourceTable() + " with " + c.kind().targetTable() + " in " + c.database()
@@ -208,6 +222,7 @@ public final class ChaosRun {
             if (f.isPresent()) {
                 return Optional.of("FAILED " + f.get());
             }
+            c.changes().check();
         }
         long committed = chains.stream().mapToLong(Chain::committedRows).sum();
         long now = System.nanoTime();
@@ -224,6 +239,30 @@ public final class ChaosRun {
                     + chains.stream().map(c -> c.kind().name() + " " + c.committedRows()).toList() + ")");
         }
         return Optional.empty();
+    }
+
+    /**
+     * A thread dump of every worker ({@code jcmd <pid> Thread.print}) into the work directory:
+     * after a stall it shows where a task or guest thread is blocked.
+     */
+    private void dumpThreads(ProcessCluster cluster, Path dir) {
+        for (WorkerProcess w : cluster.workers()) {
+            Path file = dir.resolve("threads-" + w.name() + ".txt");
+            try {
+                Process p = new ProcessBuilder("jcmd", Long.toString(w.process().pid()), "Thread.print")
+                        .redirectErrorStream(true).redirectOutput(file.toFile()).start();
+                if (p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                    say("thread dump of " + w.name() + ": " + file);
+                } else {
+                    p.destroyForcibly();
+                }
+            } catch (IOException | RuntimeException e) {
+                say("no thread dump of " + w.name() + ": " + e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private static double progress(List<Chain> chains) {

@@ -18,18 +18,20 @@ class ChaosOptionsTest {
         assertEquals(List.of(ChainKinds.APPEND_EXACTLY_ONCE, ChainKinds.UPSERT), o.kinds());
         assertEquals(List.of(FaultKind.values()), o.faultKinds());
         assertEquals(0, o.postgresKibPerSecond());
+        assertEquals(500, o.changesPerSecond());
         assertEquals(Duration.ofMinutes(30), o.timeout());
     }
 
     @Test
     void everyOptionIsRead() {
         ChaosOptions o = ChaosOptions.parse(new String[] {"--rows=100_000", "--faults=3", "--seed=-7",
-                "--kinds=upsert", "--fault-kinds=worker-kill,CUT_KAFKA", "--timeout-minutes=5",
+                "--kinds=upsert,cdc", "--changes-per-second=1000", "--fault-kinds=worker-kill,CUT_KAFKA", "--timeout-minutes=5",
                 "--postgres-kib-per-second=256", "--plugin-path=/p", "--config-dir=/c", "--work-dir=/w"});
         assertEquals(100_000, o.rows());
         assertEquals(3, o.faults());
         assertEquals(-7, o.seed());
-        assertEquals(List.of(ChainKinds.UPSERT), o.kinds());
+        assertEquals(List.of(ChainKinds.UPSERT, ChainKinds.CDC), o.kinds());
+        assertEquals(1000, o.changesPerSecond());
         assertEquals(List.of(FaultKind.WORKER_KILL, FaultKind.CUT_KAFKA), o.faultKinds());
         assertEquals(Duration.ofMinutes(5), o.timeout());
         assertEquals(256, o.postgresKibPerSecond());
@@ -49,7 +51,8 @@ class ChaosOptionsTest {
     void badValuesAreRefusedNamingTheOption() {
         assertTrue(message("--rows=lots").contains("--rows"));
         assertTrue(message("--faults=0").contains("--faults"));
-        assertTrue(message("--kinds=cdc").contains("append-eos, upsert"), message("--kinds=cdc"));
+        assertTrue(message("--kinds=mysql").contains("append-eos, upsert, cdc"), message("--kinds=mysql"));
+        assertTrue(message("--changes-per-second=0").contains("--changes-per-second"));
         assertTrue(message("--kinds=upsert,upsert").contains("twice"));
         assertTrue(message("--fault-kinds=earthquake").contains("worker-kill"));
         assertTrue(message("--fault-kinds=").contains("--fault-kinds"));
