@@ -8,6 +8,7 @@ import io.rapidbyte.host.types.ErrorCodes;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -24,7 +25,9 @@ import java.util.Optional;
  * 40 s of idling after a one-second recovery). A refused connection ({@code CONNECT_FAILED}) costs
  * nothing to try again and usually means the server is restarting, so its delay stops growing at
  * {@value #CONNECT_RETRY_CAP_MS} ms. A streak ends when a run returns or when the connector makes
- * progress ({@link #onSuccess}).
+ * progress ({@link #onSuccess}), or, for a caller that learns of durable progress only when a run
+ * fails, when the progress mark it passes has changed since the previous failure
+ * ({@link #onFailure(Throwable, Object)}).
  */
 public final class RetryPolicy {
     private static final long MAX_DELAY_MS = 60_000;
@@ -33,6 +36,7 @@ public final class RetryPolicy {
     private final long budgetMs;
     private final Map<BackoffClass, Integer> attempts = new EnumMap<>(BackoffClass.class);
     private long streakStartNanos = -1;
+    private Object lastMark;
 
     public RetryPolicy(long budgetMs) {
         this.budgetMs = budgetMs;
@@ -67,6 +71,20 @@ public final class RetryPolicy {
         }
         attempts.put(error.backoffClass(), n + 1);
         return Optional.of(Duration.ofMillis(delay));
+    }
+
+    /**
+     * {@link #onFailure(Throwable)}, after ending the streak when {@code progressMark} (what the
+     * run has made durable, e.g. the newest checkpoint Kafka committed) differs from the mark of
+     * the previous failure: a run that made durable progress before it failed starts afresh, as a
+     * CDC stream that streams for hours between two lost connections must.
+     */
+    public Optional<Duration> onFailure(Throwable failure, Object progressMark) {
+        if (streakStartNanos >= 0 && !Objects.equals(progressMark, lastMark)) {
+            onSuccess();
+        }
+        lastMark = progressMark;
+        return onFailure(failure);
     }
 
     /** A run succeeded or the connector made progress: the next failure starts a new streak. */

@@ -23,7 +23,9 @@ import org.slf4j.LoggerFactory;
  * last checkpoint as {@code resume} — once for a full-refresh stream (whose successful end is then
  * recorded with {@link SourceBuffer#finish}, so a restarted task does not read it again), every
  * {@code poll.interval.ms} for an incremental one. Retryable connector errors are retried with
- * backoff (held-back batches of the failed run are dropped and read again from the checkpoint);
+ * backoff (held-back batches of the failed run are dropped and read again from the checkpoint; a
+ * newer checkpoint committed by Kafka since the previous failure ends the failure streak, see
+ * {@link RetryPolicy#onFailure(Throwable, Object)});
  * any other failure is handed to the {@link SourceBuffer}, which makes {@code poll()} fail the
  * task with the connector's message.
  *
@@ -100,7 +102,9 @@ final class StreamReader implements Runnable {
                     if (stopping) {
                         return;
                     }
-                    Optional<Duration> delay = retry.onFailure(failure);
+                    // A cdc run streams for hours between two lost connections: what it made
+                    // durable meanwhile ends the failure streak, as the sink's commits do.
+                    Optional<Duration> delay = retry.onFailure(failure, durable.durable(stream.lane()));
                     String message = GuestFailures.describe(stream.lane(), failure);
                     if (delay.isEmpty()) {
                         LOG.error("{}: {}", instanceName, message, failure);

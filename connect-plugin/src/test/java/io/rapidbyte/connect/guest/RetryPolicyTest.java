@@ -87,4 +87,21 @@ class RetryPolicyTest {
         assertTrue(p.onFailure(retryable(BackoffClass.NORMAL, OptionalLong.empty())).isPresent());
         assertEquals(Optional.empty(), p.onFailure(retryable(BackoffClass.NORMAL, OptionalLong.of(5_000))));
     }
+
+    @Test
+    void durableProgressSinceThePreviousFailureEndsTheStreak() {
+        // 1 s then 2 s fit a 2.5 s budget; the third delay (4 s) does not, unless the streak ended.
+        RetryPolicy still = new RetryPolicy(2_500);
+        assertEquals(ms(1_000), still.onFailure(retryable(BackoffClass.NORMAL, OptionalLong.empty()), "cp-1"));
+        assertEquals(ms(2_000), still.onFailure(retryable(BackoffClass.NORMAL, OptionalLong.empty()), "cp-1"));
+        assertEquals(Optional.empty(), still.onFailure(retryable(BackoffClass.NORMAL, OptionalLong.empty()), "cp-1"),
+                "no progress: the streak goes on and exhausts its budget");
+
+        RetryPolicy moving = new RetryPolicy(2_500);
+        assertEquals(ms(1_000), moving.onFailure(retryable(BackoffClass.NORMAL, OptionalLong.empty()), "cp-1"));
+        assertEquals(ms(2_000), moving.onFailure(retryable(BackoffClass.NORMAL, OptionalLong.empty()), "cp-1"));
+        assertEquals(ms(1_000), moving.onFailure(retryable(BackoffClass.NORMAL, OptionalLong.empty()), "cp-2"),
+                "a newer durable checkpoint started a new streak");
+        assertEquals(ms(2_000), moving.onFailure(retryable(BackoffClass.NORMAL, OptionalLong.empty()), "cp-2"));
+    }
 }
