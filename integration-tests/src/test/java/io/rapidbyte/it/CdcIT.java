@@ -87,6 +87,49 @@ class CdcIT {
         dropSlots(pg, db);
     }
 
+    /**
+     * {@code PUT /connectors/{name}/stop} ends the cdc task's replication stream (its slot goes
+     * inactive) in the two states a stream waits in: on the replication socket of a quiet table,
+     * and in {@code emit-batch} with the task's buffer toward Kafka full (the connector paused,
+     * so nothing is polled, while more changes than {@code wasm.buffer.max.bytes} arrive). Resumed,
+     * it delivers everything once.
+     */
+    @Test
+    void aStoppedCdcTaskLetsGoOfItsSlotWhenQuietAndWhenItsBufferIsFull() throws Exception {
+        String db = "cdc_stop";
+        PostgresPipeline pipeline = cdcPipeline(db, "public.docs");
+        pipeline.source().set("wasm.buffer.max.bytes", Integer.toString(1 << 20));
+        PostgresServer pg = SharedEnvironment.postgres();
+        pg.execute(db, "CREATE TABLE public.docs (id int PRIMARY KEY, doc text); INSERT INTO public.docs VALUES (1, 'a')");
+        ConnectRest rest = SharedEnvironment.rest();
+        String source = pipeline.source().name();
+        pipeline.deploy(rest);
+        PipelineWatch watch = new PipelineWatch(rest, pg, List.of(source, pipeline.sink().name()));
+        watch.awaitRows(db, "replica.docs", 1, WAIT, WAIT, null);
+        String active = "SELECT count(*) FROM pg_replication_slots WHERE slot_name = 'rapidbyte_public_docs' AND active";
+        await(() -> pg.queryLong(db, active) == 1, "the task streaming from its slot", watch);
+
+        rest.put("/connectors/" + source + "/stop", null).orThrow("stopping " + source);
+        await(() -> pg.queryLong(db, active) == 0, "the stopped task (quiet table) to let go of its slot", watch);
+
+        rest.put("/connectors/" + source + "/resume", null).orThrow("resuming " + source);
+        await(() -> pg.queryLong(db, active) == 1, "the resumed task streaming again", watch);
+        rest.put("/connectors/" + source + "/pause", null).orThrow("pausing " + source);
+        await(() -> "PAUSED".equals(rest.status(source).path("tasks").path(0).path("state").asText()),
+                "the source task paused", watch);
+        // About 10 MB of changes for a 1 MiB buffer that nobody polls: the guest ends up blocked in emit-batch.
+        pg.execute(db, "INSERT INTO public.docs SELECT g, repeat(md5(g::text), 100) FROM generate_series(2, 3001) g");
+        Thread.sleep(3_000);
+        rest.put("/connectors/" + source + "/stop", null).orThrow("stopping " + source);
+        await(() -> pg.queryLong(db, active) == 0, "the stopped task (buffer full) to let go of its slot", watch);
+
+        rest.put("/connectors/" + source + "/resume", null).orThrow("resuming " + source);
+        awaitEqual(pg, db, "public.docs", "replica.docs", watch);
+        watch.failIfFailed();
+        pipeline.undeploy(rest);
+        dropSlots(pg, db);
+    }
+
     @Test
     void anIdleCapturedTableBesideABusyOneKeepsItsSlotNearTheWalEnd() throws Exception {
         String db = "cdc_idle";
