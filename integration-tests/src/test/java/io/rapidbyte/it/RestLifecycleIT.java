@@ -254,22 +254,7 @@ class RestLifecycleIT {
     }
 
     private void awaitState(String name, String state) throws InterruptedException {
-        await(() -> {
-            ConnectRest.Reply reply = rest.get("/connectors/" + name + "/status");
-            if (!reply.ok()) {
-                return false; // 404 until the herder has recorded a just-created connector
-            }
-            JsonNode s = reply.body();
-            if (!state.equals(s.path("connector").path("state").asText()) || s.path("tasks").isEmpty()) {
-                return false;
-            }
-            for (JsonNode task : s.path("tasks")) {
-                if (!state.equals(task.path("state").asText())) {
-                    return false;
-                }
-            }
-            return true;
-        }, name + " and its tasks " + state);
+        new PipelineWatch(rest, pg, List.of(name)).awaitState(name, state, WAIT);
     }
 
     private JsonNode streamOffset(String source) {

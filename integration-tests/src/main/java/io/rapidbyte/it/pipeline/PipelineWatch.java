@@ -119,6 +119,41 @@ public final class PipelineWatch {
         return finished;
     }
 
+    /**
+     * Blocks until connector {@code name} and every one of its tasks (at least one) report
+     * {@code state} ({@code RUNNING}, {@code PAUSED}, ...); a 404 (the herder has not recorded a
+     * just-created connector yet) is waited out.
+     *
+     * @throws IllegalStateException on timeout, naming the statuses
+     */
+    public void awaitState(String name, String state, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!inState(name, state)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("timed out waiting for " + name + " and its tasks to be " + state
+                        + ": " + statuses());
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private boolean inState(String name, String state) {
+        ConnectRest.Reply reply = rest.get("/connectors/" + name + "/status");
+        if (!reply.ok()) {
+            return false;
+        }
+        JsonNode s = reply.body();
+        if (!state.equals(s.path("connector").path("state").asText()) || s.path("tasks").isEmpty()) {
+            return false;
+        }
+        for (JsonNode task : s.path("tasks")) {
+            if (!state.equals(task.path("state").asText())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** @throws IllegalStateException naming the failed connector or task and its trace */
     public void failIfFailed() {
         for (String name : connectors) {
