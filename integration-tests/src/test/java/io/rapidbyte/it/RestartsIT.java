@@ -19,7 +19,9 @@ import org.junit.jupiter.api.Test;
  * Two pipelines run side by side through restarts: exactly-once append (source with
  * {@code exactly.once.support=required}, the file's default, into dest-postgres' append mode with
  * its watermark) and upsert. Mid-stream, the source tasks are restarted, then the sink tasks,
- * then the whole worker is stopped and started again. Afterwards both targets must equal the
+ * then the whole worker is stopped and started again; each restart happens while the connectors it
+ * hits are paused, and that it is mid-stream is asserted on the held state (the source's full
+ * refresh not recorded as finished; fewer rows committed than the table has). Afterwards both targets must equal the
  * source exactly: no row lost, none duplicated ({@code EXCEPT ALL} counts multiplicity).
  */
 class RestartsIT {
@@ -35,31 +37,59 @@ class RestartsIT {
         List<PostgresPipeline> both = List.of(append, upsert);
         PipelineWatch appendWatch = watch(append);
         PipelineWatch upsertWatch = watch(upsert);
-        append.deploy(rest);
-        upsert.deploy(rest);
+        // Every restart below happens with the chain held by pauses, as in RestLifecycleIT: what
+        // "mid-stream" means is asserted on the held state, not on a count still moving. The
+        // sinks wait, paused, before the sources exist.
+        for (PostgresPipeline p : both) {
+            rest.createConnector(p.sink().json()).orThrow("creating " + p.sink().name());
+            watch(p).awaitState(p.sink().name(), "RUNNING", WAIT);
+            put("/connectors/" + p.sink().name() + "/pause");
+            watch(p).awaitState(p.sink().name(), "PAUSED", WAIT);
+        }
+        for (PostgresPipeline p : both) {
+            rest.createConnector(p.source().json()).orThrow("creating " + p.source().name());
+        }
 
-        // The sources have read part of the table: restart them.
+        // The sources have read part of the table: pause them there and restart their tasks.
         await(() -> PluginMetrics.sum(append.source().name(), "rows-total") > 0
                 && PluginMetrics.sum(upsert.source().name(), "rows-total") > 0, "both sources started reading");
-        double readBeforeRestart = PluginMetrics.sum(append.source().name(), "rows-total");
         for (PostgresPipeline p : both) {
+            put("/connectors/" + p.source().name() + "/pause");
+            watch(p).awaitState(p.source().name(), "PAUSED", WAIT);
+            assertEquals(0, watch(p).finishedPartitions(p.source().name()),
+                    p.source().name() + " is restarted mid-stream: its full refresh is not recorded as finished");
             rest.restartTask(p.source().name(), 0);
+            watch(p).awaitState(p.source().name(), "PAUSED", WAIT);
+            put("/connectors/" + p.source().name() + "/resume");
         }
-        assertTrue(readBeforeRestart < ROWS, "the source restart happened mid-stream (" + readBeforeRestart + " rows read)");
 
-        // The sinks have committed part of it: restart them.
+        // The sinks have committed part of it: pause them there and restart their tasks.
+        for (PostgresPipeline p : both) {
+            put("/connectors/" + p.sink().name() + "/resume");
+        }
         await(() -> appendWatch.countRows("restart_append", "replica.orders") > 0
                 && upsertWatch.countRows("restart_upsert", "replica.orders") > 0, "both targets have rows");
-        long committedBeforeSinkRestart = appendWatch.countRows("restart_append", "replica.orders");
+        long committedBeforeSinkRestart = pauseSinks(both, appendWatch);
+        assertTrue(committedBeforeSinkRestart < ROWS, "the sink restart happens mid-stream ("
+                + committedBeforeSinkRestart + " rows committed)");
         for (PostgresPipeline p : both) {
             rest.restartTask(p.sink().name(), 0);
+            watch(p).awaitState(p.sink().name(), "PAUSED", WAIT);
+            put("/connectors/" + p.sink().name() + "/resume");
         }
 
-        // Later again: the whole worker goes away and comes back.
+        // Later again: the whole worker goes away and comes back, the sinks paused meanwhile.
         await(() -> appendWatch.countRows("restart_append", "replica.orders") > committedBeforeSinkRestart,
                 "the append target grew after the sink restart");
-        long beforeWorkerRestart = appendWatch.countRows("restart_append", "replica.orders");
+        long beforeWorkerRestart = pauseSinks(both, appendWatch);
+        assertTrue(beforeWorkerRestart < ROWS, "the worker restart happens mid-stream (" + beforeWorkerRestart
+                + " rows committed)");
         SharedEnvironment.env().restartWorker();
+        for (PostgresPipeline p : both) {
+            // The paused state is in the config topic: the restarted worker brings the sinks back paused.
+            watch(p).awaitState(p.sink().name(), "PAUSED", WAIT);
+            put("/connectors/" + p.sink().name() + "/resume");
+        }
 
         appendWatch.awaitRows("restart_append", "replica.orders", ROWS, WAIT, WAIT, null);
         upsertWatch.awaitRows("restart_upsert", "replica.orders", ROWS, WAIT, WAIT, null);
@@ -74,7 +104,6 @@ class RestartsIT {
         }
         appendWatch.failIfFailed();
         upsertWatch.failIfFailed();
-        assertTrue(beforeWorkerRestart < ROWS, "the worker restart happened mid-stream (" + beforeWorkerRestart + " rows)");
         for (PostgresPipeline p : both) {
             p.undeploy(rest);
         }
@@ -91,6 +120,19 @@ class RestartsIT {
             p.source().set("exactly.once.support", "requested");
         }
         return p;
+    }
+
+    /** Pauses both sinks and returns the append target's rows once they are paused (it holds still then). */
+    private static long pauseSinks(List<PostgresPipeline> both, PipelineWatch appendWatch) throws InterruptedException {
+        for (PostgresPipeline p : both) {
+            put("/connectors/" + p.sink().name() + "/pause");
+            watch(p).awaitState(p.sink().name(), "PAUSED", WAIT);
+        }
+        return appendWatch.countRows("restart_append", "replica.orders");
+    }
+
+    private static void put(String path) {
+        SharedEnvironment.rest().put(path, null).orThrow("PUT " + path);
     }
 
     private static PipelineWatch watch(PostgresPipeline p) {
