@@ -163,19 +163,24 @@ public final class BinaryCopyReader {
             return true;
         }
         checkFieldCount(n);
+        // Locals, not fields, in the per-field loop: in the guest each field read is a memory load
+        // the loop would repeat for every field (checkFieldCount may have replaced the arrays).
+        int e = end;
+        int[] offs = offsets;
+        int[] lens = lengths;
         for (int i = 0; i < n; i++) {
-            if (end - p < 4) {
+            if (e - p < 4) {
                 return false;
             }
             int len = BigEndian.int32(b, p); // inlined by TeaVM: a range check and one load
             p += 4;
             if (len < -1) {
-                throw PgException.protocolViolation("negative binary COPY field length " + len);
+                throw negativeLength(len);
             }
-            offsets[i] = p;
-            lengths[i] = len;
+            offs[i] = p;
+            lens[i] = len;
             if (len > 0) {
-                if (end - p < len) {
+                if (e - p < len) {
                     return false;
                 }
                 p += len;
@@ -185,6 +190,11 @@ public final class BinaryCopyReader {
         fieldCount = n;
         tupleBuf = b;
         return true;
+    }
+
+    // Out of line so the message building is not inlined into the per-tuple loop.
+    private static PgException negativeLength(int len) {
+        return PgException.protocolViolation("negative binary COPY field length " + len);
     }
 
     /** Slow path: gathers exactly the tuple's bytes from successive chunks. */

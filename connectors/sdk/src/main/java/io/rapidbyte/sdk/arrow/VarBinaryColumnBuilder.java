@@ -32,10 +32,22 @@ public final class VarBinaryColumnBuilder extends ColumnBuilder {
         if (off < 0 || len < 0 || off > src.length - len) {
             throw new IndexOutOfBoundsException("off " + off + ", len " + len + ", array " + src.length);
         }
-        ensureData(len);
-        ByteArrays.copyValue(src, off, data, dataLength, len);
-        dataLength += len;
-        endValue();
+        // The common case, room in both arrays, is straight-line code with no calls but the copy:
+        // this runs for every text value and every text array element, and each guest call costs
+        // a shadow-stack frame. Growing is out of line (and checks the 2 GiB cap there).
+        int at = dataLength;
+        if (len > data.length - at) {
+            ensureData(len);
+        }
+        ByteArrays.copyValue(src, off, data, at, len);
+        int end = at + len;
+        dataLength = end;
+        int p = (length + 1) * 4;
+        if (p > offsets.length - 4) {
+            offsets = ByteArrays.ensure(offsets, p, p + 4L);
+        }
+        LittleEndian.putInt(offsets, p, end);
+        valueAppended();
     }
 
     /** Appends the UTF-8 encoding of {@code s}; an unpaired surrogate is an {@link IllegalArgumentException}. */

@@ -30,10 +30,19 @@ final class NumericBinary {
         int pad = (4 - scale % 4) % 4;
         u *= POW10[pad];
         int fractionGroups = (scale + pad) / 4;
+        // One division per digit group (the remainder by multiplication), and in int arithmetic
+        // once the value fits: 64-bit division is the costliest step of the guest's encoding.
         int n = 0;
-        while (u != 0) {
-            groups[n++] = (int) (u % 10000);
-            u /= 10000;
+        while (u > Integer.MAX_VALUE) {
+            long q = u / 10000;
+            groups[n++] = (int) (u - q * 10000);
+            u = q;
+        }
+        int v = (int) u;
+        while (v != 0) {
+            int q = v / 10000;
+            groups[n++] = v - q * 10000;
+            v = q;
         }
         int low = 0;
         while (low < n && groups[low] == 0) {

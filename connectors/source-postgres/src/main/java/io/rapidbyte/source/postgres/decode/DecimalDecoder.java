@@ -98,7 +98,9 @@ final class DecimalDecoder extends ValueDecoder {
                     return false;
                 }
                 long term = d * POW10[exponent];
-                if (term / POW10[exponent] != d || unscaled > Long.MAX_VALUE - term) {
+                // 9999 x 10^14 fits a long: only larger exponents can overflow, so only they pay
+                // for the 64-bit division that detects it.
+                if (exponent > 14 && term / POW10[exponent] != d || unscaled > Long.MAX_VALUE - term) {
                     return false;
                 }
                 unscaled += term;
