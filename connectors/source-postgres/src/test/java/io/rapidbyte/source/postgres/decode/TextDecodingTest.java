@@ -167,6 +167,21 @@ class TextDecodingTest {
         same("real", floats);
     }
 
+    /** Exact halves (text PostgreSQL never prints, but the slow path must round them to even). */
+    @Test
+    void floatTiesRoundToEven() {
+        assertEquals(9007199254740992.0, FloatText.parseDouble(ascii("9007199254740993"), 0, 16));
+        assertEquals(9007199254740996.0, FloatText.parseDouble(ascii("9007199254740995"), 0, 16));
+        assertEquals(16777216f, FloatText.parseFloat(ascii("16777217"), 0, 8));
+        assertEquals(16777220f, FloatText.parseFloat(ascii("16777219"), 0, 8));
+        assertEquals(Double.MIN_VALUE, FloatText.parseDouble(ascii("3e-324"), 0, 6), "above half the least subnormal");
+        assertEquals(0.0, FloatText.parseDouble(ascii("2e-324"), 0, 6), "below half of it");
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
+
     @Test
     void numericsAtEveryScaleAndTheirRefusals() {
         same("numeric(10,2)", "0", "-12345678.90", "0.01", "7.5", "NULL");
