@@ -99,7 +99,57 @@ final class TextDecoders {
             if (len > 0 && (b[off] == 'N' || b[off] == 'I' || b[off + len - 1] == 'y')) {
                 throw notFinite(b, off, len);
             }
-            out.append(chars.set(b, off, len));
+            if (!appendLong(b, off, len)) {
+                out.append(chars.set(b, off, len));
+            }
+        }
+
+        /*
+         * The common case without the builder's general text parser (too large for HotSpot to JIT
+         * once compiled, see wasm-build's GuestMethodSizes): at most 18 digits and no more fraction
+         * digits than the column's scale (s >= 0). False (nothing appended) for anything else.
+         */
+        private boolean appendLong(byte[] b, int off, int len) {
+            int scale = out.scale();
+            if (scale < 0 || out.precision() > 18 || len == 0) {
+                return false;
+            }
+            int p = off;
+            int end = off + len;
+            boolean negative = b[p] == '-';
+            if (negative) {
+                p++;
+            }
+            long v = 0;
+            int fraction = -1;
+            int digits = 0;
+            for (; p < end; p++) {
+                int c = b[p];
+                if (c == '.' && fraction < 0) {
+                    fraction = 0;
+                    continue;
+                }
+                int d = c - '0';
+                if (d < 0 || d > 9 || ++digits > 18) {
+                    return false;
+                }
+                v = v * 10 + d;
+                if (fraction >= 0) {
+                    fraction++;
+                }
+            }
+            int f = fraction < 0 ? 0 : fraction;
+            if (digits == 0 || f > scale) {
+                return false;
+            }
+            for (; f < scale; f++) {
+                if (++digits > 18) {
+                    return false;
+                }
+                v *= 10;
+            }
+            out.appendUnscaled(negative ? -v : v);
+            return true;
         }
 
         // The binary decoder's message for the same value (DecimalDecoder.appendUnusual).
