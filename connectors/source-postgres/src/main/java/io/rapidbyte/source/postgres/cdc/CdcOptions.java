@@ -9,6 +9,13 @@ import io.rapidbyte.sdk.json.JsonObject;
  * publication per stream, named {@code <prefix><schema>_<table>}: lower case, other characters
  * as {@code _}, and when that changed the name or it is over 63 bytes, cut and followed by a hash
  * of the stream name, so two streams never share a slot. Immutable.
+ *
+ * <p>{@code pgoutput_format} says in which form the replication stream carries values:
+ * {@code binary} (each type's send form, decoded like binary COPY; PostgreSQL 14+), {@code text}
+ * (each type's output text, parsed to the same Arrow values; any version, and the only form
+ * for types whose binary form cdc cannot decode, such as money, ranges or geometric types), or
+ * {@code auto} (the default): binary when the server has it and every column decodes in binary,
+ * else text.
  */
 public final class CdcOptions {
     /** What happens to a stream's slot and publication. */
@@ -19,9 +26,12 @@ public final class CdcOptions {
         TEMPORARY
     }
 
+    /** In which form pgoutput sends values (its {@code binary} option). */
+    public enum PgOutputFormat { AUTO, BINARY, TEXT }
+
     public static final String DEFAULT_PREFIX = "rapidbyte_";
     private static final String[] MEMBERS = {"slot_prefix", "publication_prefix", "slot_lifecycle",
-        "flush_interval_ms", "heartbeat_interval_ms"};
+        "flush_interval_ms", "heartbeat_interval_ms", "pgoutput_format"};
     private static final int MAX_NAME = 63;
     private static final int MAX_PREFIX = 40;
 
@@ -30,18 +40,20 @@ public final class CdcOptions {
     private final SlotLifecycle lifecycle;
     private final long flushIntervalMs;
     private final long heartbeatIntervalMs;
+    private final PgOutputFormat pgOutputFormat;
 
     CdcOptions(String slotPrefix, String publicationPrefix, SlotLifecycle lifecycle, long flushIntervalMs,
-            long heartbeatIntervalMs) {
+            long heartbeatIntervalMs, PgOutputFormat pgOutputFormat) {
         this.slotPrefix = slotPrefix;
         this.publicationPrefix = publicationPrefix;
         this.lifecycle = lifecycle;
         this.flushIntervalMs = flushIntervalMs;
         this.heartbeatIntervalMs = heartbeatIntervalMs;
+        this.pgOutputFormat = pgOutputFormat;
     }
 
     public static CdcOptions defaults() {
-        return new CdcOptions(DEFAULT_PREFIX, DEFAULT_PREFIX, SlotLifecycle.RETAIN, 200, 5000);
+        return new CdcOptions(DEFAULT_PREFIX, DEFAULT_PREFIX, SlotLifecycle.RETAIN, 200, 5000, PgOutputFormat.AUTO);
     }
 
     /** Parses the {@code cdc} member (null: defaults), adding each problem to {@code problems}. */
@@ -61,7 +73,11 @@ public final class CdcOptions {
         SlotLifecycle lifecycle = "temporary".equals(life) ? SlotLifecycle.TEMPORARY : SlotLifecycle.RETAIN;
         long flush = problems.integer(o, "flush_interval_ms", 200, 1, 60_000, "cdc.");
         long heartbeat = problems.integer(o, "heartbeat_interval_ms", 5000, 100, 20_000, "cdc.");
-        return new CdcOptions(slot, publication, lifecycle, flush, heartbeat);
+        String format = problems.choice(o, "pgoutput_format", new String[] {"auto", "binary", "text"}, "auto",
+                "cdc.");
+        PgOutputFormat pgOutput = "binary".equals(format) ? PgOutputFormat.BINARY
+                : "text".equals(format) ? PgOutputFormat.TEXT : PgOutputFormat.AUTO;
+        return new CdcOptions(slot, publication, lifecycle, flush, heartbeat, pgOutput);
     }
 
     public String slotName(String stream) {
@@ -82,6 +98,10 @@ public final class CdcOptions {
 
     public long heartbeatIntervalMs() {
         return heartbeatIntervalMs;
+    }
+
+    public PgOutputFormat pgOutputFormat() {
+        return pgOutputFormat;
     }
 
     /** {@code prefix + schema_table}, made a valid slot name (see the class comment). */

@@ -89,10 +89,6 @@ public final class CdcRun {
         CdcOptions options = config.cdc();
         String slot = options.slotName(stream.name());
         String publication = options.publicationName(stream.name());
-        if (sql.serverVersionNum() < 140000) {
-            throw Errors.config("CDC_SERVER_TOO_OLD", "stream " + stream.name() + ": cdc needs PostgreSQL 14 or "
-                    + "later (binary pgoutput); the server is " + sql.parameter("server_version"));
-        }
         CatalogReader catalog = new CatalogReader(sql);
         boolean scs = catalog.standardConformingStrings();
         SourceTable table = catalog.table(stream.schema(), stream.table());
@@ -107,6 +103,7 @@ public final class CdcRun {
                     + "start over with the new slot");
         }
         check(sql, table, options, scs);
+        boolean text = CdcChecks.textForm(options.pgOutputFormat(), sql.serverVersionNum(), table);
         ensurePublication(sql, publication, table, scs);
         long slotConfirmed = slotConfirmed(sql, slot, scs);
         repl[0] = sessions.openReplication();
@@ -123,7 +120,7 @@ public final class CdcRun {
             new SnapshotPhase(sql, stream, position, emitter, redactor, log).run(snapshotName, maxRows, maxBytes);
         }
         return stream(ctx, stream, table, sql, repl[0], position, emitter, publication, slotConfirmed, maxRows,
-                maxBytes);
+                maxBytes, text);
     }
 
     /** A new slot with an exported snapshot, for a stream without a checkpoint (or a lost temporary slot). */
@@ -155,34 +152,40 @@ public final class CdcRun {
 
     private ReadSummary stream(Context ctx, final StreamConfig stream, SourceTable table, final PgConnection sql,
             PgConnection repl, CdcPosition position, CdcEmitter emitter, String publication, long slotConfirmed,
-            long maxRows, long maxBytes) throws PgException {
+            long maxRows, long maxBytes, boolean text) throws PgException {
         CdcOptions options = config.cdc();
-        ReplicationStream rs = startStreaming(repl, stream, position, publication, slotConfirmed);
+        ReplicationStream rs = startStreaming(repl, stream, position, publication, slotConfirmed, text);
         ChangeBatcher batcher = batcher(stream, table, sql, position, emitter, maxRows, maxBytes,
-                options.flushIntervalMs());
+                options.flushIntervalMs(), text);
         pump(ctx, rs, batcher, position, slotConfirmed, options.heartbeatIntervalMs());
         return ReadSummary.of(ctx, emitter.rows(), batcher.skipped());
     }
 
-    /** START_REPLICATION of the slot with binary pgoutput of {@code publication}; out of stream() for its size. */
+    /**
+     * START_REPLICATION of the slot with pgoutput of {@code publication}, binary unless {@code text}
+     * (then without the option, which servers before 14 do not know); out of stream() for its size.
+     */
     private ReplicationStream startStreaming(PgConnection repl, StreamConfig stream, CdcPosition position,
-            String publication, long slotConfirmed) throws PgException {
+            String publication, long slotConfirmed, boolean text) throws PgException {
         List<String[]> pluginOptions = new ArrayList<String[]>();
         pluginOptions.add(new String[] {"proto_version", "1"});
         pluginOptions.add(new String[] {"publication_names", publication});
-        pluginOptions.add(new String[] {"binary", "true"});
+        if (!text) {
+            pluginOptions.add(new String[] {"binary", "true"});
+        }
         ReplicationStream rs = ReplicationCommands.startLogical(repl, position.slot, Lsn.INVALID, pluginOptions);
         log.info("stream " + stream.name() + ": streaming slot " + position.slot + " (publication " + publication
-                + ") from " + Lsn.format(slotConfirmed) + "; changes up to " + Lsn.format(position.txLsn)
+                + ", values as " + (text ? "text" : "binary") + ") from " + Lsn.format(slotConfirmed) + "; changes up to " + Lsn.format(position.txLsn)
                 + " were delivered before");
         return rs;
     }
 
     /** The stream's batcher, reading the catalog and unchanged values through {@code sql}. */
     private ChangeBatcher batcher(final StreamConfig stream, SourceTable table, final PgConnection sql,
-            CdcPosition position, CdcEmitter emitter, long maxRows, long maxBytes, long flushIntervalMs) {
+            CdcPosition position, CdcEmitter emitter, long maxRows, long maxBytes, long flushIntervalMs,
+            boolean text) throws PgException {
         final UnchangedLookup lookup = new UnchangedLookup(sql, table.schema(), table.name(),
-                table.primaryKey().toArray(new String[0]));
+                table.primaryKey().toArray(new String[0]), text, Sql.standardConformingStrings(sql));
         return new ChangeBatcher(stream.name(), table, () -> {
             try {
                 return new CatalogReader(sql).table(stream.schema(), stream.table());
@@ -195,7 +198,7 @@ public final class CdcRun {
             } catch (PgException e) {
                 throw PgErrors.of("reading the unchanged values of a key change of " + stream.name(), e, redactor);
             }
-        }, position, emitter, maxRows, maxBytes, flushIntervalMs, redactor, log);
+        }, position, emitter, maxRows, maxBytes, flushIntervalMs, redactor, log, text);
     }
 
     /*

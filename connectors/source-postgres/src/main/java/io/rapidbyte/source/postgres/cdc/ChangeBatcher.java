@@ -49,6 +49,8 @@ final class ChangeBatcher implements PgOutputHandler {
     private final long flushIntervalMs;
     private final Redactor redactor;
     private final Log log;
+    /** The stream carries values as text (pgoutput without {@code binary}). */
+    private final boolean text;
     private SourceTable table;
 
     private ChangeLayout layout;
@@ -76,8 +78,10 @@ final class ChangeBatcher implements PgOutputHandler {
     private long skipped;
 
     ChangeBatcher(String stream, SourceTable table, Catalog catalog, Current current, CdcPosition position,
-            CdcEmitter emitter, long maxRows, long maxBytes, long flushIntervalMs, Redactor redactor, Log log) {
+            CdcEmitter emitter, long maxRows, long maxBytes, long flushIntervalMs, Redactor redactor, Log log,
+            boolean text) {
         this.stream = stream;
+        this.text = text;
         this.table = table;
         this.catalog = catalog;
         this.current = current;
@@ -141,7 +145,8 @@ final class ChangeBatcher implements PgOutputHandler {
         }
         layout = next;
         batch = new RecordBatchBuilder(new Schema(next.fields, null));
-        decoder = new RowDecoder(stream, next.columns, batch, new OnceNotes(stream, log), redactor, true);
+        decoder = text ? RowDecoder.forText(stream, next.columns, batch, new OnceNotes(stream, log), redactor)
+                : new RowDecoder(stream, next.columns, batch, new OnceNotes(stream, log), redactor, true);
         sizer = new BatchSizer(batch);
         budget = maxBytes - next.metadata.streamOverhead();
         if (budget < 1024) {
@@ -217,7 +222,7 @@ final class ChangeBatcher implements PgOutputHandler {
                 return newTuple; // gone since: its delete follows in the stream
             }
         }
-        return newTuple.withValues(columns, values);
+        return newTuple.withValues(columns, values, text ? TupleData.TEXT : TupleData.BINARY);
     }
 
     @Override
@@ -320,8 +325,8 @@ final class ChangeBatcher implements PgOutputHandler {
         unchanged.setLength(0);
         for (int i = 0; i < n; i++) {
             int len = t == null ? -1 : t.length(i);
-            if (len >= 0 && t.kind(i) == TupleData.TEXT && !layout.textForm[i]) {
-                throw textValue(stream, layout.relation.columnName(i), redactor);
+            if (len >= 0 && (t.kind(i) == TupleData.TEXT) != text && (text || !layout.textForm[i])) {
+                throw valueForm(stream, layout.relation.columnName(i), text, redactor);
             }
             if (len == -2) {
                 unchanged.append(unchanged.length() == 0 ? "," : "").append(i).append(',');
@@ -361,9 +366,12 @@ final class ChangeBatcher implements PgOutputHandler {
                 + " columns, its relation " + expected, redactor);
     }
 
-    private static synchronized ConnectorException textValue(String stream, String column, Redactor redactor) {
-        return Errors.data("CDC_TEXT_VALUE", "stream " + stream + ", column \"" + column
-                + "\": the server sent this value in text form, which cdc decodes only for text columns", redactor);
+    private static synchronized ConnectorException valueForm(String stream, String column, boolean text,
+            Redactor redactor) {
+        return Errors.data("CDC_TEXT_VALUE", "stream " + stream + ", column \"" + column + "\": the server sent "
+                + (text ? "this value in binary form, though the stream asked for text"
+                : "this value in text form, which a binary cdc stream decodes only for text columns (set "
+                + "cdc.pgoutput_format to text)"), redactor);
     }
 
     private static synchronized ConnectorException rowTooLarge(String stream, long bytes, long budget,

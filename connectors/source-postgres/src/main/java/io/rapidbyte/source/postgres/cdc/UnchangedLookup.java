@@ -6,7 +6,9 @@ import io.rapidbyte.postgres.wire.BinaryCopyWriter;
 import io.rapidbyte.postgres.wire.CopyIn;
 import io.rapidbyte.postgres.wire.PgConnection;
 import io.rapidbyte.postgres.wire.PgException;
+import io.rapidbyte.postgres.wire.QueryResult;
 import io.rapidbyte.postgres.wire.pgoutput.TupleData;
+import io.rapidbyte.sdk.text.Utf8;
 
 /**
  * Reads, from the source table as it is now, the values a key change's new row left unchanged.
@@ -21,7 +23,9 @@ import io.rapidbyte.postgres.wire.pgoutput.TupleData;
  * <p>The key goes in by binary COPY into a session temp table of the key columns (the same types
  * as the table's, so the replication stream's binary values are valid COPY input), the values come
  * out by binary COPY, in the column types' own binary form like the stream's. Key changes of rows
- * with unchanged TOASTed values are rare; each costs these few statements. Not thread-safe.
+ * with unchanged TOASTed values are rare; each costs these few statements. A text-mode stream's
+ * values are output text: its key goes in as literals of one simple query, whose result is the
+ * values' output text under the same session settings as the stream's. Not thread-safe.
  */
 final class UnchangedLookup {
     private static final String KEYS = "pg_temp.rapidbyte_cdc_key";
@@ -29,11 +33,17 @@ final class UnchangedLookup {
     private final PgConnection sql;
     private final String table;
     private final String[] keyNames;
+    private final boolean text;
+    private final boolean standardStrings;
     private boolean created;
 
     /** @param keyNames the primary key's column names, in key order */
-    UnchangedLookup(PgConnection sql, String schema, String name, String[] keyNames) {
+    /** @param text the stream's values, and so the ones returned, are in text form */
+    UnchangedLookup(PgConnection sql, String schema, String name, String[] keyNames, boolean text,
+            boolean standardStrings) {
         this.sql = sql;
+        this.text = text;
+        this.standardStrings = standardStrings;
         this.table = Sql.qualified(schema, name);
         this.keyNames = keyNames;
     }
@@ -44,6 +54,9 @@ final class UnchangedLookup {
      * @return the values (null elements: SQL NULL), or null when no row has the key now
      */
     byte[][] current(TupleData row, int[] keyColumns, int[] columns, String[] names) throws PgException {
+        if (text) {
+            return currentText(row, keyColumns, names);
+        }
         String keys = list("", keyNames);
         if (!created) {
             sql.simpleQuery("CREATE TEMP TABLE IF NOT EXISTS " + KEYS + " AS SELECT " + keys + " FROM " + table
@@ -86,6 +99,27 @@ final class UnchangedLookup {
                     System.arraycopy(r.buffer(), r.offset(i), out[i], 0, r.length(i));
                 }
             }
+        }
+        return out;
+    }
+
+    /** The text-form lookup: the key's text as literals the server coerces to the key columns' types. */
+    private byte[][] currentText(TupleData row, int[] keyColumns, String[] names) throws PgException {
+        StringBuilder q = new StringBuilder("SELECT ").append(list("t.", names)).append(" FROM ").append(table)
+                .append(" t WHERE ");
+        for (int k = 0; k < keyColumns.length; k++) {
+            q.append(k == 0 ? "" : " AND ").append("t.").append(Sql.ident(keyNames[k])).append(" = ");
+            Sql.appendLiteral(q, Utf8.decode(row.buffer(), row.offset(keyColumns[k]), row.length(keyColumns[k])),
+                    standardStrings);
+        }
+        QueryResult r = sql.query(q.toString());
+        if (r.rowCount() == 0) {
+            return null;
+        }
+        byte[][] out = new byte[names.length][];
+        for (int i = 0; i < names.length; i++) {
+            String v = r.value(0, i);
+            out[i] = v == null ? null : Utf8.encode(v);
         }
         return out;
     }

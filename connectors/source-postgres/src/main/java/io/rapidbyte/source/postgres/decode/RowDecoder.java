@@ -35,6 +35,21 @@ public final class RowDecoder {
      */
     public RowDecoder(String stream, List<ColumnMapping> columns, RecordBatchBuilder batch, DecodeNotes notes,
             Redactor redactor, boolean uncast) {
+        this(stream, columns, batch, notes, redactor, uncast, false);
+    }
+
+    /**
+     * A decoder of values in their types' output text (a text-mode pgoutput stream) into the same
+     * Arrow values as the binary form gives ({@link TextDecoders}); a column a snapshot casts to
+     * {@code ::text} is that text already.
+     */
+    public static RowDecoder forText(String stream, List<ColumnMapping> columns, RecordBatchBuilder batch,
+            DecodeNotes notes, Redactor redactor) {
+        return new RowDecoder(stream, columns, batch, notes, redactor, true, true);
+    }
+
+    private RowDecoder(String stream, List<ColumnMapping> columns, RecordBatchBuilder batch, DecodeNotes notes,
+            Redactor redactor, boolean uncast, boolean text) {
         if (batch.columnCount() < columns.size()) {
             throw new IllegalArgumentException("batch has " + batch.columnCount() + " columns, mapping " + columns.size());
         }
@@ -45,8 +60,12 @@ public final class RowDecoder {
         for (int i = 0; i < decoders.length; i++) {
             ColumnMapping m = columns.get(i);
             names[i] = m.column().name();
-            decoders[i] = uncast && isNumericAsText(m) ? new NumericTextDecoder(batch.column(i))
-                    : create(m, batch.column(i), notes);
+            if (text) {
+                decoders[i] = createText(m, batch.column(i), notes);
+            } else {
+                decoders[i] = uncast && isNumericAsText(m) ? new NumericTextDecoder(batch.column(i))
+                        : create(m, batch.column(i), notes);
+            }
         }
     }
 
@@ -90,6 +109,41 @@ public final class RowDecoder {
             return new ListDecoder(list, element, elementOid);
         }
         return scalar(m.kind(), builder, notes, m.column().name());
+    }
+
+    private static ValueDecoder createText(ColumnMapping m, ColumnBuilder builder, DecodeNotes notes) {
+        if (m.kind() == ValueKind.LIST) {
+            ListColumnBuilder list = (ListColumnBuilder) builder;
+            return new TextListDecoder(list, scalarText(m.elementKind(), list.child(), notes, m.column().name()));
+        }
+        return scalarText(m.kind(), builder, notes, m.column().name());
+    }
+
+    private static ValueDecoder scalarText(ValueKind kind, ColumnBuilder b, DecodeNotes notes, String column) {
+        switch (kind) {
+            case INT16: return new TextDecoders.Int(b, Short.MIN_VALUE, Short.MAX_VALUE, "smallint");
+            case INT32: return new TextDecoders.Int(b, Integer.MIN_VALUE, Integer.MAX_VALUE, "integer");
+            case INT64: return new TextDecoders.Int(b, Long.MIN_VALUE, Long.MAX_VALUE, "bigint");
+            case OID: return new TextDecoders.Int(b, 0, 0xffffffffL, "oid");
+            case FLOAT32: return new TextDecoders.Float32(b);
+            case FLOAT64: return new TextDecoders.Float64(b);
+            case BOOL: return new TextDecoders.Bool(b);
+            case DECIMAL: return new TextDecoders.Decimal(b);
+            case TEXT:
+            case JSONB:
+            case INET:
+            case MACADDR:
+                return new ScalarDecoders.Bytes(b);
+            case BYTEA: return new TextDecoders.Bytea(b);
+            case UUID: return new TextDecoders.Uuid(b);
+            case DATE: return new TextDecoders.Date(b, notes, column);
+            case TIME: return new TextDecoders.Time(b);
+            case TIMESTAMP: return new TextDecoders.Timestamp(b, notes, column, false);
+            case TIMESTAMPTZ: return new TextDecoders.Timestamp(b, notes, column, true);
+            case INTERVAL: return new TextDecoders.Interval(b, notes, column);
+            default:
+                throw new IllegalArgumentException("no text decoder for " + kind);
+        }
     }
 
     private static ValueDecoder scalar(ValueKind kind, ColumnBuilder b, DecodeNotes notes, String column) {

@@ -327,9 +327,12 @@ final class ScalarDecoders {
 
         @Override
         public void decode(byte[] b, int off, int len) {
-            int months = TemporalCodec.intervalMonths(b, off, len);
-            int days = TemporalCodec.intervalDays(b, off, len);
-            long micros = TemporalCodec.intervalMicros(b, off, len);
+            append(TemporalCodec.intervalMonths(b, off, len), TemporalCodec.intervalDays(b, off, len),
+                    TemporalCodec.intervalMicros(b, off, len));
+        }
+
+        /** Appends PostgreSQL's interval {@code months, days, micros} (the text decoder's too). */
+        void append(int months, int days, long micros) {
             // One append call for every case: TeaVM inlines it, and three copies made this method too
             // large for HotSpot to JIT (wasm-build's GuestMethodSizes).
             long nanos;
