@@ -139,6 +139,7 @@ final class Breakdown {
         out.printf("| start-up | POST /connectors → first committed record in Kafka | %.2f | |%n", f.firstRecord());
         out.printf("| start-up | POST /connectors → first row committed in the target | %.2f | |%n", f.firstRow());
         p.print(out);
+        p.printAllocationSites(out, f.rows());
     }
 
     private static void row(PrintStream out, Figures f, String stage, String what, double seconds) {

@@ -20,10 +20,12 @@ import jdk.jfr.consumer.RecordingFile;
 
 /**
  * A JFR recording of one run (the worker, broker and bench share this JVM): execution samples
- * every {@value #SAMPLE_MS} ms, which count where threads ran Java code, and every JIT
+ * every {@value #SAMPLE_MS} ms, which count where threads ran Java code, allocation samples
+ * ({@code jdk.ObjectAllocationSample}, weighted by the bytes each sample stands for), and every JIT
  * compilation. {@link #finish()} stops it and sums it up: samples per thread group, the top
- * frames of the source and sink stream threads, and the JIT's compile time split into guest
- * classes (the build-time compiled connectors) and everything else. Keep the {@code .jfr} file
+ * frames of the source and sink stream threads, the top allocation sites per thread group, and
+ * the JIT's compile time split into guest classes (the build-time compiled connectors) and
+ * everything else. Keep the {@code .jfr} file
  * ({@code -Dbench.jfrDir=DIR}) to look further with {@code jfr print} or JDK Mission Control.
  * Not thread-safe.
  */
@@ -41,11 +43,13 @@ final class RunProfile implements AutoCloseable {
         recording.setName("rapidbyte-bench-" + name);
         recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(SAMPLE_MS));
         recording.enable("jdk.Compilation").withThreshold(Duration.ZERO);
+        recording.enable("jdk.ObjectAllocationSample").withStackTrace();
         recording.start();
     }
 
     /** What the recording shows. */
-    record Summary(Map<String, Long> samplesByGroup, Map<String, Map<String, Long>> topFrames, long compilations,
+    record Summary(Map<String, Long> samplesByGroup, Map<String, Map<String, Long>> topFrames,
+                   Map<String, Map<String, Long>> allocationSites, long compilations,
                    double compileSeconds, long guestCompilations, double guestCompileSeconds, Path file) {
         long samples(String group) {
             return samplesByGroup.getOrDefault(group, 0L);
@@ -66,6 +70,22 @@ final class RunProfile implements AutoCloseable {
             if (file != null) {
                 out.println("  recording kept: " + file);
             }
+        }
+
+        /**
+         * The largest allocation sites per thread group in bytes per row (JFR's estimate; the
+         * thread-group totals of {@code AllocationProbe} are the exact figures). A site is the
+         * innermost frame outside the JDK, then the innermost frame of our own code if that is
+         * further out.
+         */
+        void printAllocationSites(PrintStream out, long rows) {
+            allocationSites.forEach((group, sites) -> {
+                if (sites.isEmpty()) {
+                    return;
+                }
+                out.printf("  largest allocation sites on %s threads (JFR samples, B/row):%n", group);
+                sites.forEach((site, bytes) -> out.printf("    %7.1f  %s%n", (double) bytes / Math.max(1, rows), site));
+            });
         }
     }
 
@@ -95,6 +115,10 @@ final class RunProfile implements AutoCloseable {
         Map<String, Map<String, Long>> frames = new LinkedHashMap<>();
         frames.put("source stream", new HashMap<>());
         frames.put("sink stream", new HashMap<>());
+        Map<String, Map<String, Long>> sites = new LinkedHashMap<>();
+        for (String g : List.of("source stream", "sink stream", "Connect task", "Kafka")) {
+            sites.put(g, new HashMap<>());
+        }
         long compilations = 0;
         long compileNanos = 0;
         long guestCompilations = 0;
@@ -119,6 +143,13 @@ final class RunProfile implements AutoCloseable {
                 if (top != null && stack != null && !stack.getFrames().isEmpty()) {
                     top.merge(describe(stack.getFrames().get(0)), 1L, Long::sum);
                 }
+            } else if (type.equals("jdk.ObjectAllocationSample")) {
+                RecordedThread t = e.getThread("eventThread");
+                Map<String, Long> bySite = sites.get(group(t == null ? "" : t.getJavaName()));
+                RecordedStackTrace stack = e.getStackTrace();
+                if (bySite != null && stack != null) {
+                    bySite.merge(allocationSite(stack.getFrames()), e.getLong("weight"), Long::sum);
+                }
             }
         }
         Map<String, Map<String, Long>> hottest = new LinkedHashMap<>();
@@ -128,7 +159,14 @@ final class RunProfile implements AutoCloseable {
                     .forEach(en -> sorted.put(en.getKey(), en.getValue()));
             hottest.put(g, sorted);
         });
-        return new Summary(groups, hottest, compilations, compileNanos / 1e9, guestCompilations,
+        Map<String, Map<String, Long>> largest = new LinkedHashMap<>();
+        sites.forEach((g, bytes) -> {
+            Map<String, Long> sorted = new LinkedHashMap<>();
+            bytes.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(8)
+                    .forEach(en -> sorted.put(en.getKey(), en.getValue()));
+            largest.put(g, sorted);
+        });
+        return new Summary(groups, hottest, largest, compilations, compileNanos / 1e9, guestCompilations,
                 guestCompileNanos / 1e9, kept);
     }
 
@@ -140,7 +178,10 @@ final class RunProfile implements AutoCloseable {
         if (thread.startsWith("rapidbyte-sink-")) {
             return "sink stream";
         }
-        if (thread.startsWith("task-thread-")) {
+        // The embedded worker runs tasks on executor threads named pool-N-thread-N when they
+        // start (JFR keeps a thread's first name; Connect renames them task-thread-… later), so
+        // this group also holds the connectors' own calls (validate, discover) on those threads.
+        if (thread.startsWith("task-thread-") || thread.startsWith("pool-")) {
             return "Connect task";
         }
         if (thread.startsWith("kafka-") || thread.startsWith("data-plane") || thread.startsWith("broker-")
@@ -149,6 +190,36 @@ final class RunProfile implements AutoCloseable {
             return "Kafka";
         }
         return "other";
+    }
+
+    /** Innermost frame outside the JDK, and the innermost frame of our own code further out (if any). */
+    private static String allocationSite(List<RecordedFrame> stack) {
+        String outer = null;
+        String ours = null;
+        for (RecordedFrame f : stack) {
+            RecordedMethod m = f.getMethod();
+            String cls = m == null ? "" : m.getType().getName();
+            if (outer == null && !cls.isEmpty() && !cls.startsWith("java.") && !cls.startsWith("jdk.")
+                    && !cls.startsWith("sun.")) {
+                outer = shortName(f);
+            }
+            if (cls.startsWith("io.rapidbyte.") && !cls.startsWith(GUEST_PACKAGE)) {
+                ours = shortName(f);
+                break;
+            }
+        }
+        if (outer == null) {
+            return stack.isEmpty() ? "?" : shortName(stack.get(0));
+        }
+        return ours == null || ours.equals(outer) ? outer : outer + " ← " + ours;
+    }
+
+    private static String shortName(RecordedFrame f) {
+        RecordedMethod m = f.getMethod();
+        String cls = m.getType().getName();
+        String simple = cls.startsWith(GUEST_PACKAGE) ? "guest " + cls.substring(GUEST_PACKAGE.length())
+                : cls.substring(cls.lastIndexOf('.') + 1);
+        return simple + "." + m.getName();
     }
 
     /** {@code Class.method} of a frame; guest functions keep their generated class's simple name. */
