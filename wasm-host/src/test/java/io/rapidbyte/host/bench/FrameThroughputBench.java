@@ -6,8 +6,8 @@ import io.rapidbyte.host.pipeline.PipelineResult;
 import io.rapidbyte.host.pipeline.PipelineRunner;
 import io.rapidbyte.host.pipeline.StageReport;
 import io.rapidbyte.host.pipeline.StageSpec;
-import io.rapidbyte.host.pipeline.StreamLimits;
 import io.rapidbyte.host.testing.Probe;
+import io.rapidbyte.host.types.StreamLimits;
 import java.util.Locale;
 
 /**

@@ -7,13 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.rapidbyte.host.imports.CheckpointKind;
 import io.rapidbyte.host.imports.DlqRecord;
-import io.rapidbyte.host.imports.LogLevel;
 import io.rapidbyte.host.imports.StateNamespaces;
 import io.rapidbyte.host.state.InMemoryStateStore;
 import io.rapidbyte.host.testing.Probe;
 import io.rapidbyte.host.testing.RecordingListener;
+import io.rapidbyte.host.types.CheckpointKind;
+import io.rapidbyte.host.types.LogLevel;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -108,10 +108,10 @@ class ProbeControlTest {
         assertEquals(true, ok(r, 8).value());
         assertEquals(true, ok(r, 9).value());
         assertEquals(false, ok(r, 10).value());
-        assertEquals(Optional.of("p"), store.get(ids.namespace(io.rapidbyte.host.imports.StateScope.PIPELINE), "k"));
+        assertEquals(Optional.of("p"), store.get(ids.namespace(io.rapidbyte.host.types.StateScope.PIPELINE), "k"));
         assertEquals(Map.of("k", "t", "new", "n"),
-                store.snapshot(ids.namespace(io.rapidbyte.host.imports.StateScope.STREAM)));
-        assertEquals(Map.of("k", "c"), store.snapshot(ids.namespace(io.rapidbyte.host.imports.StateScope.CONNECTOR)));
+                store.snapshot(ids.namespace(io.rapidbyte.host.types.StateScope.STREAM)));
+        assertEquals(Map.of("k", "c"), store.snapshot(ids.namespace(io.rapidbyte.host.types.StateScope.CONNECTOR)));
         probe.instance.close();
     }
 

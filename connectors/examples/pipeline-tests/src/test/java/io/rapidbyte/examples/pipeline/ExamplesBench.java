@@ -11,7 +11,7 @@ import io.rapidbyte.host.pipeline.PipelineResult;
 import io.rapidbyte.host.pipeline.PipelineRunner;
 import io.rapidbyte.host.pipeline.StageReport;
 import io.rapidbyte.host.pipeline.StageSpec;
-import io.rapidbyte.host.pipeline.StreamLimits;
+import io.rapidbyte.host.types.StreamLimits;
 import java.util.Locale;
 
 /**
@@ -32,7 +32,7 @@ import java.util.Locale;
 public final class ExamplesBench {
     private static final HostListener QUIET = new HostListener() {
         @Override
-        public void onCheckpoint(String connector, io.rapidbyte.host.imports.CheckpointKind kind, String stream,
+        public void onCheckpoint(String connector, io.rapidbyte.host.types.CheckpointKind kind, String stream,
                 String payloadJson) {
         }
 

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.rapidbyte.examples.generator.RowValues;
 import io.rapidbyte.host.frames.FramePayload;
-import io.rapidbyte.host.pipeline.StreamLimits;
+import io.rapidbyte.host.types.StreamLimits;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.rapidbyte.examples.pipeline;
 
-import io.rapidbyte.host.imports.CheckpointKind;
 import io.rapidbyte.host.imports.HostListener;
-import io.rapidbyte.host.imports.LogLevel;
+import io.rapidbyte.host.types.CheckpointKind;
+import io.rapidbyte.host.types.LogLevel;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;

@@ -2,9 +2,9 @@ package io.rapidbyte.examples.pipeline;
 
 import io.rapidbyte.host.frames.FramePayload;
 import io.rapidbyte.host.lifecycle.ConnectorInstance;
-import io.rapidbyte.host.lifecycle.ReadSummary;
 import io.rapidbyte.host.lifecycle.Role;
-import io.rapidbyte.host.pipeline.StreamLimits;
+import io.rapidbyte.host.types.ReadSummary;
+import io.rapidbyte.host.types.StreamLimits;
 import java.util.List;
 
 /**

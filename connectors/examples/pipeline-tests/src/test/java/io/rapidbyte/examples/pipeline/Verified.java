@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.rapidbyte.host.imports.StateNamespaces;
-import io.rapidbyte.host.imports.StateScope;
 import io.rapidbyte.host.state.InMemoryStateStore;
+import io.rapidbyte.host.types.StateScope;
 import java.util.List;
 
 /**
