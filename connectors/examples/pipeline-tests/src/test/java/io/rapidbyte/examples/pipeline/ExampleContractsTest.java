@@ -87,11 +87,11 @@ class ExampleContractsTest {
 
     private static void assertFilterFails(String filterConfig, String code) {
         PipelineException e = assertThrows(PipelineException.class, () -> PipelineRunner.builder("contracts")
-                .listener(new RecordingListener())
+                .listener(new StageRecordingListener())
                 .source(StageSpec.of("gen", ExampleModules.generator(), "{\"rows\": 100}"))
                 .transform(StageSpec.of("filter", ExampleModules.filter(), filterConfig))
                 .destination(StageSpec.of("verify", ExampleModules.verify(), "{}"))
-                .build().run(SourceRun.STREAM));
+                .build().run(GeneratorRun.STREAM));
         assertEquals("filter", e.stage());
         ConnectorException cause = (ConnectorException) e.getCause();
         assertEquals(code, cause.error().code(), cause.getMessage());

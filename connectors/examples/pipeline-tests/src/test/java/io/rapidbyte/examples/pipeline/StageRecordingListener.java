@@ -8,7 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
 /** Remembers checkpoints, metrics, logs and teardowns of every stage; thread-safe. */
-final class RecordingListener implements HostListener {
+final class StageRecordingListener implements HostListener {
     record Checkpoint(String connector, CheckpointKind kind, String stream, String payload) {
     }
 
