@@ -1,11 +1,11 @@
 package io.rapidbyte.connect.config;
 
-import io.rapidbyte.connect.json.Json;
+import io.rapidbyte.connect.json.PluginJson;
 import io.rapidbyte.host.lifecycle.ConnectorModule;
 import io.rapidbyte.host.lifecycle.InstanceLimits;
 import io.rapidbyte.host.lifecycle.Role;
-import io.rapidbyte.host.pipeline.StreamLimits;
 import io.rapidbyte.host.sockets.NetworkAcl;
+import io.rapidbyte.host.types.StreamLimits;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +55,7 @@ public final class ConnectorSetup {
             throw new KeyedConfigException(WasmConfig.NETWORK_ALLOW, "the allow-list derived from the settings "
                     + rules + " is invalid: " + e.getMessage());
         }
-        return new ConnectorSetup(config, selected, schema, Json.write(settings.configJson()), rules, acl);
+        return new ConnectorSetup(config, selected, schema, PluginJson.write(settings.configJson()), rules, acl);
     }
 
     static ManifestSchema manifestSchema(ModuleSelector.Selected selected) {

@@ -1,7 +1,7 @@
 package io.rapidbyte.connect.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.rapidbyte.connect.json.Json;
+import io.rapidbyte.connect.json.PluginJson;
 import io.rapidbyte.host.lifecycle.Manifest;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -34,12 +34,12 @@ public final class ManifestSchema {
      */
     public static ManifestSchema of(Optional<Manifest> manifest) {
         if (manifest.isEmpty()) {
-            return new ManifestSchema(Json.object(), List.of(), List.of());
+            return new ManifestSchema(PluginJson.object(), List.of(), List.of());
         }
-        JsonNode root = Json.parse(manifest.get().json());
+        JsonNode root = PluginJson.parse(manifest.get().json());
         JsonNode schema = root.path("config_schema");
         if (schema.isMissingNode() || schema.isNull()) {
-            schema = Json.object();
+            schema = PluginJson.object();
         }
         if (!schema.isObject()) {
             throw new IllegalArgumentException("config_schema must be a JSON object");

@@ -2,7 +2,7 @@ package io.rapidbyte.connect.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.rapidbyte.connect.json.Json;
+import io.rapidbyte.connect.json.PluginJson;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,7 +40,7 @@ public final class SettingsMapper {
     }
 
     public static Result map(Map<String, String> props, ManifestSchema schema) {
-        ObjectNode json = Json.object();
+        ObjectNode json = PluginJson.object();
         Map<String, List<String>> errors = new LinkedHashMap<>();
         for (SettingSpec spec : schema.settings()) {
             String raw = props.get(spec.key());
@@ -88,29 +88,29 @@ public final class SettingsMapper {
         String text = raw.trim();
         switch (spec.kind()) {
             case STRING:
-                return Json.nodes().textNode(raw);
+                return PluginJson.nodes().textNode(raw);
             case INTEGER:
                 try {
                     // Re-parsed, so the node is what any JSON parser makes of the number.
-                    return Json.parse(new BigDecimal(text).toBigIntegerExact().toString());
+                    return PluginJson.parse(new BigDecimal(text).toBigIntegerExact().toString());
                 } catch (ArithmeticException | NumberFormatException e) {
                     throw new IllegalArgumentException("Invalid value: must be an integer");
                 }
             case NUMBER:
                 try {
-                    return Json.parse(new BigDecimal(text).toString());
+                    return PluginJson.parse(new BigDecimal(text).toString());
                 } catch (NumberFormatException e) {
                     throw new IllegalArgumentException("Invalid value: must be a number");
                 }
             case BOOLEAN:
                 String b = text.toLowerCase(Locale.ROOT);
                 if (b.equals("true") || b.equals("false")) {
-                    return Json.nodes().booleanNode(b.equals("true"));
+                    return PluginJson.nodes().booleanNode(b.equals("true"));
                 }
                 throw new IllegalArgumentException("Invalid value: must be true or false");
             default:
                 try {
-                    return Json.parse(raw);
+                    return PluginJson.parse(raw);
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException("Invalid value: must be JSON text"
                             + (spec.secret() ? "" : " (" + e.getMessage() + ")"));

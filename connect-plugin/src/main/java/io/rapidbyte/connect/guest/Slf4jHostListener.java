@@ -3,7 +3,7 @@ package io.rapidbyte.connect.guest;
 import io.rapidbyte.connect.metrics.TaskMetrics;
 import io.rapidbyte.host.imports.DlqRecord;
 import io.rapidbyte.host.imports.HostListener;
-import io.rapidbyte.host.imports.LogLevel;
+import io.rapidbyte.host.types.LogLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,7 +1,7 @@
 package io.rapidbyte.connect.metrics;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.rapidbyte.connect.json.Json;
+import io.rapidbyte.connect.json.PluginJson;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -67,7 +67,7 @@ public final class GuestMetrics {
     public void record(String payloadJson) {
         JsonNode p;
         try {
-            p = Json.parse(payloadJson);
+            p = PluginJson.parse(payloadJson);
         } catch (RuntimeException e) {
             return;
         }

@@ -53,13 +53,13 @@ public final class ArrowStreamInspector {
                         ? "Arrow IPC stream has no end-of-stream marker"
                         : "Arrow IPC stream is truncated at byte " + (pos - payload.offset()));
             }
-            int metaLength = LittleEndian.i32(buf, pos);
+            int metaLength = RecordLittleEndian.i32(buf, pos);
             pos += 4;
             if (metaLength == CONTINUATION) {
                 if (end - pos < 4) {
                     throw new InvalidFrameException("Arrow IPC stream is truncated after a continuation marker");
                 }
-                metaLength = LittleEndian.i32(buf, pos);
+                metaLength = RecordLittleEndian.i32(buf, pos);
                 pos += 4;
             }
             if (metaLength == 0) {

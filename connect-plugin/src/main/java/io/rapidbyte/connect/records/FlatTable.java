@@ -176,10 +176,10 @@ final class FlatTable {
     }
 
     private int i32(int p) {
-        return LittleEndian.i32(buf, p);
+        return RecordLittleEndian.i32(buf, p);
     }
 
     private static long u32(byte[] b, int p) {
-        return LittleEndian.i32(b, p) & 0xFFFFFFFFL;
+        return RecordLittleEndian.i32(b, p) & 0xFFFFFFFFL;
     }
 }

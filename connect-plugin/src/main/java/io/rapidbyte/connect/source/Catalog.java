@@ -1,7 +1,7 @@
 package io.rapidbyte.connect.source;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.rapidbyte.connect.json.Json;
+import io.rapidbyte.connect.json.PluginJson;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +30,7 @@ public final class Catalog {
 
     /** @throws IllegalArgumentException if {@code discoverJson} is not a catalog */
     public static Catalog parse(String discoverJson) {
-        JsonNode root = Json.parse(discoverJson);
+        JsonNode root = PluginJson.parse(discoverJson);
         JsonNode list = root.path("streams");
         if (!list.isArray()) {
             throw new IllegalArgumentException("discover result has no \"streams\" array");
@@ -48,7 +48,7 @@ public final class Catalog {
                     throw new IllegalArgumentException("stream " + name + ": \"ranges\" must be a non-empty array of "
                             + "objects with unique text ids: " + entry.get("ranges"));
                 }
-                plans.put(name, Json.write(entry.get("ranges")));
+                plans.put(name, PluginJson.write(entry.get("ranges")));
             }
         }
         return new Catalog(out, plans);

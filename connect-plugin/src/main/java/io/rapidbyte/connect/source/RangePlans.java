@@ -1,7 +1,7 @@
 package io.rapidbyte.connect.source;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.rapidbyte.connect.json.Json;
+import io.rapidbyte.connect.json.PluginJson;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -33,7 +33,7 @@ public final class RangePlans {
     public static List<JsonNode> parsePlan(String planJson) {
         JsonNode plan;
         try {
-            plan = Json.parse(planJson);
+            plan = PluginJson.parse(planJson);
         } catch (IllegalArgumentException e) {
             return null;
         }
@@ -58,7 +58,7 @@ public final class RangePlans {
 
     /** Whether two plans are the same ranges (JSON equality, whatever the spacing). */
     public static boolean same(String a, String b) {
-        return Json.parse(a).equals(Json.parse(b));
+        return PluginJson.parse(a).equals(PluginJson.parse(b));
     }
 
     /**
@@ -90,7 +90,7 @@ public final class RangePlans {
                         + "array of ranges with unique ids: " + plan);
             }
             for (JsonNode r : ranges) {
-                out.add(new StreamSpec(s.name(), false, r.get("id").asText(), Json.write(r), plan));
+                out.add(new StreamSpec(s.name(), false, r.get("id").asText(), PluginJson.write(r), plan));
             }
         }
         return out;

@@ -2,8 +2,8 @@ package io.rapidbyte.connect.source;
 
 import io.rapidbyte.connect.guest.Slf4jHostListener;
 import io.rapidbyte.connect.metrics.TaskMetrics;
-import io.rapidbyte.host.imports.CheckpointKind;
 import io.rapidbyte.host.imports.DlqRecord;
+import io.rapidbyte.host.types.CheckpointKind;
 import io.rapidbyte.host.types.ConnectorError;
 import io.rapidbyte.host.types.ConnectorException;
 import io.rapidbyte.host.types.ErrorCategory;

@@ -3,7 +3,7 @@ package io.rapidbyte.connect.source;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.rapidbyte.connect.json.Json;
+import io.rapidbyte.connect.json.PluginJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,20 +50,20 @@ public record StreamSpec(String name, boolean incremental, String rangeId, Strin
 
     /** The task config form: {@code [{"name": "...", "incremental": true, "range": {...}, "plan": [...]}, ...]}. */
     public static String toJson(List<StreamSpec> streams) {
-        ArrayNode array = Json.nodes().arrayNode();
+        ArrayNode array = PluginJson.nodes().arrayNode();
         for (StreamSpec s : streams) {
             ObjectNode o = array.addObject().put("name", s.name()).put("incremental", s.incremental());
             if (s.range() != null) {
-                o.set("range", Json.parse(s.range()));
-                o.set("plan", Json.parse(s.plan()));
+                o.set("range", PluginJson.parse(s.range()));
+                o.set("plan", PluginJson.parse(s.plan()));
             }
         }
-        return Json.write(array);
+        return PluginJson.write(array);
     }
 
     /** @throws IllegalArgumentException if {@code json} is not the form {@link #toJson} writes */
     public static List<StreamSpec> fromJson(String json) {
-        JsonNode array = Json.parse(json);
+        JsonNode array = PluginJson.parse(json);
         if (!array.isArray()) {
             throw new IllegalArgumentException("task streams must be a JSON array");
         }
@@ -80,8 +80,8 @@ public record StreamSpec(String name, boolean incremental, String rangeId, Strin
             if (!range.path("id").isTextual() || !s.path("plan").isArray()) {
                 throw new IllegalArgumentException("task stream range without an id or a plan: " + s);
             }
-            out.add(new StreamSpec(s.get("name").asText(), false, range.get("id").asText(), Json.write(range),
-                    Json.write(s.get("plan"))));
+            out.add(new StreamSpec(s.get("name").asText(), false, range.get("id").asText(), PluginJson.write(range),
+                    PluginJson.write(s.get("plan"))));
         }
         return out;
     }

@@ -8,7 +8,7 @@ import io.rapidbyte.connect.config.PluginConfigDef;
 import io.rapidbyte.connect.config.WasmConfig;
 import io.rapidbyte.connect.guest.GuestFailures;
 import io.rapidbyte.connect.guest.OneShotGuest;
-import io.rapidbyte.connect.json.Json;
+import io.rapidbyte.connect.json.PluginJson;
 import io.rapidbyte.connect.rest.BadRequests;
 import io.rapidbyte.host.lifecycle.ConnectorInstance;
 import io.rapidbyte.host.lifecycle.Role;
@@ -73,7 +73,7 @@ public class WasmSourceConnector extends SourceConnector {
         }
         try {
             streams = Catalog.withIncremental(catalog.select(config.streams()), config.incrementalStreams(),
-                    Json.parse(setup.configJson()));
+                    PluginJson.parse(setup.configJson()));
         } catch (IllegalArgumentException e) {
             throw new ConnectException("invalid configuration: " + SourceConfig.STREAMS + ": " + e.getMessage());
         }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.rapidbyte.connect.json.Json;
+import io.rapidbyte.connect.json.PluginJson;
 import io.rapidbyte.host.lifecycle.Manifest;
 import java.util.HashMap;
 import java.util.List;
@@ -72,7 +72,7 @@ class SettingsMapperTest {
                 "ratio", "0.25", "tls", "TRUE", "mode", "copy", "tables", "[\"public.orders\",\"public.items\"]",
                 "options", "{\"fetch\": 500}", "write_mode", "upsert"), schema());
         assertTrue(r.ok(), r.errors().toString());
-        assertEquals(Json.parse("""
+        assertEquals(PluginJson.parse("""
                 {"host": "db.internal", "password": "s3cret", "port": 6543, "ratio": 0.25, "tls": true, "mode": "copy",
                  "tables": ["public.orders", "public.items"], "options": {"fetch": 500}, "write_mode": "upsert"}"""),
                 r.configJson());
@@ -133,17 +133,17 @@ class SettingsMapperTest {
     @Test
     void networkAllowListIsDerivedFromSettingsAndDefaultsUnlessOverridden() {
         ManifestSchema s = schema();
-        assertEquals(List.of("db.internal:5432"), NetworkRules.allowList(null, s, Json.parseObject("{\"host\":\"db.internal\"}")));
+        assertEquals(List.of("db.internal:5432"), NetworkRules.allowList(null, s, PluginJson.parseObject("{\"host\":\"db.internal\"}")));
         assertEquals(List.of("[fd00::5]:6000"),
-                NetworkRules.allowList(null, s, Json.parseObject("{\"host\":\"fd00::5\",\"port\":6000}")));
-        assertEquals(List.of(), NetworkRules.allowList(null, s, Json.parseObject("{}")), "no host: no rule");
+                NetworkRules.allowList(null, s, PluginJson.parseObject("{\"host\":\"fd00::5\",\"port\":6000}")));
+        assertEquals(List.of(), NetworkRules.allowList(null, s, PluginJson.parseObject("{}")), "no host: no rule");
         assertEquals(List.of("10.0.0.0/8:5432"), NetworkRules.allowList(List.of("10.0.0.0/8:5432"), s,
-                Json.parseObject("{\"host\":\"db\"}")));
+                PluginJson.parseObject("{\"host\":\"db\"}")));
         String multi = """
                 {"config_schema": {"properties": {"hosts": {"type": "array"}}},
                  "permissions": {"network": ["${hosts}:9092", "static.example.com:443"]}}""";
         ManifestSchema m = ManifestSchema.of(Optional.of(Manifest.parse(multi)));
         assertEquals(List.of("a:9092", "b:9092", "static.example.com:443"),
-                NetworkRules.allowList(null, m, Json.parseObject("{\"hosts\":[\"a\",\"b\"]}")));
+                NetworkRules.allowList(null, m, PluginJson.parseObject("{\"hosts\":[\"a\",\"b\"]}")));
     }
 }

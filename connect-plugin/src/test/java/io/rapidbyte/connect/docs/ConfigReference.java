@@ -7,7 +7,7 @@ import io.rapidbyte.connect.config.ManifestSchema;
 import io.rapidbyte.connect.config.NetworkRules;
 import io.rapidbyte.connect.config.SettingSpec;
 import io.rapidbyte.connect.config.WasmConfig;
-import io.rapidbyte.connect.json.Json;
+import io.rapidbyte.connect.json.PluginJson;
 import io.rapidbyte.connect.sink.SinkConfig;
 import io.rapidbyte.connect.sink.WasmSinkConnector;
 import io.rapidbyte.connect.source.SourceConfig;
@@ -23,8 +23,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.ConfigKey;
+import org.apache.kafka.common.config.ConfigDef;
 
 /**
  * Renders the configuration reference of the README as Markdown, from the code that defines the
@@ -144,7 +144,7 @@ public final class ConfigReference {
 
     static void renderBundled(StringBuilder out, String name, Manifest manifest) {
         ManifestSchema schema = ManifestSchema.of(Optional.of(manifest));
-        JsonNode root = Json.parse(manifest.json());
+        JsonNode root = PluginJson.parse(manifest.json());
         out.append("### `").append(name).append("` settings (`").append(WasmConfig.CONNECTOR).append('=')
                 .append(name).append("`)\n\n");
         out.append("From the module's embedded manifest (").append(manifest.role().map(r -> "role " + r).orElse("no role"))
@@ -177,7 +177,7 @@ public final class ConfigReference {
             return;
         }
         Set<String> placeholders = NetworkRules.placeholders(templates);
-        ObjectNode example = Json.object();
+        ObjectNode example = PluginJson.object();
         List<String> bindings = new ArrayList<>();
         for (String p : placeholders) {
             Optional<SettingSpec> spec = schema.setting(p);
@@ -248,7 +248,7 @@ public final class ConfigReference {
 
     /** A JSON value as it is written in the Connect property of {@code spec}. */
     private static String connectValue(SettingSpec spec, JsonNode value) {
-        return spec.kind() != SettingSpec.Kind.JSON && value.isValueNode() ? value.asText() : Json.write(value);
+        return spec.kind() != SettingSpec.Kind.JSON && value.isValueNode() ? value.asText() : PluginJson.write(value);
     }
 
     /** The schema's {@code type}, e.g. "array" or "string or null"; empty without one. */
@@ -280,12 +280,12 @@ public final class ConfigReference {
         JsonNode allowed = schema.get("enum");
         if (allowed != null && allowed.isArray()) {
             List<String> values = new ArrayList<>();
-            allowed.forEach(v -> values.add(code(spec == null ? Json.write(v) : connectValue(spec, v))));
+            allowed.forEach(v -> values.add(code(spec == null ? PluginJson.write(v) : connectValue(spec, v))));
             parts.add("one of " + String.join(", ", values));
         }
         if (schema.has("const")) {
             JsonNode c = schema.get("const");
-            parts.add("exactly " + code(spec == null ? Json.write(c) : connectValue(spec, c)));
+            parts.add("exactly " + code(spec == null ? PluginJson.write(c) : connectValue(spec, c)));
         }
         bound(parts, schema, "minimum", "≥ ");
         bound(parts, schema, "exclusiveMinimum", "> ");
@@ -322,7 +322,7 @@ public final class ConfigReference {
                 }
                 about.addAll(constraints(p.getValue(), null, true));
                 if (p.getValue().has("default")) {
-                    about.add("default " + code(Json.write(p.getValue().get("default"))));
+                    about.add("default " + code(PluginJson.write(p.getValue().get("default"))));
                 }
                 members.add(code(p.getKey()) + (about.isEmpty() ? "" : " (" + String.join(", ", about) + ")"));
             }

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rapidbyte.connect.config.BundledConnectors;
 import io.rapidbyte.connect.config.ConnectorSetup;
-import io.rapidbyte.connect.json.Json;
+import io.rapidbyte.connect.json.PluginJson;
 import io.rapidbyte.host.lifecycle.Role;
 import java.util.HashMap;
 import java.util.List;
@@ -50,7 +50,7 @@ class BundledDestPostgresTest {
 
         ConnectorSetup setup = ConnectorSetup.resolve(new SinkConfig(config()), Role.DESTINATION);
         assertEquals(List.of("warehouse.example.com:5432"), setup.allowList(), "derived from host and the default port");
-        assertEquals("analytics", Json.parse(setup.configJson()).get("database").asText());
+        assertEquals("analytics", PluginJson.parse(setup.configJson()).get("database").asText());
     }
 
     @Test

@@ -4,14 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.rapidbyte.connect.json.Json;
+import io.rapidbyte.connect.json.PluginJson;
 import io.rapidbyte.connect.source.WasmSourceTask;
 import io.rapidbyte.connect.testing.FakeSinkContext;
 import io.rapidbyte.connect.testing.FakeSourceContext;
 import io.rapidbyte.host.imports.StateNamespaces;
-import io.rapidbyte.host.imports.StateScope;
 import io.rapidbyte.host.state.InMemoryStateStore;
 import io.rapidbyte.host.state.StateStore;
+import io.rapidbyte.host.types.StateScope;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -93,7 +93,7 @@ class WasmSinkTaskTest {
             assertEquals(Map.of(TP, new OffsetAndMetadata(106)), commit);
             for (String stream : List.of("gen.a", "gen.b")) {
                 String ns = new StateNamespaces("verify", stream, "verify").namespace(StateScope.STREAM);
-                var progress = Json.parse(task.store.get(ns, "verify").orElseThrow());
+                var progress = PluginJson.parse(task.store.get(ns, "verify").orElseThrow());
                 assertEquals(2500, progress.get("rows").asLong(), stream);
                 assertEquals(3, progress.get("last_seq").asLong(), stream);
             }

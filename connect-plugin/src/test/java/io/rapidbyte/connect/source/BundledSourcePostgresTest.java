@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rapidbyte.connect.config.ConnectorSetup;
-import io.rapidbyte.connect.json.Json;
+import io.rapidbyte.connect.json.PluginJson;
 import io.rapidbyte.host.lifecycle.Role;
 import java.util.HashMap;
 import java.util.List;
@@ -44,7 +44,7 @@ class BundledSourcePostgresTest {
 
         ConnectorSetup setup = ConnectorSetup.resolve(new SourceConfig(config()), Role.SOURCE);
         assertEquals(List.of("db.example.com:5432"), setup.allowList(), "derived from host and the port's default");
-        assertEquals("reader", Json.parse(setup.configJson()).get("user").asText());
+        assertEquals("reader", PluginJson.parse(setup.configJson()).get("user").asText());
     }
 
     @Test

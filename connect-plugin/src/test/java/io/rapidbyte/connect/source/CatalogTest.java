@@ -25,7 +25,7 @@ class CatalogTest {
     @Test
     void configurationMarksFurtherStreamsIncremental() {
         List<StreamSpec> streams = Catalog.parse(DISCOVER).streams();
-        var pgSettings = io.rapidbyte.connect.json.Json.parse("""
+        var pgSettings = io.rapidbyte.connect.json.PluginJson.parse("""
                 {"host": "db", "streams": [{"name": "public.orders", "sync_mode": "incremental", "cursor_field": "ts"},
                                            {"name": "public.items"}]}""");
         assertEquals(List.of(new StreamSpec("public.orders", true), new StreamSpec("public.items", false),
@@ -38,11 +38,11 @@ class CatalogTest {
         List<StreamSpec> streams = Catalog.parse("""
                 {"streams": [{"name": "public.a", "sync_mode": "cdc"}, {"name": "public.b"}]}""").streams();
         assertEquals(List.of(new StreamSpec("public.a", true), new StreamSpec("public.b", false)), streams);
-        var perStream = io.rapidbyte.connect.json.Json.parse("""
+        var perStream = io.rapidbyte.connect.json.PluginJson.parse("""
                 {"streams": [{"name": "public.b", "sync_mode": "cdc"}]}""");
         assertEquals(List.of(new StreamSpec("public.a", true), new StreamSpec("public.b", true)),
                 Catalog.withIncremental(streams, List.of(), perStream));
-        var whole = io.rapidbyte.connect.json.Json.parse("{\"sync_mode\": \"cdc\"}");
+        var whole = io.rapidbyte.connect.json.PluginJson.parse("{\"sync_mode\": \"cdc\"}");
         assertEquals(List.of(new StreamSpec("public.a", true), new StreamSpec("public.b", true)),
                 Catalog.withIncremental(List.of(new StreamSpec("public.a", false), new StreamSpec("public.b", false)),
                         List.of(), whole));

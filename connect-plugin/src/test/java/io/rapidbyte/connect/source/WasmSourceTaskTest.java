@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.rapidbyte.connect.json.Json;
+import io.rapidbyte.connect.json.PluginJson;
 import io.rapidbyte.connect.records.FrameHeaders;
 import io.rapidbyte.connect.testing.FakeSourceContext;
 import java.util.ArrayList;
@@ -98,7 +98,7 @@ class WasmSourceTaskTest {
                 assertEquals(Long.toString(i + 1), FrameHeaders.text(r.headers(), FrameHeaders.SEQ));
                 rows += Long.parseLong(FrameHeaders.text(r.headers(), FrameHeaders.ROWS));
                 // The generator checkpoints after every batch: each record carries the position after itself.
-                var checkpoint = Json.parse((String) r.sourceOffset().get(SourceOffsets.CHECKPOINT));
+                var checkpoint = PluginJson.parse((String) r.sourceOffset().get(SourceOffsets.CHECKPOINT));
                 assertEquals(rows, checkpoint.get("next_row").asLong());
                 assertEquals(i + 2, checkpoint.get("seq").asLong());
             }

@@ -1,5 +1,8 @@
 package io.rapidbyte.host.imports;
 
+import io.rapidbyte.host.types.CheckpointKind;
+import io.rapidbyte.host.types.LogLevel;
+
 /**
  * Receives the control-plane calls of guests ({@code log}, {@code checkpoint}, {@code metric},
  * {@code emit-dlq-record}, {@code emit-dlq-row}, {@code durable-checkpoint}), guest stdout/stderr

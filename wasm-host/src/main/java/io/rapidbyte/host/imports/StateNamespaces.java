@@ -1,5 +1,6 @@
 package io.rapidbyte.host.imports;
 
+import io.rapidbyte.host.types.StateScope;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;

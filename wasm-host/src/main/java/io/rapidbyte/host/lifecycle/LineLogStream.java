@@ -1,7 +1,7 @@
 package io.rapidbyte.host.lifecycle;
 
 import io.rapidbyte.host.imports.HostListener;
-import io.rapidbyte.host.imports.LogLevel;
+import io.rapidbyte.host.types.LogLevel;
 import io.rapidbyte.sdk.text.Utf8;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;

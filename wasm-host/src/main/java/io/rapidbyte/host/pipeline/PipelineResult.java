@@ -1,8 +1,8 @@
 package io.rapidbyte.host.pipeline;
 
-import io.rapidbyte.host.lifecycle.ReadSummary;
-import io.rapidbyte.host.lifecycle.TransformSummary;
-import io.rapidbyte.host.lifecycle.WriteSummary;
+import io.rapidbyte.host.types.ReadSummary;
+import io.rapidbyte.host.types.TransformSummary;
+import io.rapidbyte.host.types.WriteSummary;
 import java.util.List;
 
 /**

@@ -7,6 +7,7 @@ import io.rapidbyte.host.imports.StateNamespaces;
 import io.rapidbyte.host.lifecycle.Role;
 import io.rapidbyte.host.state.InMemoryStateStore;
 import io.rapidbyte.host.state.StateStore;
+import io.rapidbyte.host.types.StreamLimits;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

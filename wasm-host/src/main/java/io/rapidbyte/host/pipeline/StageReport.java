@@ -2,7 +2,7 @@ package io.rapidbyte.host.pipeline;
 
 import io.rapidbyte.host.frames.CopyCounter;
 import io.rapidbyte.host.lifecycle.Role;
-import io.rapidbyte.host.lifecycle.RunSummary;
+import io.rapidbyte.host.types.RunSummary;
 import java.time.Duration;
 
 /**

@@ -7,8 +7,8 @@ import io.rapidbyte.host.imports.HostListener;
 import io.rapidbyte.host.imports.StateNamespaces;
 import io.rapidbyte.host.lifecycle.ConnectorInstance;
 import io.rapidbyte.host.lifecycle.Role;
-import io.rapidbyte.host.lifecycle.RunSummary;
 import io.rapidbyte.host.state.StateStore;
+import io.rapidbyte.host.types.RunSummary;
 import java.time.Duration;
 
 /**

@@ -6,8 +6,8 @@ import io.rapidbyte.host.pipeline.PipelineResult;
 import io.rapidbyte.host.pipeline.PipelineRunner;
 import io.rapidbyte.host.pipeline.StageReport;
 import io.rapidbyte.host.pipeline.StageSpec;
-import io.rapidbyte.host.pipeline.StreamLimits;
-import io.rapidbyte.host.testing.Probe;
+import io.rapidbyte.host.testing.ProbeDriver;
+import io.rapidbyte.host.types.StreamLimits;
 import java.util.Locale;
 
 /**
@@ -35,7 +35,7 @@ public final class FrameThroughputBench {
         int batches = args.length > 0 ? Integer.parseInt(args[0]) : 256;
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         long start = System.nanoTime();
-        Probe.module();
+        ProbeDriver.module();
         System.out.printf(Locale.ROOT, "probe module compiled in %.1f s%n", (System.nanoTime() - start) / 1e9);
         bench("source -> dest", batches, runs, false);
         bench("source -> transform -> dest", batches, runs, true);
@@ -57,9 +57,9 @@ public final class FrameThroughputBench {
 
     private static void bench(String name, int batches, int runs, boolean transform) {
         PipelineRunner.Builder builder = PipelineRunner.builder("bench")
-                .source(StageSpec.of("src", Probe.module(),
-                        Probe.script(Probe.op("generate", "batches", batches, "size", MIB))))
-                .destination(StageSpec.of("dst", Probe.module(), Probe.script(Probe.op("drain"))))
+                .source(StageSpec.of("src", ProbeDriver.module(),
+                        ProbeDriver.script(ProbeDriver.op("generate", "batches", batches, "size", MIB))))
+                .destination(StageSpec.of("dst", ProbeDriver.module(), ProbeDriver.script(ProbeDriver.op("drain"))))
                 .streamLimits(new StreamLimits(2L * MIB, 1_000_000, 4, 0, 0, 0))
                 .listener(new HostListener() {
                     @Override
@@ -68,7 +68,7 @@ public final class FrameThroughputBench {
                     }
                 });
         if (transform) {
-            builder.transform(StageSpec.of("tx", Probe.module(), Probe.script(Probe.op("forward"))));
+            builder.transform(StageSpec.of("tx", ProbeDriver.module(), ProbeDriver.script(ProbeDriver.op("forward"))));
         }
         report(name, batches, runs, builder.build());
     }

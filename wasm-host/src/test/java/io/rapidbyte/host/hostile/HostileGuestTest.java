@@ -1,6 +1,6 @@
 package io.rapidbyte.host.hostile;
 
-import static io.rapidbyte.host.testing.Probe.op;
+import static io.rapidbyte.host.testing.ProbeDriver.op;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -16,7 +16,7 @@ import io.rapidbyte.host.lifecycle.InstanceLimits;
 import io.rapidbyte.host.lifecycle.Role;
 import io.rapidbyte.host.sockets.NetworkAcl;
 import io.rapidbyte.host.sockets.SocketOptions;
-import io.rapidbyte.host.testing.Probe;
+import io.rapidbyte.host.testing.ProbeDriver;
 import io.rapidbyte.host.testing.RecordingListener;
 import io.rapidbyte.host.types.ConnectorException;
 import java.io.IOException;
@@ -124,16 +124,16 @@ class HostileGuestTest {
             RecordingListener listener = new RecordingListener();
             String outcome = runOne(script, listener, seed);
             outcomes.merge(outcome, 1, Integer::sum);
-            List<Probe.Report> steps = Probe.reports(listener, "hostile");
+            List<ProbeDriver.Report> steps = ProbeDriver.reports(listener, "hostile");
             // A trap ends the script in the step after the last report: that call was made too.
             int made = Math.min(script.size(), steps.size() + ("ok".equals(outcome) ? 0 : 1));
             script.subList(0, made).forEach(op -> called.add(RandomScripts.call(op)));
-            for (Probe.Report r : steps) {
+            for (ProbeDriver.Report r : steps) {
                 reports++;
                 if (!r.ok()) {
                     String code = r.code();
                     assertTrue(!"HOST_INTERNAL_ERROR".equals(code), "seed " + seed + ", step " + r.step() + " ("
-                            + r.op() + "): the host failed itself: " + r.error() + "\nscript: " + Probe.script(
+                            + r.op() + "): the host failed itself: " + r.error() + "\nscript: " + ProbeDriver.script(
                             script.toArray(new Map[0])));
                 }
             }
@@ -158,7 +158,7 @@ class HostileGuestTest {
         assertTrue(reports > SCRIPTS * 5L, "the guest got to make its calls: " + reports + " reports");
         assertEquals(null, steady.failure, () -> "the neighbouring pipeline failed: " + steady.failure);
         assertTrue(neighbourRunsDuringChaos > 0, "the neighbouring pipeline moved data while the hostile guest ran");
-        assertEquals(steady.runs.get() * Steady.BATCHES * Probe.patternSum(Steady.BYTES), steady.checksum.get(),
+        assertEquals(steady.runs.get() * Steady.BATCHES * ProbeDriver.patternSum(Steady.BYTES), steady.checksum.get(),
                 "every batch of the neighbouring pipeline arrived intact");
 
         // And a fresh instance afterwards works as on the first day.
@@ -166,7 +166,7 @@ class HostileGuestTest {
         assertEquals("ok", runOne(List.of(op("frame-new", "as", "x"), op("frame-write", "frame", "x", "text", "hi"),
                 op("frame-seal", "frame", "x"), op("frame-len", "frame", "x"), op("frame-drop", "frame", "x")),
                 after, -1));
-        assertEquals(2L, Probe.reports(after, "hostile").get(3).value());
+        assertEquals(2L, ProbeDriver.reports(after, "hostile").get(3).value());
         assertEquals(new RecordingListener.Teardown("hostile", 0, 0), after.teardowns.get(0));
     }
 
@@ -184,12 +184,12 @@ class HostileGuestTest {
         ConnectorInstance instance = null;
         int live = -1;
         try {
-            instance = ConnectorInstance.builder(Probe.module(), Role.DESTINATION)
+            instance = ConnectorInstance.builder(ProbeDriver.module(), Role.DESTINATION)
                     .name("hostile").listener(listener).limits(LIMITS)
                     .network(NetworkAcl.of(List.of("127.0.0.1:" + server.getLocalPort())), SOCKETS)
                     .input(input).output(new Discard())
                     .build();
-            instance.open(Probe.script(script.toArray(new Map[0])));
+            instance.open(ProbeDriver.script(script.toArray(new Map[0])));
             try {
                 instance.runWrite("{\"stream\":\"hostile\",\"limits\":{},\"resume\":null}");
                 outcome = "ok";
@@ -200,7 +200,7 @@ class HostileGuestTest {
             }
             live = instance.liveFrames();
         } catch (RuntimeException e) {
-            fail("seed " + seed + ": the host failed with " + e + "\nscript: " + Probe.script(script.toArray(new Map[0])), e);
+            fail("seed " + seed + ": the host failed with " + e + "\nscript: " + ProbeDriver.script(script.toArray(new Map[0])), e);
             return null;
         } finally {
             if (instance != null) {
@@ -222,7 +222,7 @@ class HostileGuestTest {
      * never a Java exception escaping a host function, and nothing may hang or be cancelled.
      */
     private static String guestFailure(GuestCallException e, List<Map<String, Object>> script, long seed) {
-        String where = "seed " + seed + ": " + e.getMessage() + "\nscript: " + Probe.script(script.toArray(new Map[0]));
+        String where = "seed " + seed + ": " + e.getMessage() + "\nscript: " + ProbeDriver.script(script.toArray(new Map[0]));
         switch (e.kind()) {
             case TRAP:
                 assertTrue(e.getCause() instanceof ChicoryException, "a host function failed with "
@@ -278,9 +278,9 @@ class HostileGuestTest {
                     StageChannel channel = new StageChannel(4);
                     RecordingListener listener = new RecordingListener();
                     Thread producer = new Thread(() -> {
-                        try (ConnectorInstance src = ConnectorInstance.builder(Probe.module(), Role.SOURCE)
+                        try (ConnectorInstance src = ConnectorInstance.builder(ProbeDriver.module(), Role.SOURCE)
                                 .name("steady-src").output(channel).build()) {
-                            src.open(Probe.script(op("generate", "batches", BATCHES, "size", BYTES)));
+                            src.open(ProbeDriver.script(op("generate", "batches", BATCHES, "size", BYTES)));
                             src.runRead("{\"stream\":\"steady\",\"limits\":{},\"resume\":null}");
                             channel.finish();
                         } catch (RuntimeException e) {
@@ -288,13 +288,13 @@ class HostileGuestTest {
                         }
                     }, "steady-src");
                     producer.start();
-                    try (ConnectorInstance dst = ConnectorInstance.builder(Probe.module(), Role.DESTINATION)
+                    try (ConnectorInstance dst = ConnectorInstance.builder(ProbeDriver.module(), Role.DESTINATION)
                             .name("steady-dst").listener(listener).input(channel).build()) {
-                        dst.open(Probe.script(op("drain")));
+                        dst.open(ProbeDriver.script(op("drain")));
                         dst.runWrite("{\"stream\":\"steady\",\"limits\":{},\"resume\":null}");
                     }
                     producer.join();
-                    Probe.Report drained = Probe.reports(listener, "steady-dst").get(0);
+                    ProbeDriver.Report drained = ProbeDriver.reports(listener, "steady-dst").get(0);
                     if (drained.field("batches") != BATCHES) {
                         throw new AssertionError("drained " + drained.map());
                     }

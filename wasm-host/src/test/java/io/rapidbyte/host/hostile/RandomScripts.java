@@ -1,6 +1,6 @@
 package io.rapidbyte.host.hostile;
 
-import static io.rapidbyte.host.testing.Probe.op;
+import static io.rapidbyte.host.testing.ProbeDriver.op;
 
 import java.util.ArrayList;
 import java.util.List;

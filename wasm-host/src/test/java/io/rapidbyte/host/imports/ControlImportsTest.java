@@ -12,10 +12,12 @@ import io.rapidbyte.host.sockets.SocketOptions;
 import io.rapidbyte.host.state.InMemoryStateStore;
 import io.rapidbyte.host.state.StateStore;
 import io.rapidbyte.host.testing.RecordingListener;
+import io.rapidbyte.host.types.CheckpointKind;
 import io.rapidbyte.host.types.ConnectorError;
 import io.rapidbyte.host.types.ConnectorException;
 import io.rapidbyte.host.types.ErrorCategory;
 import io.rapidbyte.host.types.ErrorCodes;
+import io.rapidbyte.host.types.LogLevel;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 

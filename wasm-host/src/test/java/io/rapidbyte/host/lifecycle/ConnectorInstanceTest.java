@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.rapidbyte.host.imports.LogLevel;
 import io.rapidbyte.host.testing.RecordingListener;
 import io.rapidbyte.host.testing.SyntheticConnector;
 import io.rapidbyte.host.testing.WasmBuilder.Op;
 import io.rapidbyte.host.types.ConnectorException;
+import io.rapidbyte.host.types.LogLevel;
+import io.rapidbyte.host.types.ReadSummary;
+import io.rapidbyte.host.types.ValidationResult;
+import io.rapidbyte.host.types.ValidationStatus;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;

@@ -6,12 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rapidbyte.host.lifecycle.ConnectorModule;
 import io.rapidbyte.host.lifecycle.GuestCallException;
-import io.rapidbyte.host.lifecycle.ReadSummary;
 import io.rapidbyte.host.lifecycle.Role;
-import io.rapidbyte.host.lifecycle.WriteSummary;
 import io.rapidbyte.host.testing.RecordingListener;
 import io.rapidbyte.host.testing.SyntheticConnector;
 import io.rapidbyte.host.testing.WasmBuilder.Op;
+import io.rapidbyte.host.types.ReadSummary;
+import io.rapidbyte.host.types.StreamLimits;
+import io.rapidbyte.host.types.WriteSummary;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 

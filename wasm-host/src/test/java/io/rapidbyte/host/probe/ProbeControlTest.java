@@ -2,18 +2,18 @@ package io.rapidbyte.host.probe;
 
 import static io.rapidbyte.host.probe.ProbeRun.err;
 import static io.rapidbyte.host.probe.ProbeRun.ok;
-import static io.rapidbyte.host.testing.Probe.op;
+import static io.rapidbyte.host.testing.ProbeDriver.op;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.rapidbyte.host.imports.CheckpointKind;
 import io.rapidbyte.host.imports.DlqRecord;
-import io.rapidbyte.host.imports.LogLevel;
 import io.rapidbyte.host.imports.StateNamespaces;
 import io.rapidbyte.host.state.InMemoryStateStore;
-import io.rapidbyte.host.testing.Probe;
+import io.rapidbyte.host.testing.ProbeDriver;
 import io.rapidbyte.host.testing.RecordingListener;
+import io.rapidbyte.host.types.CheckpointKind;
+import io.rapidbyte.host.types.LogLevel;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,11 +25,11 @@ class ProbeControlTest {
 
     @Test
     void controlPlaneCallsReachTheListener() {
-        List<Probe.Report> r = probe.run(
+        List<ProbeDriver.Report> r = probe.run(
                 op("log", "level", "warn", "msg", "hello from the guest"),
-                op("checkpoint", "kind", "source", "payload", Probe.obj("lsn", "0/16B3748")),
-                op("metric", "payload", Probe.obj("name", "rows", "value", 7)),
-                op("dlq", "stream", "users", "record", Probe.obj("id", 7), "message", "bad date", "category", "data"));
+                op("checkpoint", "kind", "source", "payload", ProbeDriver.obj("lsn", "0/16B3748")),
+                op("metric", "payload", ProbeDriver.obj("name", "rows", "value", 7)),
+                op("dlq", "stream", "users", "record", ProbeDriver.obj("id", 7), "message", "bad date", "category", "data"));
         ok(r, 0);
         ok(r, 1);
         ok(r, 2);
@@ -47,7 +47,7 @@ class ProbeControlTest {
 
     @Test
     void dlqRowConsumesItsFrameAndCarriesTheReason() {
-        List<Probe.Report> r = probe.run(b -> b.state(new InMemoryStateStore(), new StateNamespaces("p", "users", "c")),
+        List<ProbeDriver.Report> r = probe.run(b -> b.state(new InMemoryStateStore(), new StateNamespaces("p", "users", "c")),
                 op("frame-new", "as", "row"),
                 op("frame-write", "frame", "row", "text", "one row"),
                 op("frame-seal", "frame", "row"),
@@ -73,7 +73,7 @@ class ProbeControlTest {
 
     @Test
     void dlqRowWithoutAColumn() {
-        List<Probe.Report> r = probe.run(op("frame-new", "as", "row"), op("frame-seal", "frame", "row"),
+        List<ProbeDriver.Report> r = probe.run(op("frame-new", "as", "row"), op("frame-seal", "frame", "row"),
                 op("dlq-row", "frame", "row", "code", "INVALID_VALUE", "message", "m"));
         ok(r, 2);
         assertNull(probe.listener.dlqRows.get(0).column());
@@ -85,7 +85,7 @@ class ProbeControlTest {
     void stateGetPutCasPerScope() {
         InMemoryStateStore store = new InMemoryStateStore();
         StateNamespaces ids = new StateNamespaces("pipe", "users", "probe-1");
-        List<Probe.Report> r = probe.run(b -> b.state(store, ids),
+        List<ProbeDriver.Report> r = probe.run(b -> b.state(store, ids),
                 op("state-put", "scope", "pipeline", "key", "k", "value", "p"),           // 0
                 op("state-put", "scope", "stream", "key", "k", "value", "s"),             // 1
                 op("state-put", "scope", "connector", "key", "k", "value", "c"),          // 2
@@ -108,10 +108,10 @@ class ProbeControlTest {
         assertEquals(true, ok(r, 8).value());
         assertEquals(true, ok(r, 9).value());
         assertEquals(false, ok(r, 10).value());
-        assertEquals(Optional.of("p"), store.get(ids.namespace(io.rapidbyte.host.imports.StateScope.PIPELINE), "k"));
+        assertEquals(Optional.of("p"), store.get(ids.namespace(io.rapidbyte.host.types.StateScope.PIPELINE), "k"));
         assertEquals(Map.of("k", "t", "new", "n"),
-                store.snapshot(ids.namespace(io.rapidbyte.host.imports.StateScope.STREAM)));
-        assertEquals(Map.of("k", "c"), store.snapshot(ids.namespace(io.rapidbyte.host.imports.StateScope.CONNECTOR)));
+                store.snapshot(ids.namespace(io.rapidbyte.host.types.StateScope.STREAM)));
+        assertEquals(Map.of("k", "c"), store.snapshot(ids.namespace(io.rapidbyte.host.types.StateScope.CONNECTOR)));
         probe.instance.close();
     }
 
@@ -122,7 +122,7 @@ class ProbeControlTest {
             asked.add(stream);
             return asked.size() == 1 ? Optional.empty() : Optional.of("{\"lsn\":\"0/2\"}");
         };
-        List<Probe.Report> r = probe.run(b -> b.state(new InMemoryStateStore(),
+        List<ProbeDriver.Report> r = probe.run(b -> b.state(new InMemoryStateStore(),
                         new StateNamespaces("pipe", "users", "probe-1")),
                 op("durable-checkpoint"), op("durable-checkpoint"));
         assertNull(ok(r, 0).value());
@@ -149,11 +149,11 @@ class ProbeControlTest {
                 throw new IllegalStateException("store unreachable");
             }
         };
-        List<Probe.Report> r = probe.run(b -> b.state(down, new StateNamespaces("p", "s", "c")),
+        List<ProbeDriver.Report> r = probe.run(b -> b.state(down, new StateNamespaces("p", "s", "c")),
                 op("state-get", "key", "k"), op("state-put", "key", "k", "value", "v"),
                 op("state-cas", "key", "k", "value", "v"));
         for (int i = 0; i < 3; i++) {
-            Probe.Report failed = err(r, i, io.rapidbyte.host.types.ErrorCodes.STATE_FAILED);
+            ProbeDriver.Report failed = err(r, i, io.rapidbyte.host.types.ErrorCodes.STATE_FAILED);
             assertEquals("internal", failed.error().get("category"));
             assertTrue(((String) failed.error().get("message")).contains("store unreachable"));
         }
@@ -163,7 +163,7 @@ class ProbeControlTest {
     @Test
     void invalidArgumentForBadJson() {
         // payload_raw / record_raw are passed verbatim; text that is not JSON must be refused.
-        List<Probe.Report> r = probe.run(op("metric", "payload_raw", "{not json"),
+        List<ProbeDriver.Report> r = probe.run(op("metric", "payload_raw", "{not json"),
                 op("checkpoint", "kind", "source", "payload_raw", "[1,]"),
                 op("dlq", "stream", "users", "record_raw", "nope", "message", "m"));
         err(r, 0, io.rapidbyte.host.types.ErrorCodes.INVALID_ARGUMENT);

@@ -2,7 +2,7 @@ package io.rapidbyte.host.probe;
 
 import static io.rapidbyte.host.probe.ProbeRun.err;
 import static io.rapidbyte.host.probe.ProbeRun.ok;
-import static io.rapidbyte.host.testing.Probe.op;
+import static io.rapidbyte.host.testing.ProbeDriver.op;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,7 +15,7 @@ import io.rapidbyte.host.lifecycle.ConnectorInstance;
 import io.rapidbyte.host.lifecycle.GuestCallException;
 import io.rapidbyte.host.lifecycle.InstanceLimits;
 import io.rapidbyte.host.lifecycle.Role;
-import io.rapidbyte.host.testing.Probe;
+import io.rapidbyte.host.testing.ProbeDriver;
 import io.rapidbyte.host.testing.RecordingListener;
 import io.rapidbyte.host.types.ConnectorException;
 import io.rapidbyte.host.types.ErrorCodes;
@@ -29,7 +29,7 @@ class ProbeFramesTest {
 
     @Test
     void everyFrameTransitionAndErrorCode() {
-        List<Probe.Report> r = probe.run(
+        List<ProbeDriver.Report> r = probe.run(
                 op("frame-new", "capacity", 16, "as", "f"),                      // 0
                 op("frame-write", "frame", "f", "text", "hello "),               // 1
                 op("frame-write", "frame", "f", "text", "world"),                // 2
@@ -63,7 +63,7 @@ class ProbeFramesTest {
         ok(r, 5);
         err(r, 6, ErrorCodes.FRAME_ALREADY_SEALED);
         err(r, 7, ErrorCodes.FRAME_ALREADY_SEALED);
-        Probe.Report read = ok(r, 8);
+        ProbeDriver.Report read = ok(r, 8);
         assertEquals(5, read.field("len"));
         assertEquals("world", read.map().get("text"));
         assertEquals(sum("world"), read.field("sum"));
@@ -91,7 +91,7 @@ class ProbeFramesTest {
     @Test
     void frameLimitsAreEnforcedPerInstance() {
         InstanceLimits limits = InstanceLimits.DEFAULT.withFrames(new FrameLimits(2, 1024, 1536));
-        List<Probe.Report> r = probe.run(limits,
+        List<ProbeDriver.Report> r = probe.run(limits,
                 op("frame-new", "capacity", 4096, "as", "x"),        // 0 over the per-frame limit
                 op("frame-new", "capacity", 0, "as", "a"),           // 1
                 op("frame-new", "capacity", 0, "as", "b"),           // 2
@@ -121,22 +121,22 @@ class ProbeFramesTest {
         }
         input.finish();
         RecordingListener listener = new RecordingListener();
-        try (ConnectorInstance dst = ConnectorInstance.builder(Probe.module(), Role.DESTINATION).name("probe-dst")
+        try (ConnectorInstance dst = ConnectorInstance.builder(ProbeDriver.module(), Role.DESTINATION).name("probe-dst")
                 .listener(listener).limits(InstanceLimits.DEFAULT.withFrames(new FrameLimits(2, 1024, 4096)))
                 .input(input).build()) {
-            dst.open(Probe.script(
+            dst.open(ProbeDriver.script(
                     op("next-batch", "as", "a"),                                  // 0 batch 1
                     op("frame-new", "capacity", 0, "as", "x"),                    // 1 second live frame
                     op("next-batch", "as", "b"),                                  // 2 batch 2 refused, gone
                     op("frame-drop", "frame", "x"),                               // 3
                     op("next-batch", "as", "c"),                                  // 4 batch 3
-                    op("checkpoint", "kind", "dest", "payload", Probe.obj("n", 2)), // 5 would confirm batch 2
+                    op("checkpoint", "kind", "dest", "payload", ProbeDriver.obj("n", 2)), // 5 would confirm batch 2
                     op("next-batch", "as", "d")));                                // 6 end of input
             ConnectorException e = assertThrows(ConnectorException.class,
                     () -> dst.runWrite("{\"stream\":\"probe\",\"limits\":{},\"resume\":null}"));
             assertEquals(ErrorCodes.FRAME_LIMIT_EXCEEDED, e.error().code(), e.getMessage());
             assertTrue(e.getMessage().contains("ended run-write ok after an incoming frame was lost"), e.getMessage());
-            List<Probe.Report> r = Probe.reports(listener, "probe-dst");
+            List<ProbeDriver.Report> r = ProbeDriver.reports(listener, "probe-dst");
             assertEquals(100, ok(r, 0).field("len"));
             err(r, 2, ErrorCodes.FRAME_LIMIT_EXCEEDED);
             assertEquals(102, ok(r, 4).field("len"));
@@ -164,7 +164,7 @@ class ProbeFramesTest {
     @Test
     void copyCounterSeesOneCopyPerBoundaryCrossing() {
         int size = 100_000;
-        List<Probe.Report> r = probe.run(op("frame-new", "capacity", size, "as", "f"),
+        List<ProbeDriver.Report> r = probe.run(op("frame-new", "capacity", size, "as", "f"),
                 op("frame-write", "frame", "f", "size", size),
                 op("frame-seal", "frame", "f"),
                 op("frame-read", "frame", "f", "offset", 0, "len", size),

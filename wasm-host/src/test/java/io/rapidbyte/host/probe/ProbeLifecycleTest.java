@@ -1,6 +1,6 @@
 package io.rapidbyte.host.probe;
 
-import static io.rapidbyte.host.testing.Probe.op;
+import static io.rapidbyte.host.testing.ProbeDriver.op;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,11 +14,7 @@ import io.rapidbyte.host.lifecycle.InstanceLimits;
 import io.rapidbyte.host.lifecycle.InvalidModuleException;
 import io.rapidbyte.host.lifecycle.Manifest;
 import io.rapidbyte.host.lifecycle.Role;
-import io.rapidbyte.host.lifecycle.TransformSummary;
-import io.rapidbyte.host.lifecycle.ValidationResult;
-import io.rapidbyte.host.lifecycle.ValidationStatus;
-import io.rapidbyte.host.lifecycle.WriteSummary;
-import io.rapidbyte.host.testing.Probe;
+import io.rapidbyte.host.testing.ProbeDriver;
 import io.rapidbyte.host.testing.RecordingListener;
 import io.rapidbyte.host.testing.TestJson;
 import io.rapidbyte.host.types.BackoffClass;
@@ -26,6 +22,10 @@ import io.rapidbyte.host.types.ConnectorError;
 import io.rapidbyte.host.types.ConnectorException;
 import io.rapidbyte.host.types.ErrorCategory;
 import io.rapidbyte.host.types.ErrorScope;
+import io.rapidbyte.host.types.TransformSummary;
+import io.rapidbyte.host.types.ValidationResult;
+import io.rapidbyte.host.types.ValidationStatus;
+import io.rapidbyte.host.types.WriteSummary;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -38,12 +38,12 @@ class ProbeLifecycleTest {
     private final RecordingListener listener = new RecordingListener();
 
     private ConnectorInstance.Builder builder(Role role) {
-        return ConnectorInstance.builder(Probe.module(), role).name("probe").listener(listener);
+        return ConnectorInstance.builder(ProbeDriver.module(), role).name("probe").listener(listener);
     }
 
     @Test
     void manifestAndRoles() {
-        ConnectorModule m = Probe.module();
+        ConnectorModule m = ProbeDriver.module();
         Manifest manifest = m.manifest().orElseThrow();
         assertEquals(Optional.of("probe"), manifest.name());
         assertEquals(Optional.of("0.1.0"), manifest.version());
@@ -52,7 +52,7 @@ class ProbeLifecycleTest {
 
     @Test
     void discoverValidateAndEveryRun() {
-        String config = Probe.config(Map.of("validate", Probe.obj("status", "warning", "message", "careful")),
+        String config = ProbeDriver.config(Map.of("validate", ProbeDriver.obj("status", "warning", "message", "careful")),
                 List.of(op("log", "msg", "a"), op("log", "msg", "b")));
         try (ConnectorInstance c = builder(Role.SOURCE).build()) {
             c.open(config);
@@ -74,8 +74,8 @@ class ProbeLifecycleTest {
     @Test
     void exportErrorsCarryEveryField() {
         try (ConnectorInstance c = builder(Role.SOURCE).build()) {
-            ConnectorException e = assertThrows(ConnectorException.class, () -> c.open(Probe.config(
-                    Map.of("fail_open", Probe.obj("category", "transient-db", "code", "40001",
+            ConnectorException e = assertThrows(ConnectorException.class, () -> c.open(ProbeDriver.config(
+                    Map.of("fail_open", ProbeDriver.obj("category", "transient-db", "code", "40001",
                             "message", "serialization failure", "retryable", true)), List.of())));
             assertFalse(e instanceof GuestCallException);
             // The probe sets four fields; the SDK fills the rest with its defaults.
@@ -84,7 +84,7 @@ class ProbeLifecycleTest {
                     e.error());
             assertTrue(c.isUsable());
 
-            c.open(Probe.script(op("fail", "category", "data", "code", "ROW_REJECTED", "message", "row 3")));
+            c.open(ProbeDriver.script(op("fail", "category", "data", "code", "ROW_REJECTED", "message", "row 3")));
             ConnectorException run = assertThrows(ConnectorException.class, () -> c.runRead("{}"));
             assertEquals(ErrorCategory.DATA, run.error().category());
             assertEquals("ROW_REJECTED", run.error().code());
@@ -97,7 +97,7 @@ class ProbeLifecycleTest {
     void wallClockTimeoutStopsASpinningGuest() {
         ConnectorInstance c = builder(Role.SOURCE)
                 .limits(InstanceLimits.DEFAULT.withCallTimeout(Duration.ofMillis(500))).build();
-        c.open(Probe.script(op("frame-new", "as", "f"), op("spin")));
+        c.open(ProbeDriver.script(op("frame-new", "as", "f"), op("spin")));
         GuestCallException e = assertThrows(GuestCallException.class, () -> c.runRead("{}"));
         assertEquals(GuestCallException.Kind.TIMEOUT, e.kind());
         assertTrue(e.getMessage().contains("'probe' timed out in rapidbyte:connector/source-connector@3.0.0#run-read"),
@@ -112,7 +112,7 @@ class ProbeLifecycleTest {
         StageChannel upstream = new StageChannel(1);  // never fed, never finished
         try (ConnectorInstance c = builder(Role.DESTINATION).input(upstream)
                 .limits(InstanceLimits.DEFAULT.withCallTimeout(Duration.ofMillis(300))).build()) {
-            c.open(Probe.script(op("next-batch")));
+            c.open(ProbeDriver.script(op("next-batch")));
             GuestCallException e = assertThrows(GuestCallException.class, () -> c.runWrite("{}"));
             assertEquals(GuestCallException.Kind.TIMEOUT, e.kind());
         }
@@ -126,31 +126,31 @@ class ProbeLifecycleTest {
         // more (in 8 MiB blocks: TeaVM may fail to grow its heap for one array of half the heap,
         // whatever the cap). TeaVM does not check memory.grow, so the refused growth ends the
         // guest with an out-of-bounds trap: the host stays intact.
-        int cap = Probe.module().initialMemoryPages() + 320;
+        int cap = ProbeDriver.module().initialMemoryPages() + 320;
         Map<String, Object> block = op("alloc", "bytes", 8 << 20);
         try (ConnectorInstance c = builder(Role.SOURCE).limits(InstanceLimits.DEFAULT.withMaxMemoryPages(cap)).build()) {
-            c.open(Probe.script(op("alloc", "bytes", 1 << 20), block, block, block, block));
+            c.open(ProbeDriver.script(op("alloc", "bytes", 1 << 20), block, block, block, block));
             GuestCallException e = assertThrows(GuestCallException.class, () -> c.runRead("{}"));
             assertEquals(GuestCallException.Kind.TRAP, e.kind());
             assertTrue(e.getMessage().contains("guest memory is capped at " + cap + " pages"), e.getMessage());
-            List<Probe.Report> r = Probe.reports(listener, "probe");
+            List<ProbeDriver.Report> r = ProbeDriver.reports(listener, "probe");
             assertTrue(r.size() >= 1 && r.size() < 5, "the cap stopped an allocation: " + r.size() + " reports");
-            assertTrue(r.stream().allMatch(Probe.Report::ok), "1 MiB fits; what did not fit trapped");
+            assertTrue(r.stream().allMatch(ProbeDriver.Report::ok), "1 MiB fits; what did not fit trapped");
         }
         RecordingListener uncapped = new RecordingListener();
-        try (ConnectorInstance c = ConnectorInstance.builder(Probe.module(), Role.SOURCE).name("probe")
+        try (ConnectorInstance c = ConnectorInstance.builder(ProbeDriver.module(), Role.SOURCE).name("probe")
                 .listener(uncapped).build()) {
-            c.open(Probe.script(op("alloc", "bytes", 1 << 20), block, block, block, block));
+            c.open(ProbeDriver.script(op("alloc", "bytes", 1 << 20), block, block, block, block));
             c.runRead("{}");
-            List<Probe.Report> r = Probe.reports(uncapped, "probe");
+            List<ProbeDriver.Report> r = ProbeDriver.reports(uncapped, "probe");
             assertEquals(5, r.size());
-            assertTrue(r.stream().allMatch(Probe.Report::ok), "without the cap 33 MiB fit");
+            assertTrue(r.stream().allMatch(ProbeDriver.Report::ok), "without the cap 33 MiB fit");
         }
     }
 
     @Test
     void aCapBelowTheGuestsStartUpNeedsIsReportedAtBuild() {
-        int cap = Probe.module().initialMemoryPages() + 1;
+        int cap = ProbeDriver.module().initialMemoryPages() + 1;
         InvalidModuleException e = assertThrows(InvalidModuleException.class,
                 () -> builder(Role.SOURCE).limits(InstanceLimits.DEFAULT.withMaxMemoryPages(cap)).build());
         assertTrue(e.getMessage().contains("memory capped at " + cap + " pages"), e.getMessage());

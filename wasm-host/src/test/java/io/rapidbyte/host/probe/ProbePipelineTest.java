@@ -1,6 +1,6 @@
 package io.rapidbyte.host.probe;
 
-import static io.rapidbyte.host.testing.Probe.op;
+import static io.rapidbyte.host.testing.ProbeDriver.op;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,11 +11,11 @@ import io.rapidbyte.host.pipeline.PipelineResult;
 import io.rapidbyte.host.pipeline.PipelineRunner;
 import io.rapidbyte.host.pipeline.StageReport;
 import io.rapidbyte.host.pipeline.StageSpec;
-import io.rapidbyte.host.pipeline.StreamLimits;
-import io.rapidbyte.host.testing.Probe;
+import io.rapidbyte.host.testing.ProbeDriver;
 import io.rapidbyte.host.testing.RecordingListener;
 import io.rapidbyte.host.types.ConnectorException;
 import io.rapidbyte.host.types.ErrorCodes;
+import io.rapidbyte.host.types.StreamLimits;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -34,15 +34,15 @@ class ProbePipelineTest {
     }
 
     private static StageSpec stage(String name, Map<String, Object>... steps) {
-        return StageSpec.of(name, Probe.module(), Probe.script(steps));
+        return StageSpec.of(name, ProbeDriver.module(), ProbeDriver.script(steps));
     }
 
     private PipelineRunner.Builder pipeline() {
         return PipelineRunner.builder("probe").listener(listener).streamLimits(TWO_IN_FLIGHT);
     }
 
-    private Probe.Report report(String stage, int step) {
-        return Probe.reports(listener, stage).get(step);
+    private ProbeDriver.Report report(String stage, int step) {
+        return ProbeDriver.reports(listener, stage).get(step);
     }
 
     @Test
@@ -54,11 +54,11 @@ class ProbePipelineTest {
                 .destination(stage("dst", op("drain")))
                 .build().run("users");
         assertEquals((long) batches, report("src", 0).number());
-        Probe.Report drained = report("dst", 0);
+        ProbeDriver.Report drained = report("dst", 0);
         assertTrue(drained.ok(), () -> "" + drained.error());
         assertEquals(batches, drained.field("batches"));
         assertEquals((long) batches * size, drained.field("bytes"));
-        assertEquals(batches * Probe.patternSum(size), drained.field("sum"));
+        assertEquals(batches * ProbeDriver.patternSum(size), drained.field("sum"));
 
         StageReport src = result.stages().get(0);
         StageReport dst = result.stages().get(1);
@@ -85,10 +85,10 @@ class ProbePipelineTest {
                 .destination(stage("dst", op("drain")))
                 .build().run("users");
         assertEquals((long) batches, report("tx", 0).number());
-        Probe.Report drained = report("dst", 0);
+        ProbeDriver.Report drained = report("dst", 0);
         assertEquals(batches, drained.field("batches"));
         assertEquals((long) batches * size, drained.field("bytes"));
-        assertEquals(batches * Probe.patternSum(size), drained.field("sum"));
+        assertEquals(batches * ProbeDriver.patternSum(size), drained.field("sum"));
         long payload = (long) batches * size;
         // forward reads each batch out and writes it into a new frame: one copy each way.
         assertEquals(2 * payload, result.guestToHostBytes());
@@ -103,7 +103,7 @@ class ProbePipelineTest {
                 .source(stage("src", op("generate", "batches", 20, "size", 1000), op("log", "msg", "after")))
                 .destination(stage("dst", op("next-batch", "as", "a")))
                 .build().run("users");
-        Probe.Report generate = report("src", 0);
+        ProbeDriver.Report generate = report("src", 0);
         assertEquals(ErrorCodes.CHANNEL_CLOSED, generate.code(), () -> "" + generate);
         assertTrue(report("src", 1).ok(), "the source carries on after the error");
         assertEquals(1000, report("dst", 0).field("len"));

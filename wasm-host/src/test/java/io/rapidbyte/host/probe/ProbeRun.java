@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.rapidbyte.host.lifecycle.ConnectorInstance;
 import io.rapidbyte.host.lifecycle.InstanceLimits;
 import io.rapidbyte.host.lifecycle.Role;
-import io.rapidbyte.host.testing.Probe;
+import io.rapidbyte.host.testing.ProbeDriver;
 import io.rapidbyte.host.testing.RecordingListener;
 import java.util.List;
 import java.util.Map;
@@ -20,35 +20,35 @@ final class ProbeRun {
 
     /** Builds a source instance (customised by {@code config}), opens it with the script, runs it. */
     @SafeVarargs
-    final List<Probe.Report> run(UnaryOperator<ConnectorInstance.Builder> config, Map<String, Object>... steps) {
-        instance = config.apply(ConnectorInstance.builder(Probe.module(), Role.SOURCE)
+    final List<ProbeDriver.Report> run(UnaryOperator<ConnectorInstance.Builder> config, Map<String, Object>... steps) {
+        instance = config.apply(ConnectorInstance.builder(ProbeDriver.module(), Role.SOURCE)
                 .name(NAME).listener(listener)).build();
-        instance.open(Probe.script(steps));
+        instance.open(ProbeDriver.script(steps));
         instance.runRead("{\"stream\":\"probe\",\"limits\":{},\"resume\":null}");
-        return Probe.reports(listener, NAME);
+        return ProbeDriver.reports(listener, NAME);
     }
 
     @SafeVarargs
-    final List<Probe.Report> run(Map<String, Object>... steps) {
+    final List<ProbeDriver.Report> run(Map<String, Object>... steps) {
         return run(b -> b, steps);
     }
 
     @SafeVarargs
-    final List<Probe.Report> run(InstanceLimits limits, Map<String, Object>... steps) {
+    final List<ProbeDriver.Report> run(InstanceLimits limits, Map<String, Object>... steps) {
         return run(b -> b.limits(limits), steps);
     }
 
     /** Asserts step {@code i} succeeded and returns it. */
-    static Probe.Report ok(List<Probe.Report> reports, int i) {
-        Probe.Report r = reports.get(i);
+    static ProbeDriver.Report ok(List<ProbeDriver.Report> reports, int i) {
+        ProbeDriver.Report r = reports.get(i);
         assertEquals(i, r.step());
         assertEquals(true, r.ok(), () -> "step " + i + " (" + r.op() + ") failed: " + r.error());
         return r;
     }
 
     /** Asserts step {@code i} failed with {@code code} and returns it. */
-    static Probe.Report err(List<Probe.Report> reports, int i, String code) {
-        Probe.Report r = reports.get(i);
+    static ProbeDriver.Report err(List<ProbeDriver.Report> reports, int i, String code) {
+        ProbeDriver.Report r = reports.get(i);
         assertEquals(i, r.step());
         assertEquals(false, r.ok(), () -> "step " + i + " (" + r.op() + ") should have failed with " + code);
         assertEquals(code, r.code(), () -> "step " + i + " (" + r.op() + "): " + r.error());

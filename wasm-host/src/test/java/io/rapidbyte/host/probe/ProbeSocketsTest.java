@@ -2,7 +2,7 @@ package io.rapidbyte.host.probe;
 
 import static io.rapidbyte.host.probe.ProbeRun.err;
 import static io.rapidbyte.host.probe.ProbeRun.ok;
-import static io.rapidbyte.host.testing.Probe.op;
+import static io.rapidbyte.host.testing.ProbeDriver.op;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,7 +11,7 @@ import io.rapidbyte.host.frames.FrameLimits;
 import io.rapidbyte.host.lifecycle.InstanceLimits;
 import io.rapidbyte.host.sockets.NetworkAcl;
 import io.rapidbyte.host.sockets.SocketOptions;
-import io.rapidbyte.host.testing.Probe;
+import io.rapidbyte.host.testing.ProbeDriver;
 import io.rapidbyte.host.types.ErrorCodes;
 import java.io.IOException;
 import java.io.InputStream;
@@ -97,7 +97,7 @@ class ProbeSocketsTest {
         }
         steps.add(op("socket-close", "socket", "s"));                   // 23
         steps.add(read(1));                                             // 24
-        List<Probe.Report> r = probe.run(b -> b.network(acl(), OPTIONS), steps.toArray(Map[]::new));
+        List<ProbeDriver.Report> r = probe.run(b -> b.network(acl(), OPTIONS), steps.toArray(Map[]::new));
         assertTrue(ok(r, 0).number() > 0);
         assertEquals("would-block", ok(r, 1).map().get("kind"));
         assertEquals(4, ok(r, 2).number());
@@ -159,7 +159,7 @@ class ProbeSocketsTest {
         }
         steps.add(op("socket-close", "socket", "s"));
         InstanceLimits limits = InstanceLimits.DEFAULT.withFrames(FrameLimits.DEFAULT.withReusableBytes(reusableBytes));
-        List<Probe.Report> r = probe.run(b -> b.network(acl(), quickPolls).limits(limits), steps.toArray(Map[]::new));
+        List<ProbeDriver.Report> r = probe.run(b -> b.network(acl(), quickPolls).limits(limits), steps.toArray(Map[]::new));
         StringBuilder back = new StringBuilder();
         boolean eof = false;
         for (int i = 1 + texts.length; i < r.size() - 1; i++) {
@@ -186,14 +186,14 @@ class ProbeSocketsTest {
             steps.add(read(16));
         }
         steps.add(op("socket-close", "socket", "s"));
-        List<Probe.Report> r = probe.run(b -> b.network(acl(), quick), steps.toArray(Map[]::new));
+        List<ProbeDriver.Report> r = probe.run(b -> b.network(acl(), quick), steps.toArray(Map[]::new));
         ok(r, 0);
         int i = 1;
         while (r.get(i).ok()) {
             assertEquals("would-block", r.get(i).map().get("kind"));
             i++;
         }
-        Probe.Report timeout = err(r, i, ErrorCodes.SOCKET_TIMEOUT);
+        ProbeDriver.Report timeout = err(r, i, ErrorCodes.SOCKET_TIMEOUT);
         assertEquals("transient-network", timeout.error().get("category"));
         assertEquals(true, timeout.error().get("retryable"));
     }
@@ -206,7 +206,7 @@ class ProbeSocketsTest {
         }
         NetworkAcl acl = NetworkAcl.of(List.of("127.0.0.1:" + server.getLocalPort(), "127.0.0.1:" + closedPort));
         SocketOptions oneSocket = new SocketOptions(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofMillis(50), 1);
-        List<Probe.Report> r = probe.run(b -> b.network(acl, oneSocket),
+        List<ProbeDriver.Report> r = probe.run(b -> b.network(acl, oneSocket),
                 op("connect-tcp", "host", "127.0.0.1", "port", server.getLocalPort() == 1 ? 2 : 1),   // 0
                 op("connect-tcp", "host", "example.com", "port", 443),                                // 1
                 op("connect-tcp", "host", "127.0.0.1", "port", closedPort),                           // 2
@@ -214,7 +214,7 @@ class ProbeSocketsTest {
                 op("connect-tcp", "host", "127.0.0.1", "port", server.getLocalPort()),                // 4
                 op("socket-read", "socket", 12345, "len", 1),                                         // 5
                 op("socket-read", "socket", "s", "len", 0));                                          // 6
-        Probe.Report denied = err(r, 0, ErrorCodes.NETWORK_DENIED);
+        ProbeDriver.Report denied = err(r, 0, ErrorCodes.NETWORK_DENIED);
         assertEquals("permission", denied.error().get("category"));
         err(r, 1, ErrorCodes.NETWORK_DENIED);
         err(r, 2, ErrorCodes.CONNECT_FAILED);
@@ -239,7 +239,7 @@ class ProbeSocketsTest {
         for (int i = 0; i < 20; i++) {
             steps.add(read(16));
         }
-        List<Probe.Report> r = probe.run(b -> b.network(acl(), OPTIONS), steps.toArray(Map[]::new));
+        List<ProbeDriver.Report> r = probe.run(b -> b.network(acl(), OPTIONS), steps.toArray(Map[]::new));
         ok(r, 0);
         ok(r, 1);
         int i = 2;

@@ -1,10 +1,10 @@
 package io.rapidbyte.host.testing;
 
-import io.rapidbyte.host.imports.CheckpointKind;
 import io.rapidbyte.host.imports.DlqRecord;
 import io.rapidbyte.host.imports.DlqRow;
 import io.rapidbyte.host.imports.HostListener;
-import io.rapidbyte.host.imports.LogLevel;
+import io.rapidbyte.host.types.CheckpointKind;
+import io.rapidbyte.host.types.LogLevel;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 

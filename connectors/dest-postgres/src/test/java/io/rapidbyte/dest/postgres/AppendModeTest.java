@@ -6,8 +6,8 @@ import static io.rapidbyte.dest.postgres.FrameBuilder.UTF8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.rapidbyte.host.lifecycle.WriteSummary;
-import io.rapidbyte.host.pipeline.StreamLimits;
+import io.rapidbyte.host.types.StreamLimits;
+import io.rapidbyte.host.types.WriteSummary;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

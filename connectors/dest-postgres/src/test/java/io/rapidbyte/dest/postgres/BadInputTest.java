@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.rapidbyte.host.pipeline.StreamLimits;
 import io.rapidbyte.host.types.ConnectorError;
 import io.rapidbyte.host.types.ErrorCategory;
+import io.rapidbyte.host.types.StreamLimits;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;

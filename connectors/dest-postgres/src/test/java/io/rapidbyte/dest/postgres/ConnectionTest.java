@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rapidbyte.host.channels.StageChannel;
 import io.rapidbyte.host.lifecycle.ConnectorInstance;
-import io.rapidbyte.host.lifecycle.ValidationResult;
-import io.rapidbyte.host.lifecycle.ValidationStatus;
 import io.rapidbyte.host.types.ConnectorError;
 import io.rapidbyte.host.types.ErrorCategory;
+import io.rapidbyte.host.types.ValidationResult;
+import io.rapidbyte.host.types.ValidationStatus;
 import io.rapidbyte.postgres.testkit.TestPostgres;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -8,7 +8,7 @@ import io.rapidbyte.host.channels.StageChannel;
 import io.rapidbyte.host.frames.FramePayload;
 import io.rapidbyte.host.lifecycle.ConnectorInstance;
 import io.rapidbyte.host.lifecycle.GuestCallException;
-import io.rapidbyte.host.pipeline.StreamLimits;
+import io.rapidbyte.host.types.StreamLimits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;

@@ -9,9 +9,9 @@ import io.rapidbyte.host.lifecycle.Role;
 import io.rapidbyte.host.pipeline.PipelineResult;
 import io.rapidbyte.host.pipeline.PipelineRunner;
 import io.rapidbyte.host.pipeline.StageSpec;
-import io.rapidbyte.host.pipeline.StreamLimits;
 import io.rapidbyte.host.sockets.NetworkAcl;
 import io.rapidbyte.host.sockets.SocketOptions;
+import io.rapidbyte.host.types.StreamLimits;
 import io.rapidbyte.postgres.testkit.TestPostgres;
 import java.io.InputStream;
 import java.time.Duration;
@@ -62,9 +62,9 @@ class SourceToDestPipelineTest {
                 .streamLimits(new StreamLimits(1_000_000, 50, 4, 0, 100, 0))
                 .listener(new io.rapidbyte.host.imports.HostListener() {
                     @Override
-                    public void onCheckpoint(String connector, io.rapidbyte.host.imports.CheckpointKind kind, String stream,
+                    public void onCheckpoint(String connector, io.rapidbyte.host.types.CheckpointKind kind, String stream,
                             String payload) {
-                        if (kind == io.rapidbyte.host.imports.CheckpointKind.DEST) {
+                        if (kind == io.rapidbyte.host.types.CheckpointKind.DEST) {
                             checkpoints.add(payload);
                         }
                     }

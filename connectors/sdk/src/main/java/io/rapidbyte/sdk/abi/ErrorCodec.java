@@ -19,7 +19,7 @@ public final class ErrorCodec {
     }
 
     /** Reads the record at {@code address}; unknown discriminants are reported, not trusted. */
-    public static ConnectorError read(GuestMemory m, int address) {
+    public static ConnectorError read(MemoryAccess m, int address) {
         try {
             ErrorCategory category = ErrorCategory.fromOrdinal(m.getByte(address) & 0xFF);
             ErrorScope scope = ErrorScope.fromOrdinal(m.getByte(address + 1) & 0xFF);
@@ -42,7 +42,7 @@ public final class ErrorCodec {
     }
 
     /** Writes {@code error} at {@code address}; its strings go into the arena. */
-    public static void write(GuestMemory m, int address, ConnectorError error) {
+    public static void write(MemoryAccess m, int address, ConnectorError error) {
         m.putByte(address, (byte) error.category().ordinal());
         m.putByte(address + 1, (byte) error.scope().ordinal());
         m.putByte(address + 2, (byte) 0);

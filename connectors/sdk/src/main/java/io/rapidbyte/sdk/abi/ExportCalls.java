@@ -16,7 +16,7 @@ import io.rapidbyte.sdk.json.JsonObject;
  * Java exception ever unwinds into the host; it becomes a {@code connector-error}. Stateless.
  */
 final class ExportCalls {
-    private static final GuestMemory MEMORY = LinearMemory.INSTANCE;
+    private static final MemoryAccess MEMORY = LinearMemory.INSTANCE;
 
     private ExportCalls() {
     }

@@ -1,7 +1,7 @@
 package io.rapidbyte.sdk.abi;
 
-import io.rapidbyte.sdk.text.Utf8;
 import io.rapidbyte.sdk.ConnectorError;
+import io.rapidbyte.sdk.text.Utf8;
 /**
  * Canonical-ABI strings in guest memory: UTF-8 bytes plus a {@code (ptr, len)} pair. Stateless.
  */
@@ -10,13 +10,13 @@ public final class GuestStrings {
     }
 
     /** Copies {@code len} bytes at {@code ptr} out of guest memory and decodes them as UTF-8. */
-    public static String load(GuestMemory memory, int ptr, int len) {
+    public static String load(MemoryAccess memory, int ptr, int len) {
         byte[] bytes = loadBytes(memory, ptr, len);
         return Utf8.decode(bytes, 0, bytes.length);
     }
 
     /** Copies {@code len} bytes at {@code ptr} into a new Java array. */
-    public static byte[] loadBytes(GuestMemory memory, int ptr, int len) {
+    public static byte[] loadBytes(MemoryAccess memory, int ptr, int len) {
         byte[] bytes = new byte[Bounds.arrayLength(len & 0xFFFF_FFFFL, "string")];
         memory.read(ptr, bytes, 0, bytes.length);
         return bytes;
@@ -28,7 +28,7 @@ public final class GuestStrings {
      *
      * @throws io.rapidbyte.sdk.ConnectorException {@code ARENA_EXHAUSTED} when it does not fit
      */
-    public static void store(GuestMemory memory, int slot, String value) {
+    public static void store(MemoryAccess memory, int slot, String value) {
         byte[] bytes = Utf8.encode(value);
         int ptr = 1;
         if (bytes.length > 0) {

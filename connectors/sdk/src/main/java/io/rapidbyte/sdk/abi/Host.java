@@ -1,9 +1,9 @@
 package io.rapidbyte.sdk.abi;
 
-import io.rapidbyte.sdk.text.Utf8;
 import io.rapidbyte.sdk.ConnectorError;
 import io.rapidbyte.sdk.TlsOptions;
 import io.rapidbyte.sdk.TlsSession;
+import io.rapidbyte.sdk.text.Utf8;
 
 /**
  * Typed wrappers over {@link HostImports}: each lowers its Java arguments, passes a fresh return
@@ -24,7 +24,7 @@ public final class Host {
     /** {@link #socketReadFrame} result when no data was available within the host's poll interval. */
     public static final long SOCKET_WOULD_BLOCK = -2L;
 
-    private static final GuestMemory MEMORY = LinearMemory.INSTANCE;
+    private static final MemoryAccess MEMORY = LinearMemory.INSTANCE;
     private static final byte[] EMPTY = new byte[0];
 
     private Host() {

@@ -15,7 +15,7 @@ public final class ImportResult {
     }
 
     /** Returns normally for {@code ok}; throws the host's error for {@code err}. */
-    public static void check(GuestMemory memory, int retptr) {
+    public static void check(MemoryAccess memory, int retptr) {
         int tag = memory.getByte(retptr) & 0xFF;
         if (tag == 0) {
             return;

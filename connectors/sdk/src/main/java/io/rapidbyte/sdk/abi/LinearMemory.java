@@ -6,7 +6,7 @@ import org.teavm.interop.Address;
  * The wasm guest's own linear memory, through TeaVM's {@link Address} intrinsics (plain loads,
  * stores and {@code memory.copy}). Only meaningful inside a TeaVM-compiled module. Stateless.
  */
-public final class LinearMemory implements GuestMemory {
+public final class LinearMemory implements MemoryAccess {
     public static final LinearMemory INSTANCE = new LinearMemory();
 
     private LinearMemory() {

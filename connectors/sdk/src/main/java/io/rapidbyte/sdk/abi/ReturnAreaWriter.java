@@ -15,12 +15,12 @@ public final class ReturnAreaWriter {
     }
 
     /** {@code ok(())}. */
-    public static int unit(GuestMemory m) {
+    public static int unit(MemoryAccess m) {
         return freshArea(m);
     }
 
     /** {@code ok(string)}: ptr @8, len @12. */
-    public static int string(GuestMemory m, String value) {
+    public static int string(MemoryAccess m, String value) {
         int ret = freshArea(m);
         try {
             GuestStrings.store(m, ret + 8, value);
@@ -31,7 +31,7 @@ public final class ReturnAreaWriter {
     }
 
     /** {@code ok(validation-result)}: status u8 @8, message ptr @12, len @16. */
-    public static int validation(GuestMemory m, int status, String message) {
+    public static int validation(MemoryAccess m, int status, String message) {
         int ret = freshArea(m);
         try {
             m.putByte(ret + 8, (byte) status);
@@ -43,7 +43,7 @@ public final class ReturnAreaWriter {
     }
 
     /** {@code ok(summary)}: five u64 at 8, 16, 24, 32, 40 (all three summary records have this shape). */
-    public static int summary(GuestMemory m, long a, long b, long c, long d, long e) {
+    public static int summary(MemoryAccess m, long a, long b, long c, long d, long e) {
         int ret = freshArea(m);
         m.putLong(ret + 8, a);
         m.putLong(ret + 16, b);
@@ -54,7 +54,7 @@ public final class ReturnAreaWriter {
     }
 
     /** {@code err(connector-error)}: the record at 8. Falls back to a short error if even that overflows. */
-    public static int error(GuestMemory m, ConnectorError error) {
+    public static int error(MemoryAccess m, ConnectorError error) {
         int ret = freshArea(m);
         m.putByte(ret, (byte) 1);
         try {
@@ -67,7 +67,7 @@ public final class ReturnAreaWriter {
         return ret;
     }
 
-    private static int freshArea(GuestMemory m) {
+    private static int freshArea(MemoryAccess m) {
         Arena.ready();
         Arena.reset();
         int ret = Arena.alloc(8, Arena.RETURN_AREA_SIZE);

@@ -4,7 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /** A JVM stand-in for wasm linear memory: little-endian, bounds-checked like a wasm engine. */
-final class ByteArrayMemory implements GuestMemory {
+final class ByteArrayMemory implements MemoryAccess {
     final ByteBuffer buffer;
 
     ByteArrayMemory(int size) {

@@ -2,13 +2,13 @@ package io.rapidbyte.source.postgres;
 
 import io.rapidbyte.host.channels.BatchOutput;
 import io.rapidbyte.host.frames.FramePayload;
-import io.rapidbyte.host.imports.CheckpointKind;
 import io.rapidbyte.host.imports.HostListener;
-import io.rapidbyte.host.imports.LogLevel;
 import io.rapidbyte.host.lifecycle.ConnectorInstance;
 import io.rapidbyte.host.lifecycle.Role;
 import io.rapidbyte.host.sockets.NetworkAcl;
 import io.rapidbyte.host.sockets.SocketOptions;
+import io.rapidbyte.host.types.CheckpointKind;
+import io.rapidbyte.host.types.LogLevel;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

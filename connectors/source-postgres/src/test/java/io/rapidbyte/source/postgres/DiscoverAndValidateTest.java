@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.rapidbyte.host.lifecycle.ValidationStatus;
+import io.rapidbyte.host.types.ValidationStatus;
 import io.rapidbyte.postgres.testkit.TestPostgres;
 import io.rapidbyte.sdk.json.Json;
 import io.rapidbyte.sdk.json.JsonArray;

@@ -8,11 +8,11 @@ import io.rapidbyte.host.lifecycle.ConnectorInstance;
 import io.rapidbyte.host.lifecycle.ConnectorModule;
 import io.rapidbyte.host.lifecycle.InstanceLimits;
 import io.rapidbyte.host.lifecycle.Role;
-import io.rapidbyte.host.lifecycle.WriteSummary;
-import io.rapidbyte.host.pipeline.StreamLimits;
 import io.rapidbyte.host.pipeline.ThreadAllocation;
 import io.rapidbyte.host.sockets.NetworkAcl;
 import io.rapidbyte.host.sockets.SocketOptions;
+import io.rapidbyte.host.types.StreamLimits;
+import io.rapidbyte.host.types.WriteSummary;
 import io.rapidbyte.postgres.testkit.TestPostgres;
 import io.rapidbyte.postgres.wire.BinaryCopyWriter;
 import io.rapidbyte.postgres.wire.CopyDataSink;
@@ -192,11 +192,11 @@ public final class DestPostgresBench {
                         new SocketOptions(Duration.ofSeconds(10), Duration.ofMinutes(5), Duration.ofMillis(20), 4))
                 .listener(new HostListener() {
                     @Override
-                    public void onLog(String c, io.rapidbyte.host.imports.LogLevel l, String m) {
+                    public void onLog(String c, io.rapidbyte.host.types.LogLevel l, String m) {
                     }
 
                     @Override
-                    public void onCheckpoint(String c, io.rapidbyte.host.imports.CheckpointKind k, String s, String p) {
+                    public void onCheckpoint(String c, io.rapidbyte.host.types.CheckpointKind k, String s, String p) {
                     }
 
                     @Override

@@ -15,8 +15,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class BatchTransformerTest {
-    private static final byte[] INPUT = Batches.encode(Batches.ALL_TYPES, Batches.allTypes(40));
-    private static final RecordBatch BATCH = Batches.decode(INPUT);
+    private static final byte[] INPUT = FilterBatches.encode(FilterBatches.ALL_TYPES, FilterBatches.allTypes(40));
+    private static final RecordBatch BATCH = FilterBatches.decode(INPUT);
 
     private static BatchTransformer transformer(String config) {
         return new BatchTransformer(FilterConfig.parse(Json.parseObject(config)), BATCH.schema());
@@ -25,7 +25,7 @@ class BatchTransformerTest {
     @Test
     void identityTransformReproducesTheStreamByteForByte() {
         BatchTransformer t = transformer("{}");
-        byte[] out = Batches.encode(t.outputSchema(BATCH.schema()), t.apply(BATCH));
+        byte[] out = FilterBatches.encode(t.outputSchema(BATCH.schema()), t.apply(BATCH));
         assertArrayEquals(INPUT, out, "every type copied bit-exactly, metadata kept");
     }
 
@@ -35,10 +35,10 @@ class BatchTransformerTest {
                 + " \"filter\": {\"column\": \"i64\", \"op\": \"gt\", \"value\": 0}}");
         Schema schema = t.outputSchema(BATCH.schema());
         assertEquals(List.of("s", "id", "l"), schema.fields().stream().map(f -> f.name()).toList());
-        assertEquals(Batches.METADATA, schema.metadata());
+        assertEquals(FilterBatches.METADATA, schema.metadata());
         assertEquals("text", schema.field(0).metadata().get("rapidbyte.pg_type"), "field metadata kept");
-        RecordBatch out = Batches.decode(Batches.encode(schema, t.apply(BATCH)));
-        int[] ids = Batches.ids(out);
+        RecordBatch out = FilterBatches.decode(FilterBatches.encode(schema, t.apply(BATCH)));
+        int[] ids = FilterBatches.ids(out);
         assertTrue(ids.length > 0 && ids.length < 40);
         for (int r = 0; r < out.rowCount(); r++) {
             int i = ids[r];
@@ -54,7 +54,7 @@ class BatchTransformerTest {
         BatchTransformer t = transformer("{\"filter\": {\"column\": \"id\", \"op\": \"lt\", \"value\": 0}}");
         RecordBatchBuilder first = t.apply(BATCH);
         assertEquals(0, first.rowCount());
-        RecordBatch out = Batches.decode(Batches.encode(t.outputSchema(BATCH.schema()), first));
+        RecordBatch out = FilterBatches.decode(FilterBatches.encode(t.outputSchema(BATCH.schema()), first));
         assertEquals(0, out.rowCount());
         assertTrue(first == t.apply(BATCH));
     }

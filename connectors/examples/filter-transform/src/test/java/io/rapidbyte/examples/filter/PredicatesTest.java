@@ -12,11 +12,11 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Filters over {@link Batches#allTypes}(12), whose row i has id i and is null in every nullable
+ * Filters over {@link FilterBatches#allTypes}(12), whose row i has id i and is null in every nullable
  * column for rows 4 and 9; so a filter's result is the array of kept row indexes.
  */
 class PredicatesTest {
-    private static final RecordBatch BATCH = Batches.decode(Batches.encode(Batches.ALL_TYPES, Batches.allTypes(12)));
+    private static final RecordBatch BATCH = FilterBatches.decode(FilterBatches.encode(FilterBatches.ALL_TYPES, FilterBatches.allTypes(12)));
 
     private static int[] kept(String column, String op, String valueJson) {
         String value = valueJson == null ? "" : ", \"value\": " + valueJson;

@@ -9,12 +9,12 @@ import io.rapidbyte.host.lifecycle.ConnectorInstance;
 import io.rapidbyte.host.lifecycle.ConnectorModule;
 import io.rapidbyte.host.lifecycle.Manifest;
 import io.rapidbyte.host.lifecycle.Role;
-import io.rapidbyte.host.lifecycle.ValidationStatus;
 import io.rapidbyte.host.pipeline.PipelineException;
 import io.rapidbyte.host.pipeline.PipelineRunner;
 import io.rapidbyte.host.pipeline.StageSpec;
 import io.rapidbyte.host.types.ConnectorException;
 import io.rapidbyte.host.types.ErrorCategory;
+import io.rapidbyte.host.types.ValidationStatus;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -87,11 +87,11 @@ class ExampleContractsTest {
 
     private static void assertFilterFails(String filterConfig, String code) {
         PipelineException e = assertThrows(PipelineException.class, () -> PipelineRunner.builder("contracts")
-                .listener(new RecordingListener())
+                .listener(new StageRecordingListener())
                 .source(StageSpec.of("gen", ExampleModules.generator(), "{\"rows\": 100}"))
                 .transform(StageSpec.of("filter", ExampleModules.filter(), filterConfig))
                 .destination(StageSpec.of("verify", ExampleModules.verify(), "{}"))
-                .build().run(SourceRun.STREAM));
+                .build().run(GeneratorRun.STREAM));
         assertEquals("filter", e.stage());
         ConnectorException cause = (ConnectorException) e.getCause();
         assertEquals(code, cause.error().code(), cause.getMessage());

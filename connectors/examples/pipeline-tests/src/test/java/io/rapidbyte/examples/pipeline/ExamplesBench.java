@@ -11,7 +11,7 @@ import io.rapidbyte.host.pipeline.PipelineResult;
 import io.rapidbyte.host.pipeline.PipelineRunner;
 import io.rapidbyte.host.pipeline.StageReport;
 import io.rapidbyte.host.pipeline.StageSpec;
-import io.rapidbyte.host.pipeline.StreamLimits;
+import io.rapidbyte.host.types.StreamLimits;
 import java.util.Locale;
 
 /**
@@ -32,7 +32,7 @@ import java.util.Locale;
 public final class ExamplesBench {
     private static final HostListener QUIET = new HostListener() {
         @Override
-        public void onCheckpoint(String connector, io.rapidbyte.host.imports.CheckpointKind kind, String stream,
+        public void onCheckpoint(String connector, io.rapidbyte.host.types.CheckpointKind kind, String stream,
                 String payloadJson) {
         }
 
@@ -65,8 +65,8 @@ public final class ExamplesBench {
     /** Each stage on its own (no other stage competing for a core): where the pipeline's time goes. */
     private static void stagesAlone(long rows, String filterConfig, int repeats) {
         String config = "{\"rows\": " + rows + ", \"batch_rows\": 10000}";
-        String ctx = StreamLimits.DEFAULT.contextJson(SourceRun.STREAM, null);
-        SourceRun captured = SourceRun.of(config, StreamLimits.DEFAULT, null);
+        String ctx = StreamLimits.DEFAULT.contextJson(GeneratorRun.STREAM, null);
+        GeneratorRun captured = GeneratorRun.of(config, StreamLimits.DEFAULT, null);
         long bytes = captured.summary().bytesRead();
         for (int i = 0; i <= repeats; i++) {
             long t0 = System.nanoTime();
@@ -97,7 +97,7 @@ public final class ExamplesBench {
     }
 
     /** A finished channel holding {@code run}'s frames, for a consumer stage run alone. */
-    private static StageChannel replay(SourceRun run) {
+    private static StageChannel replay(GeneratorRun run) {
         StageChannel channel = new StageChannel(run.frames().size() + 1);
         try {
             for (FramePayload f : run.frames()) {
@@ -180,7 +180,7 @@ public final class ExamplesBench {
         if (filterConfig != null) {
             b.transform(StageSpec.of("filter", ExampleModules.filter(), filterConfig));
         }
-        return b.destination(StageSpec.of("verify", ExampleModules.verify(), "{}")).build().run(SourceRun.STREAM);
+        return b.destination(StageSpec.of("verify", ExampleModules.verify(), "{}")).build().run(GeneratorRun.STREAM);
     }
 
     private static double ms(long nanos) {

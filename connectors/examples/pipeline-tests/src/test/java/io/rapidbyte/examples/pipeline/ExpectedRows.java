@@ -24,7 +24,7 @@ final class ExpectedRows {
     /** The checksum over the kept rows of {@code frames}, restricted to {@code columns} (null: all). */
     static IndependentChecksum checksum(List<FramePayload> frames, List<String> columns, RowFilter filter) {
         IndependentChecksum sum = new IndependentChecksum();
-        try (ArrowFrames arrow = new ArrowFrames()) {
+        try (ArrowVectorFrames arrow = new ArrowVectorFrames()) {
             for (FramePayload frame : frames) {
                 arrow.forEachBatch(frame, (schema, root) -> {
                     List<FieldVector> projected = new ArrayList<>();

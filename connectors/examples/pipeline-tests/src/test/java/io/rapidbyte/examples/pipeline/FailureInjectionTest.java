@@ -13,11 +13,11 @@ import io.rapidbyte.host.pipeline.PipelineException;
 import io.rapidbyte.host.pipeline.PipelineResult;
 import io.rapidbyte.host.pipeline.PipelineRunner;
 import io.rapidbyte.host.pipeline.StageSpec;
-import io.rapidbyte.host.pipeline.StreamLimits;
 import io.rapidbyte.host.state.InMemoryStateStore;
 import io.rapidbyte.host.types.ConnectorException;
 import io.rapidbyte.host.types.ErrorCategory;
 import io.rapidbyte.host.types.ErrorCodes;
+import io.rapidbyte.host.types.StreamLimits;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -29,11 +29,11 @@ import org.junit.jupiter.api.Test;
  */
 class FailureInjectionTest {
     private static final String PIPELINE = "failures";
-    private static final String STREAM = SourceRun.STREAM;
+    private static final String STREAM = GeneratorRun.STREAM;
     /** Two batches in flight: a destination that stops early leaves the source blocked, then closed out. */
     private static final StreamLimits LIMITS = new StreamLimits(1 << 20, 10_000, 2, 0, 0, 0);
 
-    private final RecordingListener listener = new RecordingListener();
+    private final StageRecordingListener listener = new StageRecordingListener();
     private final InMemoryStateStore store = new InMemoryStateStore();
 
     @AfterEach
@@ -66,7 +66,7 @@ class FailureInjectionTest {
         assertEquals("gen", trap.connector());
         assertTrue(listener.logs.stream().anyMatch(l -> l.connector().equals("gen")
                 && l.message().contains("trap_after_batches=3")), () -> "the guest's last words: " + listener.logs);
-        assertEquals(new RecordingListener.Teardown("gen", 2, 0), listener.teardownOf("gen"),
+        assertEquals(new StageRecordingListener.Teardown("gen", 2, 0), listener.teardownOf("gen"),
                 "the trapped instance's leaked frames are freed and counted");
         listener.teardownOf("filter");
         listener.teardownOf("verify");
@@ -82,8 +82,8 @@ class FailureInjectionTest {
 
         assertEquals(3, result.stages().get(0).leakedFrames());
         assertEquals(0, result.stages().get(1).leakedFrames());
-        assertEquals(new RecordingListener.Teardown("gen", 3, 0), listener.teardownOf("gen"));
-        assertEquals(new RecordingListener.Teardown("verify", 0, 0), listener.teardownOf("verify"));
+        assertEquals(new StageRecordingListener.Teardown("gen", 3, 0), listener.teardownOf("gen"));
+        assertEquals(new StageRecordingListener.Teardown("verify", 0, 0), listener.teardownOf("verify"));
         assertEquals(3000, result.write().recordsWritten(), "the leak does not disturb the data");
     }
 
@@ -104,8 +104,8 @@ class FailureInjectionTest {
         assertEquals(1000, last.get("rows").asLong());
         assertTrue(listener.logs.stream().anyMatch(l -> l.connector().equals("verify")
                 && l.message().contains("stopped after 2 batches")));
-        assertEquals(new RecordingListener.Teardown("gen", 0, 0), listener.teardownOf("gen"));
-        assertEquals(new RecordingListener.Teardown("verify", 0, 0), listener.teardownOf("verify"));
+        assertEquals(new StageRecordingListener.Teardown("gen", 0, 0), listener.teardownOf("gen"));
+        assertEquals(new StageRecordingListener.Teardown("verify", 0, 0), listener.teardownOf("verify"));
     }
 
     @Test
@@ -123,6 +123,6 @@ class FailureInjectionTest {
         assertEquals(ErrorCodes.FRAME_LIMIT_EXCEEDED, tooBig.error().code());
         assertEquals(ErrorCategory.FRAME, tooBig.error().category());
         assertEquals(0, listener.checkpointsOf("verify").size(), "no batch got through");
-        assertEquals(new RecordingListener.Teardown("gen", 0, 0), listener.teardownOf("gen"));
+        assertEquals(new StageRecordingListener.Teardown("gen", 0, 0), listener.teardownOf("gen"));
     }
 }

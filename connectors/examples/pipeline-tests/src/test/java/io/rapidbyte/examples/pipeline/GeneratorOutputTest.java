@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.rapidbyte.examples.generator.RowValues;
 import io.rapidbyte.host.frames.FramePayload;
-import io.rapidbyte.host.pipeline.StreamLimits;
+import io.rapidbyte.host.types.StreamLimits;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -32,11 +32,11 @@ class GeneratorOutputTest {
 
     @Test
     void everyCellMatchesThePlainJavaDefinitionWhenReadByArrowJava() {
-        SourceRun run = SourceRun.of(CONFIG, LIMITS, null);
+        GeneratorRun run = GeneratorRun.of(CONFIG, LIMITS, null);
         assertEquals(4, run.frames().size(), "700 + 700 + 700 + 400 rows");
-        RowValues values = new RowValues(RowValues.streamSeed(SEED, SourceRun.STREAM), NULL_EVERY);
+        RowValues values = new RowValues(RowValues.streamSeed(SEED, GeneratorRun.STREAM), NULL_EVERY);
         long[] next = {0};
-        try (ArrowFrames arrow = new ArrowFrames()) {
+        try (ArrowVectorFrames arrow = new ArrowVectorFrames()) {
             for (FramePayload frame : run.frames()) {
                 assertEquals(1, arrow.forEachBatch(frame, (schema, root) -> {
                     for (int row = 0; row < root.getRowCount(); row++) {
@@ -54,7 +54,7 @@ class GeneratorOutputTest {
 
     @Test
     void schemaHasEveryTypeAndTheBatchMetadata() {
-        SourceRun run = SourceRun.of(CONFIG, LIMITS, null);
+        GeneratorRun run = GeneratorRun.of(CONFIG, LIMITS, null);
         List<ArrowType> expected = List.of(
                 new ArrowType.Int(64, true), new ArrowType.Int(8, true), new ArrowType.Int(16, true),
                 new ArrowType.Int(32, true), new ArrowType.Int(64, true),
@@ -66,7 +66,7 @@ class GeneratorOutputTest {
                 new ArrowType.FixedSizeBinary(16), new ArrowType.Interval(IntervalUnit.MONTH_DAY_NANO),
                 ArrowType.List.INSTANCE, ArrowType.List.INSTANCE);
         Set<String> syncRuns = new HashSet<>();
-        try (ArrowFrames arrow = new ArrowFrames()) {
+        try (ArrowVectorFrames arrow = new ArrowVectorFrames()) {
             for (int i = 0; i < run.frames().size(); i++) {
                 Schema schema = arrow.schema(run.frames().get(i));
                 List<ArrowType> types = new ArrayList<>();
@@ -79,7 +79,7 @@ class GeneratorOutputTest {
                 assertEquals(ArrowType.Utf8.INSTANCE, schema.findField("labels").getChildren().get(0).getType());
                 assertEquals("numeric(38,9)", schema.findField("amount").getMetadata().get("rapidbyte.pg_type"));
                 Map<String, String> m = schema.getCustomMetadata();
-                assertEquals(SourceRun.STREAM, m.get("rapidbyte.stream"));
+                assertEquals(GeneratorRun.STREAM, m.get("rapidbyte.stream"));
                 assertEquals(Integer.toString(i + 1), m.get("rapidbyte.seq"));
                 assertEquals("id", m.get("rapidbyte.primary_key"));
                 assertEquals("full_refresh", m.get("rapidbyte.sync_mode"));
@@ -91,7 +91,7 @@ class GeneratorOutputTest {
 
     @Test
     void checkpointsAfterEveryBatchAndResumingReproducesTheRemainingFrames() {
-        SourceRun full = SourceRun.of(CONFIG, LIMITS, null);
+        GeneratorRun full = GeneratorRun.of(CONFIG, LIMITS, null);
         List<String> checkpoints = full.checkpoints();
         assertEquals(4, checkpoints.size());
         long[] nextRows = {700, 1400, 2100, 2500};
@@ -100,24 +100,24 @@ class GeneratorOutputTest {
             assertEquals(nextRows[i], c.get("next_row").asLong());
             assertEquals(i + 2, c.get("seq").asLong(), "the seq of the next batch");
         }
-        SourceRun resumed = SourceRun.of(CONFIG, LIMITS, checkpoints.get(1));
+        GeneratorRun resumed = GeneratorRun.of(CONFIG, LIMITS, checkpoints.get(1));
         assertEquals(full.frames().subList(2, 4), resumed.frames(),
                 "same rows, same seq and sync_run: byte-identical frames");
         assertEquals(700 + 400, resumed.summary().recordsRead());
-        assertEquals(0, SourceRun.of(CONFIG, LIMITS, checkpoints.get(3)).frames().size(), "nothing left");
+        assertEquals(0, GeneratorRun.of(CONFIG, LIMITS, checkpoints.get(3)).frames().size(), "nothing left");
     }
 
     @Test
     void batchesRespectTheRunsByteAndRowCaps() {
         int maxBytes = 24_000;
-        SourceRun byBytes = SourceRun.of(CONFIG, new StreamLimits(maxBytes, 10_000, 4, 0, 0, 0), null);
+        GeneratorRun byBytes = GeneratorRun.of(CONFIG, new StreamLimits(maxBytes, 10_000, 4, 0, 0, 0), null);
         assertTrue(byBytes.frames().size() > 4, "the byte cap splits batches further");
         for (FramePayload f : byBytes.frames()) {
             assertTrue(f.length() <= maxBytes, () -> "frame of " + f.length() + " bytes");
         }
         assertEquals(List.of(0L, 2500L), idRange(byBytes.frames()), "every row exactly once, in order");
 
-        SourceRun byRows = SourceRun.of(CONFIG, new StreamLimits(1 << 20, 300, 4, 0, 0, 0), null);
+        GeneratorRun byRows = GeneratorRun.of(CONFIG, new StreamLimits(1 << 20, 300, 4, 0, 0, 0), null);
         assertEquals(9, byRows.frames().size(), "2500 rows at most 300 per batch");
         assertEquals(List.of(0L, 2500L), idRange(byRows.frames()));
     }
@@ -126,7 +126,7 @@ class GeneratorOutputTest {
     private static List<Long> idRange(List<FramePayload> frames) {
         long[] next = {-1};
         long[] first = {-1};
-        try (ArrowFrames arrow = new ArrowFrames()) {
+        try (ArrowVectorFrames arrow = new ArrowVectorFrames()) {
             for (FramePayload f : frames) {
                 arrow.forEachBatch(f, (schema, root) -> {
                     BigIntVector ids = (BigIntVector) root.getVector("id");

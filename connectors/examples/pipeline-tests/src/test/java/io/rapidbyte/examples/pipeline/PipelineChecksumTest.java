@@ -12,10 +12,10 @@ import io.rapidbyte.host.pipeline.PipelineResult;
 import io.rapidbyte.host.pipeline.PipelineRunner;
 import io.rapidbyte.host.pipeline.StageReport;
 import io.rapidbyte.host.pipeline.StageSpec;
-import io.rapidbyte.host.pipeline.StreamLimits;
 import io.rapidbyte.host.state.InMemoryStateStore;
 import io.rapidbyte.host.types.ConnectorException;
 import io.rapidbyte.host.types.ErrorCategory;
+import io.rapidbyte.host.types.StreamLimits;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -42,9 +42,9 @@ class PipelineChecksumTest {
     static final String PIPELINE = "examples";
     static final String GEN_CONFIG = "{\"rows\": 5000, \"batch_rows\": 600, \"seed\": 11, \"null_every\": 5}";
     static final StreamLimits LIMITS = new StreamLimits(1 << 20, 10_000, 2, 0, 0, 0);
-    private static final String STREAM = SourceRun.STREAM;
+    private static final String STREAM = GeneratorRun.STREAM;
 
-    private final RecordingListener listener = new RecordingListener();
+    private final StageRecordingListener listener = new StageRecordingListener();
     private final InMemoryStateStore store = new InMemoryStateStore();
 
     @AfterEach
@@ -64,7 +64,7 @@ class PipelineChecksumTest {
 
     @Test
     void sourceToDestinationDeliversEveryRowWithTheIndependentChecksum() {
-        SourceRun reference = SourceRun.of(GEN_CONFIG, LIMITS, null);
+        GeneratorRun reference = GeneratorRun.of(GEN_CONFIG, LIMITS, null);
         IndependentChecksum expected = ExpectedRows.checksum(reference.frames(), null, ExpectedRows.ALL);
         PipelineResult result = pipeline()
                 .destination(StageSpec.of("verify", ExampleModules.verify(), "{}"))
@@ -124,7 +124,7 @@ class PipelineChecksumTest {
     @MethodSource("filters")
     void sourceTransformDestinationMatchesTheFilterAppliedOnTheJvm(String filterConfig, List<String> columns,
             RowFilter filter) {
-        SourceRun reference = SourceRun.of(GEN_CONFIG, LIMITS, null);
+        GeneratorRun reference = GeneratorRun.of(GEN_CONFIG, LIMITS, null);
         IndependentChecksum expected = ExpectedRows.checksum(reference.frames(), columns, filter);
         PipelineResult result = pipeline()
                 .transform(StageSpec.of("filter", ExampleModules.filter(), filterConfig))
@@ -144,7 +144,7 @@ class PipelineChecksumTest {
 
     @Test
     void resumedPipelineDeliversExactlyTheRowsAfterTheCheckpoint() {
-        SourceRun reference = SourceRun.of(GEN_CONFIG, LIMITS, null);
+        GeneratorRun reference = GeneratorRun.of(GEN_CONFIG, LIMITS, null);
         String checkpoint = reference.checkpoints().get(3);
         List<FramePayload> rest = reference.frames().subList(4, reference.frames().size());
         IndependentChecksum expected = ExpectedRows.checksum(rest, null, ExpectedRows.ALL);
@@ -159,7 +159,7 @@ class PipelineChecksumTest {
 
     @Test
     void destinationExpectationsPassOrFailTheRun() {
-        SourceRun reference = SourceRun.of(GEN_CONFIG, LIMITS, null);
+        GeneratorRun reference = GeneratorRun.of(GEN_CONFIG, LIMITS, null);
         String sum = ExpectedRows.checksum(reference.frames(), null, ExpectedRows.ALL).hex();
         pipeline().destination(StageSpec.of("verify", ExampleModules.verify(),
                 "{\"expect_rows\": 5000, \"expect_checksum\": \"" + sum + "\"}")).build().run(STREAM);

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.rapidbyte.host.imports.StateNamespaces;
-import io.rapidbyte.host.imports.StateScope;
 import io.rapidbyte.host.state.InMemoryStateStore;
+import io.rapidbyte.host.types.StateScope;
 import java.util.List;
 
 /**
@@ -14,7 +14,7 @@ import java.util.List;
  * stream-scoped state), after checking that the channels agree.
  */
 record Verified(long rows, String checksumHex, long batches) {
-    static Verified read(RecordingListener listener, InMemoryStateStore store, String pipelineId, String stream,
+    static Verified read(StageRecordingListener listener, InMemoryStateStore store, String pipelineId, String stream,
             String stage) {
         List<String> rowMetrics = listener.metricsNamed(stage, "verify.rows");
         List<String> sumMetrics = listener.metricsNamed(stage, "verify.checksum");

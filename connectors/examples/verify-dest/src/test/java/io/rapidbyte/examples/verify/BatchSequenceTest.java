@@ -15,7 +15,7 @@ class BatchSequenceTest {
     private static final Schema FIELDS = Schema.of(Field.notNull("id", ArrowType.INT64));
 
     private static Schema batch(String stream, String run, long seq) {
-        return Batches.withMetadata(FIELDS, stream, run, seq);
+        return VerifyBatches.withMetadata(FIELDS, stream, run, seq);
     }
 
     @Test
@@ -36,7 +36,7 @@ class BatchSequenceTest {
         assertViolation(ErrorCategory.DATA, new Schema(FIELDS.fields(), Map.of("rapidbyte.stream", "a.b")));
         assertViolation(ErrorCategory.DATA, new Schema(FIELDS.fields(), Map.of("rapidbyte.stream", "a.b",
                 "rapidbyte.sync_run", "r", "rapidbyte.seq", "1e3")));
-        assertViolation(ErrorCategory.SCHEMA, batch("a.b", "r", 1), Batches.withMetadata(
+        assertViolation(ErrorCategory.SCHEMA, batch("a.b", "r", 1), VerifyBatches.withMetadata(
                 Schema.of(Field.nullable("id", ArrowType.INT64)), "a.b", "r", 2));
     }
 

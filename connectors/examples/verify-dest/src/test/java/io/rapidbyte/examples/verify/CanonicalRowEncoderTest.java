@@ -36,7 +36,7 @@ class CanonicalRowEncoderTest {
 
     @Test
     void valueRowEncodesExactlyAsSpecified() {
-        RecordBatch b = Batches.roundTrip(Batches.allTypes(3));
+        RecordBatch b = VerifyBatches.roundTrip(VerifyBatches.allTypes(3));
         int i = 2;
         ByteArrayOutputStream e = new ByteArrayOutputStream();
         e.write(1); le(e, -i, 8);
@@ -64,8 +64,8 @@ class CanonicalRowEncoderTest {
 
     @Test
     void nullRowIsOneZeroBytePerColumn() {
-        RecordBatch b = Batches.roundTrip(Batches.allTypes(2));
-        assertEquals(hashOf(new byte[Batches.ALL_TYPES.fieldCount()]), hashOfRow(b, 1));
+        RecordBatch b = VerifyBatches.roundTrip(VerifyBatches.allTypes(2));
+        assertEquals(hashOf(new byte[VerifyBatches.ALL_TYPES.fieldCount()]), hashOfRow(b, 1));
     }
 
     @Test
@@ -86,7 +86,7 @@ class CanonicalRowEncoderTest {
         l.startList();
         ((IntColumnBuilder) l.child()).append(0);
         l.endList();
-        RecordBatch r = Batches.roundTrip(b);
+        RecordBatch r = VerifyBatches.roundTrip(b);
         long[] hashes = {hashOfRow(r, 0), hashOfRow(r, 1), hashOfRow(r, 2), hashOfRow(r, 3)};
         for (int x = 0; x < 4; x++) {
             for (int y = x + 1; y < 4; y++) {

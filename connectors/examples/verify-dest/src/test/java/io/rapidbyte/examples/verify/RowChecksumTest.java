@@ -18,7 +18,7 @@ class RowChecksumTest {
         for (int v : values) {
             b.intColumn(0).append(v);
         }
-        return Batches.roundTrip(b);
+        return VerifyBatches.roundTrip(b);
     }
 
     private static RowChecksum sum(RecordBatch... batches) {

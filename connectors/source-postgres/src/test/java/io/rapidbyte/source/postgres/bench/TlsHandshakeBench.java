@@ -1,15 +1,15 @@
 package io.rapidbyte.source.postgres.bench;
 
-import io.rapidbyte.host.imports.CheckpointKind;
 import io.rapidbyte.host.imports.HostListener;
-import io.rapidbyte.host.imports.LogLevel;
 import io.rapidbyte.host.lifecycle.ConnectorInstance;
 import io.rapidbyte.host.lifecycle.ConnectorModule;
 import io.rapidbyte.host.lifecycle.Role;
-import io.rapidbyte.host.lifecycle.ValidationResult;
-import io.rapidbyte.host.lifecycle.ValidationStatus;
 import io.rapidbyte.host.sockets.NetworkAcl;
 import io.rapidbyte.host.sockets.SocketOptions;
+import io.rapidbyte.host.types.CheckpointKind;
+import io.rapidbyte.host.types.LogLevel;
+import io.rapidbyte.host.types.ValidationResult;
+import io.rapidbyte.host.types.ValidationStatus;
 import io.rapidbyte.postgres.testkit.TestCertificates;
 import io.rapidbyte.postgres.testkit.TestPostgres;
 import java.io.IOException;

@@ -1,8 +1,8 @@
 package io.rapidbyte.connect.records;
 
 /** Little-endian reads from byte arrays (Arrow IPC is little-endian). Callers check bounds. */
-final class LittleEndian {
-    private LittleEndian() {
+final class RecordLittleEndian {
+    private RecordLittleEndian() {
     }
 
     static int i32(byte[] b, int p) {

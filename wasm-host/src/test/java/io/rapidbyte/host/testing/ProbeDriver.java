@@ -15,19 +15,19 @@ import java.util.Map;
  * a connector of every role that executes a JSON script of host calls and reports each step
  * through {@code metric}. This class builds scripts and reads the reports back.
  */
-public final class Probe {
+public final class ProbeDriver {
     public static final String RESOURCE = "/guests/probe.wasm";
     private static volatile ConnectorModule module;
 
-    private Probe() {
+    private ProbeDriver() {
     }
 
     /** The probe module, loaded (and compiled) once per JVM. */
     public static ConnectorModule module() {
         if (module == null) {
-            synchronized (Probe.class) {
+            synchronized (ProbeDriver.class) {
                 if (module == null) {
-                    try (InputStream in = Probe.class.getResourceAsStream(RESOURCE)) {
+                    try (InputStream in = ProbeDriver.class.getResourceAsStream(RESOURCE)) {
                         if (in == null) {
                             throw new IllegalStateException(RESOURCE + " is not on the test classpath: install "
                                     + "connectors/test-guests (io.rapidbyte:rapidbyte-test-guests)");

@@ -2,9 +2,9 @@ package io.rapidbyte.examples.pipeline;
 
 import io.rapidbyte.host.frames.FramePayload;
 import io.rapidbyte.host.lifecycle.ConnectorInstance;
-import io.rapidbyte.host.lifecycle.ReadSummary;
 import io.rapidbyte.host.lifecycle.Role;
-import io.rapidbyte.host.pipeline.StreamLimits;
+import io.rapidbyte.host.types.ReadSummary;
+import io.rapidbyte.host.types.StreamLimits;
 import java.util.List;
 
 /**
@@ -12,17 +12,17 @@ import java.util.List;
  * emit into a pipeline with the same config, limits and resume position (the generator is
  * deterministic; only {@code rapidbyte.sync_run} of a fresh run differs between runs).
  */
-record SourceRun(List<FramePayload> frames, ReadSummary summary, RecordingListener listener) {
+record GeneratorRun(List<FramePayload> frames, ReadSummary summary, StageRecordingListener listener) {
     static final String STREAM = "generator.rows";
 
-    static SourceRun of(String configJson, StreamLimits limits, String resumeJson) {
-        RecordingListener listener = new RecordingListener();
+    static GeneratorRun of(String configJson, StreamLimits limits, String resumeJson) {
+        StageRecordingListener listener = new StageRecordingListener();
         CapturingOutput output = new CapturingOutput();
         try (ConnectorInstance gen = ConnectorInstance.builder(ExampleModules.generator(), Role.SOURCE)
                 .name("gen").listener(listener).output(output).build()) {
             gen.open(configJson);
             ReadSummary summary = gen.runRead(limits.contextJson(STREAM, resumeJson));
-            return new SourceRun(List.copyOf(output.frames), summary, listener);
+            return new GeneratorRun(List.copyOf(output.frames), summary, listener);
         }
     }
 

@@ -11,7 +11,7 @@ import org.apache.arrow.vector.ipc.ArrowStreamReader;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 /** Decodes frames (one Arrow IPC stream each) with arrow-vector, the reference implementation. */
-final class ArrowFrames implements AutoCloseable {
+final class ArrowVectorFrames implements AutoCloseable {
     /** Sees each record batch while it is loaded; the root is reused for the next batch. */
     interface BatchVisitor {
         void visit(Schema schema, VectorSchemaRoot root);

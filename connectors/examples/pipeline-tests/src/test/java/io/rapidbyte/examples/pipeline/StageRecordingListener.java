@@ -1,14 +1,14 @@
 package io.rapidbyte.examples.pipeline;
 
-import io.rapidbyte.host.imports.CheckpointKind;
 import io.rapidbyte.host.imports.HostListener;
-import io.rapidbyte.host.imports.LogLevel;
+import io.rapidbyte.host.types.CheckpointKind;
+import io.rapidbyte.host.types.LogLevel;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
 /** Remembers checkpoints, metrics, logs and teardowns of every stage; thread-safe. */
-final class RecordingListener implements HostListener {
+final class StageRecordingListener implements HostListener {
     record Checkpoint(String connector, CheckpointKind kind, String stream, String payload) {
     }
 

@@ -1,4 +1,5 @@
-package io.rapidbyte.host.lifecycle;
+package io.rapidbyte.host.types;
+
 
 /** WIT {@code types.transform-summary}: what {@code run-transform} reports. Immutable. */
 public record TransformSummary(long recordsIn, long recordsOut, long bytesIn, long bytesOut,

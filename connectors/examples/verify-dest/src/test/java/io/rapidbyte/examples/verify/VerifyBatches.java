@@ -12,7 +12,7 @@ import io.rapidbyte.sdk.arrow.Schema;
 import java.util.Map;
 
 /** Small batches of every supported type, built with the SDK and read back with it. */
-final class Batches {
+final class VerifyBatches {
     static final Schema ALL_TYPES = Schema.of(
             Field.nullable("i8", ArrowType.INT8),
             Field.nullable("i64", ArrowType.INT64),
@@ -29,7 +29,7 @@ final class Batches {
             Field.nullable("iv", ArrowType.INTERVAL_MONTH_DAY_NANO),
             Field.list("l", true, Field.nullable("item", ArrowType.INT16)));
 
-    private Batches() {
+    private VerifyBatches() {
     }
 
     /** Row i of the all-types batch: value-bearing when {@code i} is even, null in every column when odd. */

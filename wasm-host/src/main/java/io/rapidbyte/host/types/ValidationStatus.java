@@ -1,4 +1,4 @@
-package io.rapidbyte.host.lifecycle;
+package io.rapidbyte.host.types;
 
 /** WIT {@code types.validation-status}; ordinal = canonical-ABI enum value. */
 public enum ValidationStatus {

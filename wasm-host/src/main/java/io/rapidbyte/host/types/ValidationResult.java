@@ -1,4 +1,4 @@
-package io.rapidbyte.host.lifecycle;
+package io.rapidbyte.host.types;
 
 import java.util.Objects;
 

@@ -11,8 +11,8 @@ import io.rapidbyte.sdk.arrow.Schema;
 import io.rapidbyte.sdk.arrow.VarBinaryColumnBuilder;
 import java.util.Map;
 
-/** Batches of every supported type, built and decoded with the SDK. */
-final class Batches {
+/** FilterBatches of every supported type, built and decoded with the SDK. */
+final class FilterBatches {
     static final Map<String, String> METADATA = Map.of("rapidbyte.stream", "a.b", "rapidbyte.seq", "4");
     static final Schema ALL_TYPES = new Schema(Schema.of(
             Field.notNull("id", ArrowType.INT32),
@@ -33,7 +33,7 @@ final class Batches {
     static final float[] FLOATS = {1.5f, -0.0f, 0.0f, Float.NaN, Float.NEGATIVE_INFINITY, 3f};
     static final String[] STRINGS = {"a", "z", "\u00e9", "", "ab", "Z"};
 
-    private Batches() {
+    private FilterBatches() {
     }
 
     /** {@code rows} rows; row i is null in every nullable column when {@code i % 5 == 4}. */

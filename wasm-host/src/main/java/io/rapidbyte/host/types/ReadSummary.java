@@ -1,4 +1,5 @@
-package io.rapidbyte.host.lifecycle;
+package io.rapidbyte.host.types;
+
 
 /** WIT {@code types.read-summary}: what {@code run-read} reports. Immutable. */
 public record ReadSummary(long recordsRead, long bytesRead, long batchesEmitted, long checkpointCount,

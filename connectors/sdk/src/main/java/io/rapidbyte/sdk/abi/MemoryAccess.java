@@ -8,7 +8,7 @@ package io.rapidbyte.sdk.abi;
  * wasm the only implementation is {@link LinearMemory}, which TeaVM then calls directly.
  * Implementations are not thread-safe (a wasm guest is single-threaded).
  */
-public interface GuestMemory {
+public interface MemoryAccess {
     byte getByte(int address);
 
     void putByte(int address, byte value);

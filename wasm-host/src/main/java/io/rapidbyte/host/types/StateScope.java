@@ -1,4 +1,4 @@
-package io.rapidbyte.host.imports;
+package io.rapidbyte.host.types;
 
 /** WIT {@code types.state-scope}; ordinal = canonical-ABI enum value. */
 public enum StateScope {

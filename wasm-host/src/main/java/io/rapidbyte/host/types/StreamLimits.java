@@ -1,4 +1,4 @@
-package io.rapidbyte.host.pipeline;
+package io.rapidbyte.host.types;
 
 import io.rapidbyte.host.abi.JsonText;
 

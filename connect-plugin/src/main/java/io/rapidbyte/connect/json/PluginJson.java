@@ -13,13 +13,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * checkpoint payloads. Numbers are kept exact (big decimals for floating point) so a checkpoint
  * or config value survives a round trip unchanged. Stateless and thread-safe.
  */
-public final class Json {
+public final class PluginJson {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
-    private Json() {
+    private PluginJson() {
     }
 
     /**
