@@ -33,23 +33,11 @@ class SourceTransformsTest {
     }
 
     private static WasmSourceTask start(Map<String, String> props) {
-        WasmSourceTask task = new WasmSourceTask();
-        FakeSourceContext context = new FakeSourceContext(props);
-        task.initialize(context);
-        task.start(context.configs());
-        return task;
+        return WasmSourceTaskTest.start(new FakeSourceContext(props));
     }
 
-    /** Every record until the stream is marked finished (that marker included). */
     private static List<SourceRecord> untilFinished(WasmSourceTask task) throws InterruptedException {
-        List<SourceRecord> out = new ArrayList<>();
-        while (out.stream().noneMatch(r -> r.headers().lastWithName(SourceRecordFactory.STREAM_FINISHED) != null)) {
-            List<SourceRecord> polled = task.poll();
-            if (polled != null) {
-                out.addAll(polled);
-            }
-        }
-        return out;
+        return WasmSourceTaskTest.pollUntilFinished(task, 1);
     }
 
     private static boolean isBatch(SourceRecord r) {
