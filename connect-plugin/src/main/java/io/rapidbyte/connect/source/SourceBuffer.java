@@ -60,6 +60,8 @@ public final class SourceBuffer {
     private static final class Lane {
         final List<SourceEvent> pending = new ArrayList<>();
         String checkpoint;
+        /** Why a batch of the current run was lost, or null: no checkpoint may cover it. */
+        ConnectorException lost;
 
         Lane(String resume) {
             this.checkpoint = resume;
@@ -160,6 +162,9 @@ public final class SourceBuffer {
         lock.lock();
         try {
             Lane lane = lane(stream);
+            if (lane.lost != null) {
+                throw lostBatch(stream, lane.lost, "a checkpoint after it is refused");
+            }
             if (!lane.pending.isEmpty()) {
                 ready.add(new Release.Events(stream, lane.pending, lane.checkpoint, checkpointJson));
                 lane.pending.clear();
@@ -172,6 +177,32 @@ public final class SourceBuffer {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * A batch of {@code stream}'s current run was lost: its {@code emit-batch} failed (an invalid
+     * frame, a failed transform). A connector may ignore that error and go on, so until the run
+     * ends every checkpoint of the stream is refused and the run cannot end successfully: either
+     * would cover the lost batch. The run's failure then drops what it held, and the next run
+     * reads it again from the last checkpoint.
+     */
+    public void batchLost(String stream, ConnectorException why) {
+        lock.lock();
+        try {
+            Lane lane = lane(stream);
+            if (lane.lost == null) {
+                lane.lost = why;
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static ConnectorException lostBatch(String stream, ConnectorException why, String what) {
+        ConnectorError lost = why.error();
+        return new ConnectorException(ConnectorError.of(lost.category(), lost.code(), "stream " + stream
+                + ": emit-batch failed earlier in this run, so " + what + " (it would cover the lost batch): "
+                + lost.message()));
     }
 
     /** A state change, released at once (state is durable at the next offset commit). */
@@ -202,6 +233,12 @@ public final class SourceBuffer {
         lock.lock();
         try {
             Lane lane = lane(stream);
+            ConnectorException lost = lane.lost;
+            lane.lost = null;
+            if (success && lost != null) {
+                // The caller's failure path ends the run again, unsuccessfully, dropping the held events.
+                throw lostBatch(stream, lost, "the run cannot end as a success");
+            }
             int n = lane.pending.size();
             if (n == 0) {
                 return 0;

@@ -39,6 +39,15 @@ final class StreamOutput implements BatchOutput {
 
     @Override
     public void emit(FramePayload batch) throws InterruptedException {
+        try {
+            emitChecked(batch);
+        } catch (ConnectorException e) {
+            buffer.batchLost(lane, e);
+            throw e;
+        }
+    }
+
+    private void emitChecked(FramePayload batch) throws InterruptedException {
         if (chain == null) {
             buffer.add(lane, new SourceEvent.Batch(batch, inspect(batch)));
             return;

@@ -39,6 +39,27 @@ class SourceBufferTest {
     }
 
     @Test
+    void aConnectorThatGoesOnAfterAFailedEmitCannotCheckpointPastTheLostBatch() throws Exception {
+        SourceBuffer b = new SourceBuffer(1 << 20, false);
+        b.open("s", "{\"c\":0}");
+        b.add("s", batch(5));
+        b.batchLost("s", new ConnectorException(io.rapidbyte.host.types.ConnectorError.of(
+                io.rapidbyte.host.types.ErrorCategory.TRANSIENT_NETWORK, "T_FAILED", "transform 'm' failed: boom")));
+        b.add("s", batch(5));
+        ConnectorException refused = assertThrows(ConnectorException.class, () -> b.checkpoint("s", "{\"c\":3}"));
+        assertTrue(refused.getMessage().contains("transform 'm' failed: boom"), refused.getMessage());
+        assertEquals("T_FAILED", refused.error().code(), "the lost batch's error, so it is retried by its kind");
+        ConnectorException notOk = assertThrows(ConnectorException.class, () -> b.endRun("s", true));
+        assertTrue(notOk.getMessage().contains("cannot end as a success"), notOk.getMessage());
+        assertEquals(2, b.endRun("s", false), "the failure path drops what the run held");
+        assertTrue(b.drain(0).isEmpty(), "nothing of the run is released");
+        assertEquals("{\"c\":0}", b.checkpoint("s"), "the next run resumes before the lost batch");
+        b.add("s", batch(5));
+        b.checkpoint("s", "{\"c\":1}");
+        assertEquals(1, b.drain(0).size(), "the next run checkpoints again");
+    }
+
+    @Test
     void aFailedRunDropsItsUncoveredBatchesAndResumesFromTheLastCheckpoint() throws Exception {
         SourceBuffer b = new SourceBuffer(1 << 20, false);
         b.open("s", null);
