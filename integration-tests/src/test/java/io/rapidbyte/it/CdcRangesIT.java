@@ -30,6 +30,7 @@ class CdcRangesIT {
 
     @Test
     void aRangedCdcSnapshotDuringChangesAndATaskRestartEndsEqualToTheSource() throws Exception {
+        PostgresPipeline p = SharedEnvironment.pipeline(DB, "public.items");
         PostgresServer pg = SharedEnvironment.postgres();
         pg.execute(DB, """
                 CREATE TABLE public.items (id int PRIMARY KEY, n int NOT NULL, note text, doc text);
@@ -37,7 +38,6 @@ class CdcRangesIT {
                 INSERT INTO public.items SELECT g, 0, repeat('v', 80) || g, NULL FROM generate_series(1, 40000) g;
                 ANALYZE public.items;
                 """);
-        PostgresPipeline p = SharedEnvironment.pipeline(DB, "public.items");
         p.source().set("wasm.config.sync_mode", "cdc");
         p.source().set("wasm.config.cdc", "{\"flush_interval_ms\": 100, \"heartbeat_interval_ms\": 1000}");
         p.source().set("wasm.config.snapshot_ranges", Integer.toString(RANGES));
