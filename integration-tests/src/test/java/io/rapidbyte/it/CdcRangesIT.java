@@ -3,6 +3,7 @@ package io.rapidbyte.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.rapidbyte.it.data.TableDiff;
 import io.rapidbyte.it.env.PostgresServer;
 import io.rapidbyte.it.pipeline.PipelineWatch;
@@ -11,6 +12,7 @@ import io.rapidbyte.it.rest.ConnectRest;
 import io.rapidbyte.postgres.testkit.RandomChanges;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +37,7 @@ class CdcRangesIT {
         pg.execute(DB, """
                 CREATE TABLE public.items (id int PRIMARY KEY, n int NOT NULL, note text, doc text);
                 ALTER TABLE public.items ALTER doc SET STORAGE EXTERNAL;
-                INSERT INTO public.items SELECT g, 0, repeat('v', 80) || g, NULL FROM generate_series(1, 40000) g;
+                INSERT INTO public.items SELECT g, 0, repeat('v', 80) || g, NULL FROM generate_series(1, 80000) g;
                 ANALYZE public.items;
                 """);
         p.source().set("wasm.config.sync_mode", "cdc");
@@ -50,11 +52,12 @@ class CdcRangesIT {
         String source = p.source().name();
         PipelineWatch watch = new PipelineWatch(rest, pg, List.of(source, p.sink().name()));
 
-        RandomChanges writer = new RandomChanges("cdc-ranges-writer", () -> pg.connect(DB), "public.items", 45_000, 7,
+        RandomChanges writer = new RandomChanges("cdc-ranges-writer", () -> pg.connect(DB), "public.items", 90_000, 7,
                 400).start();
         p.deploy(rest);
-        // Task 1 holds ranges only (the stream's own reader is task 0's first): restart it mid-snapshot.
-        watch.awaitRows(DB, "replica.items", 1, WAIT, WAIT, null);
+        // Task 1 holds ranges 0 and 3 (dealt round-robin after the stream's own reader): restart it
+        // once one of them has committed progress but not its end.
+        await(() -> rangeInProgress(rest, source, Set.of("0", "3")), "range 0 or 3 to be half read", watch, writer);
         rest.restartTask(source, 1);
         await(() -> watch.finishedPartitions(source) == RANGES, "every range to finish", watch, writer);
         long atSnapshotEnd = writer.changes();
@@ -79,6 +82,19 @@ class CdcRangesIT {
                 + "'public.items'"), "and one for the changes");
         p.undeploy(rest);
         dropSlots(pg);
+    }
+
+    private static boolean rangeInProgress(ConnectRest rest, String source, Set<String> ranges) {
+        JsonNode offsets = rest.get("/connectors/" + source + "/offsets").orThrow("offsets of " + source).body()
+                .path("offsets");
+        for (JsonNode e : offsets) {
+            JsonNode offset = e.path("offset");
+            if (ranges.contains(e.path("partition").path("range").asText()) && offset.has("checkpoint")
+                    && !offset.has("finished")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void await(BooleanSupplier condition, String what, PipelineWatch watch, RandomChanges writer)
