@@ -20,7 +20,10 @@ import java.util.Set;
  * stored in the stream's plan partition ({@link SourceOffsets#planPartition}) when there is one,
  * and only otherwise the one discover offers; a task writes the plan it was given and reads no
  * range before that write is in the offset store ({@link PlanGate}). Resetting the connector's
- * offsets removes the plan, and the next start plans again. Stateless.
+ * offsets removes the plan, and the next start plans again.
+ *
+ * <p>The ranges of a repeated (incremental or cdc) stream are its initial snapshot: the stream's
+ * own reader stays, with the plan, and reads after them ({@link RangedSnapshotGate}). Stateless.
  */
 public final class RangePlans {
     private RangePlans() {
@@ -63,7 +66,7 @@ public final class RangePlans {
 
     /**
      * {@code streams} with every full-refresh stream that has a plan replaced by its ranges, in
-     * plan order. The plan is the stored one when there is one (even if discover no longer offers
+     * plan order, and every repeated one followed by its snapshot ranges. The plan is the stored one when there is one (even if discover no longer offers
      * ranges: the checkpoints belong to it), else the offered one, unless the stream was already
      * (partly) read whole: its ranges would read those rows again.
      *
@@ -76,8 +79,8 @@ public final class RangePlans {
                                           Map<String, String> stored, Set<String> startedWhole) {
         List<StreamSpec> out = new ArrayList<>();
         for (StreamSpec s : streams) {
-            String plan = s.incremental() ? null : stored.get(s.name());
-            if (plan == null && !s.incremental() && !startedWhole.contains(s.name())) {
+            String plan = stored.get(s.name());
+            if (plan == null && !startedWhole.contains(s.name())) {
                 plan = offered.get(s.name());
             }
             if (plan == null) {
@@ -89,8 +92,12 @@ public final class RangePlans {
                 throw new IllegalArgumentException("the stored range plan of stream " + s.name() + " is not a JSON "
                         + "array of ranges with unique ids: " + plan);
             }
+            if (s.incremental()) {
+                out.add(new StreamSpec(s.name(), true, null, null, plan));
+            }
             for (JsonNode r : ranges) {
-                out.add(new StreamSpec(s.name(), false, r.get("id").asText(), PluginJson.write(r), plan));
+                out.add(new StreamSpec(s.name(), false, r.get("id").asText(), PluginJson.write(r), plan,
+                        s.incremental()));
             }
         }
         return out;

@@ -18,7 +18,8 @@ import org.apache.kafka.connect.source.SourceRecord;
  * Maps what {@link SourceBuffer} releases to {@link SourceRecord}s (DESIGN.md, Kafka mapping):
  * <ul>
  *   <li>a batch: key = stream name (string; for one range of a stream {@code <stream> range <id>},
- *       so a range stays in one topic partition, in order, with header {@value FrameHeaders#RANGE}), value = the sealed frame's bytes (bytes schema; the
+ *       so a range stays in one topic partition, in order, with header {@value FrameHeaders#RANGE}; a
+ *       range of a cdc stream's snapshot has the stream's key and no header), value = the sealed frame's bytes (bytes schema; the
  *       frame's own array, not a copy, whenever the frame spans it), headers
  *       {@link FrameHeaders}, to {@code topic} or {@code topic.prefix + stream};</li>
  *   <li>a dead letter: to {@code dlq.topic}, key = stream, value = the record JSON, the reason in
@@ -116,11 +117,13 @@ public final class SourceRecordFactory {
         }
         ConnectHeaders headers = new ConnectHeaders();
         FrameHeaders.addBatchHeaders(headers, stream, batch.summary());
-        if (spec.rangeId() != null) {
+        if (spec.rangeId() != null && !spec.snapshot()) {
+            // A snapshot range has no header: the sink then writes it in the stream's own lane, in
+            // order with the changes that follow (its batch metadata still names the range).
             headers.addString(FrameHeaders.RANGE, spec.rangeId());
         }
         metrics.batch(batch.summary().rows(), payload.length());
-        return new SourceRecord(partition, offset, config.topicFor(stream), null, Schema.STRING_SCHEMA, spec.lane(),
+        return new SourceRecord(partition, offset, config.topicFor(stream), null, Schema.STRING_SCHEMA, spec.recordKey(),
                 Schema.BYTES_SCHEMA, value, null, headers);
     }
 

@@ -40,6 +40,7 @@ final class StreamReader implements Runnable {
 
     private final StreamSpec stream;
     private final PlanGate plan;
+    private final RangedSnapshotGate snapshot;
     private final ConnectorSetup setup;
     private final SourceBuffer buffer;
     private final DurableCheckpoints durable;
@@ -57,13 +58,18 @@ final class StreamReader implements Runnable {
     private volatile Thread thread;
     private volatile long callStartNanos;
 
-    /** @param plan the gate of the stream's range plan, or null when the whole stream is read */
-    StreamReader(StreamSpec stream, PlanGate plan, ConnectorSetup setup, SourceBuffer buffer, DurableCheckpoints durable,
+    /**
+     * @param plan     the gate of the stream's range plan, or null when the whole stream is read
+     * @param snapshot the order of a repeated stream and its snapshot ranges, or null
+     */
+    StreamReader(StreamSpec stream, PlanGate plan, RangedSnapshotGate snapshot, ConnectorSetup setup,
+                 SourceBuffer buffer, DurableCheckpoints durable,
                  StateStore state,
                  StateNamespaces namespaces, TaskMetrics metrics, String instanceName, long pollIntervalMs,
                  long retryBudgetMs, boolean dlqEnabled) {
         this.stream = stream;
         this.plan = plan;
+        this.snapshot = snapshot;
         this.setup = setup;
         this.buffer = buffer;
         this.durable = durable;
@@ -84,6 +90,9 @@ final class StreamReader implements Runnable {
         try {
             if (plan != null) {
                 plan.await();
+            }
+            if (snapshot != null && stream.snapshot()) {
+                snapshot.awaitStreamCheckpoint();
             }
             while (!stopping) {
                 try {
@@ -159,8 +168,9 @@ final class StreamReader implements Runnable {
         return instance;
     }
 
-    private void runOnce(ConnectorInstance instance, StreamLimits limits) {
-        String ctx = limits.contextJson(stream.name(), buffer.checkpoint(stream.lane()), stream.range());
+    private void runOnce(ConnectorInstance instance, StreamLimits limits) throws InterruptedException {
+        String ranged = snapshot != null && stream.followsRanges() ? snapshot.state() : null;
+        String ctx = limits.contextJson(stream.name(), buffer.checkpoint(stream.lane()), stream.range(), ranged);
         timed(() -> instance.runRead(ctx));
         TransformChain transforms = chain;
         RuntimeException swallowed = transforms == null ? null : transforms.takeFailure();
@@ -177,6 +187,11 @@ final class StreamReader implements Runnable {
         if (!stream.incremental()) {
             // Queued behind the stream's last records: the marker is only committed once they are.
             buffer.finish(stream.lane());
+        }
+        if (RangedSnapshotGate.PENDING.equals(ranged)) {
+            LOG.info("{}: stream {} waits for its snapshot ranges to finish before it streams", instanceName,
+                    stream.lane());
+            snapshot.awaitRanges();
         }
     }
 

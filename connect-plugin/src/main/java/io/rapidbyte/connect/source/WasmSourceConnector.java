@@ -91,7 +91,7 @@ public class WasmSourceConnector extends SourceConnector {
      * connector's offsets win over the ones discover offers now.
      */
     private List<StreamSpec> withRanges(String connector, List<StreamSpec> selected, Map<String, String> offered) {
-        List<StreamSpec> full = selected.stream().filter(s -> !s.incremental()).toList();
+        List<StreamSpec> full = selected.stream().filter(s -> offered.containsKey(s.name()) || !s.incremental()).toList();
         if (full.isEmpty() || context == null) {
             // context: null only where a test starts the connector outside a worker.
             return selected;

@@ -87,7 +87,8 @@ public class WasmSourceTask extends SourceTask {
         OffsetStateStore state = new OffsetStateStore(reader, buffer::state);
         for (StreamSpec s : toRead) {
             String name = config.connectorName() + ":" + s.lane();
-            StreamReader r = new StreamReader(s, gates.get(s.name()), setup, buffer, durable, state,
+            StreamReader r = new StreamReader(s, gates.get(s.name()), RangedSnapshotGate.of(s, reader), setup, buffer,
+                    durable, state,
                     new StateNamespaces(config.pipelineId(), s.name(), config.connectorName()), metrics, name,
                     config.getLong(SourceConfig.POLL_INTERVAL_MS), config.getLong(SourceConfig.RETRY_TIMEOUT_MS),
                     !config.dlqTopic().isEmpty());

@@ -50,11 +50,34 @@ class RangePlansTest {
     }
 
     @Test
-    void aStreamAlreadyReadWholeIsNotSplitAndIncrementalStreamsNeverAre() {
+    void aStreamAlreadyReadWholeIsNotSplit() {
         assertEquals(List.of("public.big"), lanes(RangePlans.expand(List.of(new StreamSpec("public.big", false)),
                 Map.of("public.big", OFFERED), Map.of(), Set.of("public.big"))));
         assertEquals(List.of("public.big"), lanes(RangePlans.expand(List.of(new StreamSpec("public.big", true)),
-                Map.of("public.big", OFFERED), Map.of("public.big", STORED), Set.of())));
+                Map.of("public.big", OFFERED), Map.of(), Set.of("public.big"))));
+    }
+
+    @Test
+    void aRepeatedStreamKeepsItsOwnReaderAfterTheRangesOfItsSnapshot() {
+        List<StreamSpec> specs = RangePlans.expand(List.of(new StreamSpec("public.cdc", true)),
+                Map.of("public.cdc", OFFERED), Map.of("public.cdc", STORED), Set.of());
+        assertEquals(List.of("public.cdc", "public.cdc range 0", "public.cdc range 1", "public.cdc range 2"),
+                lanes(specs));
+        StreamSpec own = specs.get(0);
+        assertTrue(own.incremental() && own.followsRanges() && !own.snapshot());
+        assertEquals(Map.of("stream", "public.cdc"), own.partition());
+        assertEquals("public.cdc", own.recordKey());
+        StreamSpec range = specs.get(2);
+        assertTrue(range.snapshot() && !range.incremental() && !range.followsRanges());
+        assertEquals(Map.of("stream", "public.cdc", "range", "1"), range.partition());
+        assertEquals("public.cdc", range.recordKey(), "in the stream's topic partition, before its changes");
+        assertEquals("public.cdc range 1", range.lane());
+        assertEquals(specs, StreamSpec.fromJson(StreamSpec.toJson(specs)));
+        // A full-refresh range keeps its own key.
+        assertEquals("public.big range 0", RangePlans.expand(List.of(new StreamSpec("public.big", false)),
+                Map.of("public.big", OFFERED), Map.of(), Set.of()).get(0).recordKey());
+        assertThrows(IllegalArgumentException.class, () -> new StreamSpec("a", false, null, null, STORED));
+        assertThrows(IllegalArgumentException.class, () -> new StreamSpec("a", true, null, null, null, true));
     }
 
     @Test

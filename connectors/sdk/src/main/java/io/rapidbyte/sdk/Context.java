@@ -14,10 +14,15 @@ import io.rapidbyte.sdk.json.JsonObject;
  * <p>Valid only during the call it was passed to; owned by that call's thread. Not thread-safe.
  */
 public final class Context {
+    /** {@link #rangedSnapshot()}: ranges are still to be read. */
+    public static final String RANGES_PENDING = "pending";
+    /** {@link #rangedSnapshot()}: every range was read and is durable. */
+    public static final String RANGES_DONE = "done";
     private final String stream;
     private final StreamLimits limits;
     private final Object resume;
     private final JsonObject range;
+    private final String rangedSnapshot;
     private final CheckpointKind checkpointKind;
     private long batchesEmitted;
     private long bytesEmitted;
@@ -32,6 +37,17 @@ public final class Context {
     /** @param range the part of the stream this run reads (ABI.md section 5), or null for all of it */
     public Context(String stream, StreamLimits limits, Object resume, JsonObject range,
                    CheckpointKind checkpointKind) {
+        this(stream, limits, resume, range, null, checkpointKind);
+    }
+
+    /**
+     * @param range          the part of the stream this run reads (ABI.md section 5), or null for all of it
+     * @param rangedSnapshot {@value #RANGES_PENDING} or {@value #RANGES_DONE} for a whole-stream run of
+     *                       a repeated stream whose snapshot the embedder reads in ranges, else null
+     */
+    public Context(String stream, StreamLimits limits, Object resume, JsonObject range, String rangedSnapshot,
+                   CheckpointKind checkpointKind) {
+        this.rangedSnapshot = rangedSnapshot;
         this.stream = stream;
         this.limits = limits;
         this.resume = resume;
@@ -46,8 +62,13 @@ public final class Context {
     public static Context parse(String ctxJson, CheckpointKind kind) {
         try {
             JsonObject ctx = Json.parseObject(ctxJson);
+            String ranged = ctx.optString("ranged_snapshot", null);
+            if (ranged != null && !RANGES_PENDING.equals(ranged) && !RANGES_DONE.equals(ranged)) {
+                throw new JsonException("\"ranged_snapshot\" must be \"" + RANGES_PENDING + "\" or \""
+                        + RANGES_DONE + "\", got \"" + ranged + "\"");
+            }
             return new Context(ctx.optString("stream", ""), StreamLimits.fromJson(ctx.optObject("limits")),
-                    ctx.get("resume"), ctx.optObject("range"), kind);
+                    ctx.get("resume"), ctx.optObject("range"), ranged, kind);
         } catch (JsonException e) {
             throw ConnectorError.internal("INVALID_ARGUMENT", "bad ctx-json: " + e.getMessage()).toException();
         }
@@ -73,6 +94,17 @@ public final class Context {
      */
     public JsonObject range() {
         return range;
+    }
+
+    /**
+     * For a {@code run-read} of a whole repeated stream (cdc) whose snapshot the embedder reads in
+     * the stream's ranges (ABI.md section 5): {@value #RANGES_PENDING} while ranges are still to be
+     * read (the run checkpoints what the ranges need and returns; they start once that checkpoint is
+     * durable), {@value #RANGES_DONE} once every range was read and is durable; null when the
+     * embedder reads the stream whole (or it offered no ranges).
+     */
+    public String rangedSnapshot() {
+        return rangedSnapshot;
     }
 
     // ---- batches ------------------------------------------------------------------------------

@@ -3,6 +3,7 @@ package io.rapidbyte.sdk;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rapidbyte.sdk.json.JsonObject;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,20 @@ class ContextParseTest {
         assertEquals(StreamLimits.DEFAULT_MAX_BATCH_BYTES, ctx.limits().maxBatchBytes());
         assertEquals(0, ctx.limits().checkpointIntervalSeconds());
         assertNull(ctx.resume());
+    }
+
+    @Test
+    void rangedSnapshotIsPendingDoneOrAbsent() {
+        assertNull(Context.parse("{\"stream\":\"s\",\"resume\":null}", CheckpointKind.SOURCE).rangedSnapshot());
+        assertEquals(Context.RANGES_PENDING, Context.parse("{\"stream\":\"s\",\"resume\":null,"
+                + "\"ranged_snapshot\":\"pending\"}", CheckpointKind.SOURCE).rangedSnapshot());
+        assertEquals(Context.RANGES_DONE, Context.parse("{\"stream\":\"s\",\"resume\":null,"
+                + "\"ranged_snapshot\":\"done\"}", CheckpointKind.SOURCE).rangedSnapshot());
+        ConnectorException e = assertThrows(ConnectorException.class, () -> Context.parse(
+                "{\"stream\":\"s\",\"ranged_snapshot\":\"later\"}", CheckpointKind.SOURCE));
+        assertEquals("INVALID_ARGUMENT", e.error().code());
+        assertTrue(e.error().message().contains("\"ranged_snapshot\" must be \"pending\" or \"done\""),
+                e.error().message());
     }
 
     @Test

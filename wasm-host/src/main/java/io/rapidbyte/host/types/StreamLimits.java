@@ -44,8 +44,18 @@ public record StreamLimits(long maxBatchBytes, long maxBatchRows, int maxInfligh
      * {@code "range"} member; null leaves it out (the run reads the whole stream).
      */
     public String contextJson(String stream, String resumeJson, String rangeJson) {
+        return contextJson(stream, resumeJson, rangeJson, null);
+    }
+
+    /**
+     * The {@code ctx-json} of a run, with {@code rangedSnapshot} ({@code "pending"} or
+     * {@code "done"}, ABI.md section 5) as the {@code "ranged_snapshot"} member of a whole-stream
+     * run of a repeated stream whose snapshot is read in ranges; null leaves it out.
+     */
+    public String contextJson(String stream, String resumeJson, String rangeJson, String rangedSnapshot) {
         return "{\"stream\":" + JsonText.quote(stream) + ",\"limits\":" + toJson()
                 + ",\"resume\":" + (resumeJson == null ? "null" : resumeJson)
-                + (rangeJson == null ? "" : ",\"range\":" + rangeJson) + "}";
+                + (rangeJson == null ? "" : ",\"range\":" + rangeJson)
+                + (rangedSnapshot == null ? "" : ",\"ranged_snapshot\":" + JsonText.quote(rangedSnapshot)) + "}";
     }
 }

@@ -92,5 +92,7 @@ class PipelineRunnerTest {
                         + "\"checkpoint_interval_seconds\":6},\"resume\":{\"lsn\":1}}",
                 new StreamLimits(1, 2, 3, 4, 5, 6).contextJson("a\"b", "{\"lsn\":1}"));
         assertTrue(new StreamLimits(1, 2, 3, 4, 5, 6).contextJson("s", null).endsWith("\"resume\":null}"));
+        assertTrue(new StreamLimits(1, 2, 3, 4, 5, 6).contextJson("s", null, null, "pending")
+                .endsWith("\"resume\":null,\"ranged_snapshot\":\"pending\"}"));
     }
 }

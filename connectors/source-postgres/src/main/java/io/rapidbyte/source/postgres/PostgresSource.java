@@ -72,7 +72,9 @@ public final class PostgresSource implements SourceConnector {
 
     @Override
     public ReadSummary read(Context ctx) {
-        if (StreamConfig.isValidName(ctx.stream()) && config().stream(ctx.stream()).syncMode() == SyncMode.CDC) {
+        // One range of a cdc stream is part of its snapshot: ReadRun reads it like a full-refresh range.
+        if (StreamConfig.isValidName(ctx.stream()) && config().stream(ctx.stream()).syncMode() == SyncMode.CDC
+                && ctx.range() == null) {
             return readChanges(ctx);
         }
         try {

@@ -46,13 +46,23 @@ final class CdcStreaming implements AutoCloseable {
 
     /** {@code acl}: the host's network allow-list (default: the shared test server only). */
     CdcStreaming(String config, String stream, String resume, long emitDelayMs, List<String> acl) {
+        this(config, stream, resume, emitDelayMs, acl, "");
+    }
+
+    /** {@code ctxMembers}: more ctx-json members, each with its leading comma (e.g. ranged_snapshot). */
+    CdcStreaming(String config, String stream, String resume, long emitDelayMs, List<String> acl, String ctxMembers) {
         durable.set(resume);
         this.emitDelayMs.set(emitDelayMs);
-        thread = new Thread(() -> run(config, stream, resume, acl), "cdc-test");
+        thread = new Thread(() -> run(config, stream, resume, acl, ctxMembers), "cdc-test");
         thread.start();
     }
 
-    private void run(String config, String stream, String resume, List<String> acl) {
+    /** Whether the run-read returned (or failed). */
+    boolean ended() {
+        return !thread.isAlive();
+    }
+
+    private void run(String config, String stream, String resume, List<String> acl, String ctxMembers) {
         HostListener listener = new HostListener() {
             @Override
             public void onLog(String connector, LogLevel level, String message) {
@@ -97,7 +107,7 @@ final class CdcStreaming implements AutoCloseable {
             instance = i;
             i.open(config);
             i.runRead("{\"stream\":\"" + stream + "\",\"limits\":{\"max_batch_rows\":1000},\"resume\":"
-                    + (resume == null ? "null" : resume) + "}");
+                    + (resume == null ? "null" : resume) + ctxMembers + "}");
         } catch (Throwable t) {
             failure.set(t);
         }

@@ -24,7 +24,12 @@ import io.rapidbyte.sdk.arrow.Field;
 import io.rapidbyte.sdk.arrow.RecordBatch;
 import io.rapidbyte.sdk.json.Json;
 import io.rapidbyte.sdk.json.JsonObject;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * One {@code run-write}: pulls frames with {@code next-batch} until the end of input, decodes
@@ -53,6 +58,15 @@ public final class WriteRun {
     /** The range this run writes (null: the whole stream) and its watermark key. */
     private String range;
     private String watermarkKey;
+    /**
+     * A cdc run: its batches may belong to several ranges (a cdc stream's snapshot ranges share the
+     * stream's one ordered input, before its changes), each with its own watermark key.
+     */
+    private boolean cdcRun;
+    /** Per watermark key this run met: its position; those loaded in the open transaction; their rows. */
+    private final Map<String, Position> positions = new HashMap<>();
+    private final Set<String> dirtyKeys = new LinkedHashSet<>();
+    private final Map<String, Long> txRowsByKey = new LinkedHashMap<>();
     private String schemaName;
     private String tableName;
     private String loadTable;
@@ -131,7 +145,7 @@ public final class WriteRun {
         if (stream == null) {
             start(meta);
         } else if (!java.util.Objects.equals(range, meta.range)) {
-            throw mixedRanges(meta);
+            switchRange(meta);
         }
         if (meta.redelivery != null) {
             if (skipRedelivery(frame, meta)) {
@@ -164,12 +178,16 @@ public final class WriteRun {
             deadLetters.markLoaded(stream, meta.redelivery);
         }
         txRows += frame.rows - dead;
+        Long keyRows = txRowsByKey.get(watermarkKey);
+        txRowsByKey.put(watermarkKey, (keyRows == null ? 0 : keyRows) + frame.rows - dead);
         txBytes += frame.bytes;
         batchesLoaded++;
         bytesLoaded += frame.bytes;
         if (meta.hasPosition()) {
             position = new Position(meta.syncRun, meta.seq);
             positionDirty = true;
+            positions.put(watermarkKey, position);
+            dirtyKeys.add(watermarkKey);
         }
         if (interval.due(txRows, txBytes, System.currentTimeMillis() - txStartMillis)) {
             commit();
@@ -250,12 +268,14 @@ public final class WriteRun {
             TableDdl.createSchema(db, schemaName);
         }
         range = meta.range;
-        watermarkKey = range == null ? stream : stream + " range " + range;
+        watermarkKey = watermarkKey(range);
+        cdcRun = ChangeFields.isCdc(meta);
         watermark = new Watermark(db, schemaName, tableName);
         watermark.ensureTable();
         deadLetters = new DeadLetterTable(db, schemaName, tableName);
         deadLetters.ensureTable();
         position = watermark.read(watermarkKey);
+        positions.put(watermarkKey, position);
         loadTable = tableName;
         if (cfg.writeMode == WriteMode.REPLACE && range != null) {
             throw replaceRanges();
@@ -277,6 +297,7 @@ public final class WriteRun {
         txOpen = true;
         txStartMillis = System.currentTimeMillis();
         txRows = 0;
+        txRowsByKey.clear();
         txBytes = 0;
         if (stage != null && !stageStarted) {
             boolean sameRun = meta.hasPosition() && position != null && position.syncRun.equals(meta.syncRun);
@@ -315,10 +336,16 @@ public final class WriteRun {
     }
 
     private void commit() throws PgException {
-        String sql = positionDirty ? watermark.upsertSql(watermarkKey, position, txRows) + "; COMMIT" : "COMMIT";
+        StringBuilder sql = new StringBuilder();
+        if (positionDirty) {
+            for (String key : dirtyKeys) {
+                sql.append(watermark.upsertSql(key, positions.get(key), txRowsByKey.getOrDefault(key, 0L))).append("; ");
+            }
+        }
+        sql.append("COMMIT");
         failureState = CommitState.AFTER_COMMIT_UNKNOWN;
         try {
-            db.execute(sql);
+            db.execute(sql.toString());
         } catch (PgException e) {
             if (!e.connectionBroken()) {
                 failureState = CommitState.BEFORE_COMMIT; // the server refused: rolled back
@@ -328,6 +355,7 @@ public final class WriteRun {
         failureState = CommitState.BEFORE_COMMIT;
         txOpen = false;
         positionDirty = false;
+        dirtyKeys.clear();
         rowsCommitted += txRows;
         if (txRows > 0) {
             ctx.metric(Json.object().with("name", "dest_postgres.rows_committed").with("value", txRows)
@@ -346,6 +374,30 @@ public final class WriteRun {
         failureState = CommitState.BEFORE_COMMIT;
         ctx.info("replaced " + Sql.qualified(schemaName, tableName) + " with its stage");
         checkpoint(true);
+    }
+
+    private String watermarkKey(String rangeId) {
+        return rangeId == null ? stream : stream + " range " + rangeId;
+    }
+
+    /**
+     * A batch of another range than the one before, or of the whole stream after a range: in a cdc
+     * run (the snapshot ranges of a cdc stream, then its changes, in one ordered input) the run
+     * goes on under that range's watermark key; any other run refuses it.
+     */
+    private void switchRange(BatchMeta meta) throws PgException {
+        if (!cdcRun || !ChangeFields.isCdc(meta)) {
+            throw mixedRanges(meta);
+        }
+        range = meta.range;
+        watermarkKey = watermarkKey(range);
+        if (positions.containsKey(watermarkKey)) {
+            position = positions.get(watermarkKey);
+        } else {
+            // Not met in this run yet, so nothing of it is in the open transaction.
+            position = watermark.read(watermarkKey);
+            positions.put(watermarkKey, position);
+        }
     }
 
     private RuntimeException mixedRanges(BatchMeta meta) {

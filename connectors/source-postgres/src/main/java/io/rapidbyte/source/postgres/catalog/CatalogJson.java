@@ -21,7 +21,7 @@ import java.util.Map;
  *  "resumable_full_refresh": true, "suggested_cursor": "updated_at", "suggested_tie_breaker": ["id"],
  *  "ranges": [{"id": "0", "from_page": 0, "to_page": 120}, {"id": "1", "from_page": 120}]}
  * }</pre>
- * {@code ranges} only with {@code snapshot_ranges} above 1, for full-refresh plain tables and
+ * {@code ranges} only with {@code snapshot_ranges} above 1, for full-refresh and cdc plain tables and
  * materialized views (see {@link io.rapidbyte.source.postgres.ranges.RangeCatalog}).
  */
 public final class CatalogJson {

@@ -13,11 +13,13 @@ import java.util.List;
  * The checkpoint of a cdc stream, a position in the WAL:
  * <pre>{@code
  * {"version": 1, "stream": "public.orders", "sync_mode": "cdc", "sync_run": "...", "next_seq": 42,
- *  "slot": "rapidbyte_public_orders", "phase": "snapshot" | "stream",
+ *  "slot": "rapidbyte_public_orders", "phase": "ranges" | "snapshot" | "stream",
  *  "snapshot_key": ["17"] | null, "consistent_lsn": "0/16B3748",
  *  "tx_lsn": "0/16B5000", "tx_changes": 120, "tx_done": false, "confirmed_lsn": "0/16B4F00"}
  * }</pre>
- * In the snapshot phase {@code snapshot_key} is the key of the last row emitted. While streaming,
+ * In the ranges phase the slot exists and the embedder reads the snapshot in ranges (each at its
+ * own snapshot, taken after the slot's consistent point); streaming starts at that point once they
+ * are done. In the snapshot phase {@code snapshot_key} is the key of the last row emitted. While streaming,
  * {@code tx_lsn} is the commit LSN of the transaction of the last change emitted, {@code tx_changes}
  * how many of its changes were emitted and {@code tx_done} whether that was all of them;
  * {@code confirmed_lsn} is the end of the last transaction emitted completely: once this
@@ -27,6 +29,7 @@ import java.util.List;
  */
 public final class CdcPosition {
     public static final int VERSION = 1;
+    static final String RANGES = "ranges";
     static final String SNAPSHOT = "snapshot";
     static final String STREAM = "stream";
 
@@ -55,6 +58,11 @@ public final class CdcPosition {
 
     boolean inSnapshot() {
         return SNAPSHOT.equals(phase);
+    }
+
+    /** The slot exists and the snapshot is read in ranges by other runs: nothing is streamed yet. */
+    boolean awaitingRanges() {
+        return RANGES.equals(phase);
     }
 
     /** Whether a change (the {@code index}-th, from 1, of the transaction committing at {@code lsn}) was emitted. */
@@ -107,7 +115,7 @@ public final class CdcPosition {
                     Lsn.parse(o.getString("consistent_lsn")));
             p.nextSeq = o.getLong("next_seq");
             p.phase = o.getString("phase");
-            if (!SNAPSHOT.equals(p.phase) && !STREAM.equals(p.phase)) {
+            if (!SNAPSHOT.equals(p.phase) && !STREAM.equals(p.phase) && !RANGES.equals(p.phase)) {
                 throw invalid(stream, "unknown phase " + p.phase);
             }
             Object key = o.get("snapshot_key");

@@ -108,14 +108,31 @@ public final class CdcRun {
         long slotConfirmed = slotConfirmed(sql, slot, scs);
         repl[0] = sessions.openReplication();
         String snapshotName = null;
+        String ranged = ctx.rangedSnapshot();
+        boolean created = false;
         if (position == null || slotConfirmed == Lsn.INVALID) {
-            CreatedSlot created = createSlot(repl[0], stream, slot, position, slotConfirmed != Lsn.INVALID);
+            if (position == null && Context.RANGES_DONE.equals(ranged)) {
+                throw Errors.config("CDC_RANGES_WITHOUT_SLOT", "stream " + stream.name() + ": the host says its "
+                        + "snapshot ranges were read, but the stream has no checkpoint naming the slot they were read "
+                        + "after; reset the connector's offsets to snapshot the table again");
+            }
+            CreatedSlot slotCreated = createSlot(repl[0], stream, slot, position, slotConfirmed != Lsn.INVALID,
+                    ranged == null);
             position = new CdcPosition(stream.name(), SyncRunIds.next(entropy, System.currentTimeMillis()), slot,
-                    created.consistentPoint());
-            snapshotName = created.snapshotName();
-            slotConfirmed = created.consistentPoint();
+                    slotCreated.consistentPoint());
+            snapshotName = slotCreated.snapshotName();
+            slotConfirmed = slotCreated.consistentPoint();
+            created = true;
+            if (ranged != null) {
+                position.phase = CdcPosition.RANGES;
+            }
         }
         CdcEmitter emitter = new CdcEmitter(ctx, position, maxBytes, redactor);
+        if (position.awaitingRanges() || Context.RANGES_PENDING.equals(ranged)) {
+            if (!afterRanges(stream, sql, position, emitter, ranged, created)) {
+                return ReadSummary.of(ctx, emitter.rows(), 0);
+            }
+        }
         if (position.inSnapshot()) {
             new SnapshotPhase(sql, stream, position, emitter, redactor, log).run(snapshotName, maxRows, maxBytes);
         }
@@ -123,9 +140,54 @@ public final class CdcRun {
                 maxBytes, text);
     }
 
-    /** A new slot with an exported snapshot, for a stream without a checkpoint (or a lost temporary slot). */
+    /**
+     * A stream whose snapshot the host reads in ranges ({@code ranged_snapshot}, or a checkpoint in
+     * the ranges phase). Pending: the run only makes the slot's position durable (a new slot's
+     * checkpoint travels with one empty batch, {@link SnapshotPhase#announce}) and returns false;
+     * the host starts the ranges once that checkpoint is durable, each at its own snapshot taken
+     * after the slot's consistent point. Done: streaming starts at that point, so the changes made
+     * while the ranges were read are applied again after them and the target converges by key.
+     * Neither (the host now reads the stream whole): the snapshot is read whole at a new snapshot.
+     *
+     * @return whether the run goes on (to the snapshot or the stream)
+     */
+    private boolean afterRanges(StreamConfig stream, PgConnection sql, CdcPosition position, CdcEmitter emitter,
+            String ranged, boolean created) throws PgException {
+        if (Context.RANGES_PENDING.equals(ranged)) {
+            if (!position.awaitingRanges()) {
+                throw Errors.config("CDC_RANGES_AFTER_START", "stream " + stream.name() + ": the host reads its "
+                        + "snapshot in ranges, but its checkpoint is already in phase " + position.phase + "; reset "
+                        + "the connector's offsets to snapshot the table again");
+            }
+            if (created) {
+                new SnapshotPhase(sql, stream, position, emitter, redactor, log).announce();
+            }
+            log.info("stream " + stream.name() + ": slot " + position.slot + " holds the changes from "
+                    + Lsn.format(position.consistentLsn) + "; the snapshot is read in ranges, streaming starts once "
+                    + "they are done");
+            return false;
+        }
+        if (Context.RANGES_DONE.equals(ranged)) {
+            position.phase = CdcPosition.STREAM;
+            emitter.checkpoint();
+            log.info("stream " + stream.name() + ": its snapshot ranges are done; streaming the changes since "
+                    + Lsn.format(position.consistentLsn) + " (those made while the ranges were read apply again)");
+            return true;
+        }
+        log.warn("stream " + stream.name() + ": its snapshot was to be read in ranges, but this run reads the "
+                + "stream whole: reading the snapshot whole at a new snapshot (changes since the slot's consistent "
+                + "point apply again after it)");
+        position.phase = CdcPosition.SNAPSHOT;
+        position.snapshotKey = null;
+        return true;
+    }
+
+    /**
+     * A new slot, with an exported snapshot when {@code export}, for a stream without a checkpoint
+     * (or a lost temporary slot).
+     */
     private CreatedSlot createSlot(PgConnection repl, StreamConfig stream, String slot, CdcPosition position,
-            boolean exists) throws PgException {
+            boolean exists, boolean export) throws PgException {
         boolean temporary = config.cdc().lifecycle() == CdcOptions.SlotLifecycle.TEMPORARY;
         if (position != null && !temporary) {
             throw Errors.config("CDC_SLOT_LOST", "stream " + stream.name() + ": replication slot " + slot
@@ -141,7 +203,7 @@ public final class CdcRun {
                     + " is dropped and created again for a new consistent snapshot");
             ReplicationCommands.dropSlot(repl, slot, false);
         }
-        CreatedSlot created = ReplicationCommands.createLogicalSlot(repl, slot, PLUGIN, true, temporary);
+        CreatedSlot created = ReplicationCommands.createLogicalSlot(repl, slot, PLUGIN, export, temporary);
         log.info("stream " + stream.name() + ": created " + (temporary ? "temporary " : "")
                 + "replication slot " + slot + " at " + Lsn.format(created.consistentPoint())
                 + (temporary ? " (slot_lifecycle temporary: it ends with this task's replication connection)"

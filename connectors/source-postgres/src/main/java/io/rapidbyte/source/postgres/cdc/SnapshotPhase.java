@@ -59,17 +59,10 @@ final class SnapshotPhase {
         connection.simpleQuery("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"
                 + (snapshotName == null ? "" : "; SET TRANSACTION SNAPSHOT '" + snapshotName.replace("'", "''") + "'"));
         CatalogReader catalog = new CatalogReader(connection);
-        SourceTable table = catalog.table(stream.schema(), stream.table());
-        if (table == null) {
-            throw Errors.config("42P01", "stream " + stream.name() + ": relation \"" + stream.schema() + "\".\""
-                    + stream.table() + "\" does not exist");
-        }
+        SourceTable table = table(catalog);
         StreamConfig full = StreamConfig.fullRefresh(stream.name());
         ReadPlan plan = ReadPlanner.plan(full, table, position.snapshotKey, catalog.standardConformingStrings());
-        List<Field> fields = new ArrayList<Field>();
-        for (ColumnMapping m : plan.columns()) {
-            fields.add(m.field());
-        }
+        List<Field> fields = fields(plan);
         final BatchMetadata metadata = new BatchMetadata(fields, stream.name(), position.syncRun, table.primaryKey(),
                 "cdc");
         long budget = maxBytes - metadata.streamOverhead();
@@ -97,6 +90,38 @@ final class SnapshotPhase {
                 + "the slot's consistent point " + io.rapidbyte.postgres.wire.replication.Lsn.format(
                         position.consistentLsn));
         return assembler.rows();
+    }
+
+    /**
+     * For a snapshot read in ranges by other runs: emits one empty batch of the snapshot's schema
+     * (and sync run) carrying the checkpoint of the position in the ranges phase. An embedder stores
+     * a checkpoint only with a record (the Connect plugin), and the ranges start once it is durable.
+     */
+    void announce() throws PgException {
+        CatalogReader catalog = new CatalogReader(connection);
+        SourceTable table = table(catalog);
+        ReadPlan plan = ReadPlanner.plan(StreamConfig.fullRefresh(stream.name()), table, null,
+                catalog.standardConformingStrings());
+        List<Field> fields = fields(plan);
+        emitter.emit(new RecordBatchBuilder(new Schema(fields, null)),
+                new BatchMetadata(fields, stream.name(), position.syncRun, table.primaryKey(), "cdc"));
+    }
+
+    private SourceTable table(CatalogReader catalog) throws PgException {
+        SourceTable table = catalog.table(stream.schema(), stream.table());
+        if (table == null) {
+            throw Errors.config("42P01", "stream " + stream.name() + ": relation \"" + stream.schema() + "\".\""
+                    + stream.table() + "\" does not exist");
+        }
+        return table;
+    }
+
+    private static List<Field> fields(ReadPlan plan) {
+        List<Field> fields = new ArrayList<Field>();
+        for (ColumnMapping m : plan.columns()) {
+            fields.add(m.field());
+        }
+        return fields;
     }
 
     /** The row loop, small on purpose (see run/ReadRun#pump: big wasm functions never JIT). */

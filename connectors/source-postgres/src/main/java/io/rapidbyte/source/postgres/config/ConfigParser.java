@@ -46,7 +46,7 @@ public final class ConfigParser {
         }
         CdcOptions cdc = CdcOptions.parse(config.get("cdc"), problems);
         List<StreamConfig> streams = streams(config, defaultMode, problems);
-        int ranges = snapshotRanges(config, defaultMode, streams, problems);
+        int ranges = snapshotRanges(config, defaultMode, streams, cdc, problems);
         problems.throwIfAny("source-postgres");
         return new PostgresSourceConfig(connection, schemas != null ? schemas : Collections.singletonList("public"),
                 streams, maxRows, maxBytes, defaultMode, cdc, ranges);
@@ -128,20 +128,22 @@ public final class ConfigParser {
     }
 
     /**
-     * {@code snapshot_ranges}: into how many ctid ranges discover splits each full-refresh table.
-     * Refused with cdc: a cdc snapshot must be read in the replication slot's exported snapshot,
-     * which one session holds, so it cannot be split over tasks (yet).
+     * {@code snapshot_ranges}: into how many ctid ranges discover splits each full-refresh or cdc
+     * table. Refused with a temporary slot: a cdc stream read in ranges creates its slot in one
+     * run and streams from it in a later one, after the ranges (a temporary slot ends with the
+     * first run's connection).
      */
     private static int snapshotRanges(JsonObject config, SyncMode defaultMode, List<StreamConfig> streams,
-            ConfigMembers problems) {
+            CdcOptions cdcOptions, ConfigMembers problems) {
         int ranges = (int) problems.integer(config, "snapshot_ranges", 1, 1, RangePlanner.MAX_RANGES, "");
         boolean cdc = defaultMode == SyncMode.CDC;
         for (StreamConfig s : streams) {
             cdc |= s.syncMode() == SyncMode.CDC;
         }
-        if (ranges > 1 && cdc) {
-            problems.problem("\"snapshot_ranges\" must be 1 with sync_mode cdc (the cdc snapshot is read in the "
-                    + "replication slot's exported snapshot, in one session), got " + ranges);
+        if (ranges > 1 && cdc && cdcOptions != null && cdcOptions.lifecycle() == CdcOptions.SlotLifecycle.TEMPORARY) {
+            problems.problem("\"snapshot_ranges\" above 1 with sync_mode cdc needs \"cdc.slot_lifecycle\" retain "
+                    + "(a ranged snapshot creates the slot before its ranges and streams from it after them; a "
+                    + "temporary slot ends in between), got " + ranges + " with temporary");
         }
         return ranges;
     }

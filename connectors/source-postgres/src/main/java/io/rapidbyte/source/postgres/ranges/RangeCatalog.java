@@ -11,8 +11,8 @@ import java.util.Map;
 
 /**
  * The ranges {@code discover} offers with {@code snapshot_ranges} above 1: a plan from
- * {@link RangePlanner} for every full-refresh stream on a relation with stable ctids (plain table,
- * materialized view); views, partitioned and foreign tables have no ctid ranges and are read
+ * {@link RangePlanner} for every full-refresh or cdc stream on a relation with stable ctids (plain
+ * table, materialized view; a cdc stream's ranges are its initial snapshot); views, partitioned and foreign tables have no ctid ranges and are read
  * whole. The embedder fixes the plan once (the Connect plugin keeps it in its source offsets), so
  * a table that grows or shrinks later keeps the ranges it was planned with. Stateless.
  */
@@ -27,7 +27,8 @@ public final class RangeCatalog {
             return out;
         }
         for (SourceTable t : tables) {
-            if (t.hasStableCtid() && config.stream(t.streamName()).syncMode() == SyncMode.FULL_REFRESH) {
+            SyncMode mode = config.stream(t.streamName()).syncMode();
+            if (t.hasStableCtid() && (mode == SyncMode.FULL_REFRESH || mode == SyncMode.CDC)) {
                 out.put(t.streamName(), RangePlanner.plan(reader.pages(t.schema(), t.name()), config.snapshotRanges()));
             }
         }

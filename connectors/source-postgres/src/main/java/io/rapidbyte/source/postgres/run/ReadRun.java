@@ -70,7 +70,11 @@ public final class ReadRun {
         if (!StreamConfig.isValidName(name)) {
             throw Errors.config("INVALID_STREAM", "stream name \"" + name + "\" is not schema.table");
         }
-        StreamConfig stream = config.stream(name);
+        StreamConfig configured = config.stream(name);
+        // One range of a cdc stream's snapshot: every column, as the whole-stream snapshot reads them
+        // (cdc.SnapshotPhase), in batches marked cdc so the destination upserts them by key.
+        boolean cdcRange = configured.syncMode() == SyncMode.CDC && ctx.range() != null;
+        StreamConfig stream = cdcRange ? StreamConfig.fullRefresh(name) : configured;
         long maxRows = limit(ctx.limits().maxBatchRows(), config.maxBatchRows(), StreamLimits.DEFAULT_MAX_BATCH_ROWS);
         long maxBytes = limit(ctx.limits().maxBatchBytes(), config.maxBatchBytes(), config.maxBatchBytes());
         PgConnection connection = sessions.open();
@@ -99,7 +103,8 @@ public final class ReadRun {
                 plan = plan.pages(range.fromPage(), range.toPage());
                 log.info("stream " + name + ": reading " + range);
             }
-            return copy(ctx, connection, table, plan, state, range == null ? null : range.id(), maxRows, maxBytes);
+            return copy(ctx, connection, table, plan, state, range == null ? null : range.id(),
+                    cdcRange ? SyncMode.CDC.wireName() : plan.mode().wireName(), maxRows, maxBytes);
         } catch (PgException e) {
             throw PgErrors.of("reading stream " + name, e, redactor);
         } finally {
@@ -108,8 +113,8 @@ public final class ReadRun {
     }
 
     /**
-     * The ctid range a ranged run reads: only a full refresh of a relation with stable ctids
-     * (discover offers ranges for nothing else).
+     * The ctid range a ranged run reads: only a full refresh (or a cdc stream's snapshot, read as
+     * one) of a relation with stable ctids (discover offers ranges for nothing else).
      */
     private static PageRange range(String name, StreamConfig stream, SourceTable table, Context ctx) {
         if (stream.syncMode() != SyncMode.FULL_REFRESH || !table.hasStableCtid()) {
@@ -121,7 +126,7 @@ public final class ReadRun {
     }
 
     private ReadSummary copy(Context ctx, PgConnection connection, SourceTable table, ReadPlan plan, SyncState state,
-            String rangeId, long maxRows, long maxBytes) throws PgException {
+            String rangeId, String syncModeName, long maxRows, long maxBytes) throws PgException {
         List<Field> fields = new ArrayList<Field>();
         for (ColumnMapping m : plan.columns()) {
             fields.add(m.field());
@@ -130,7 +135,7 @@ public final class ReadRun {
             }
         }
         BatchMetadata metadata = new BatchMetadata(fields, plan.stream(), state.syncRun(), table.primaryKey(),
-                plan.mode().wireName(), rangeId);
+                syncModeName, rangeId);
         long budget = maxBytes - metadata.streamOverhead();
         if (budget < 1024) {
             throw Errors.config("BATCH_LIMIT_TOO_SMALL", "stream " + plan.stream() + ": max_batch_bytes " + maxBytes

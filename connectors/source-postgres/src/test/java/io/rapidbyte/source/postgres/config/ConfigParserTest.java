@@ -120,14 +120,17 @@ class ConfigParserTest {
     }
 
     @Test
-    void snapshotRangesAreRefusedWithCdc() {
+    void snapshotRangesWithCdcNeedARetainedSlot() {
         for (String config : new String[] {"\"sync_mode\":\"cdc\"", "\"streams\":[{\"name\":\"public.t\",\"sync_mode\":\"cdc\"}]"}) {
+            assertEquals(4, ConfigParser.parse(Json.parseObject(
+                    "{\"host\":\"db\",\"user\":\"u\",\"snapshot_ranges\":4," + config + "}")).snapshotRanges());
             ConnectorException e = assertThrows(ConnectorException.class, () -> ConfigParser.parse(Json.parseObject(
-                    "{\"host\":\"db\",\"user\":\"u\",\"snapshot_ranges\":4," + config + "}")));
-            assertTrue(e.error().message().contains("\"snapshot_ranges\" must be 1 with sync_mode cdc"),
-                    e.error().message());
+                    "{\"host\":\"db\",\"user\":\"u\",\"snapshot_ranges\":4,\"cdc\":{\"slot_lifecycle\":\"temporary\"},"
+                            + config + "}")));
+            assertTrue(e.error().message().contains("\"snapshot_ranges\" above 1 with sync_mode cdc needs "
+                    + "\"cdc.slot_lifecycle\" retain"), e.error().message());
         }
-        assertEquals(1, ConfigParser.parse(Json.parseObject(
-                "{\"host\":\"db\",\"user\":\"u\",\"snapshot_ranges\":1,\"sync_mode\":\"cdc\"}")).snapshotRanges());
+        assertEquals(1, ConfigParser.parse(Json.parseObject("{\"host\":\"db\",\"user\":\"u\",\"snapshot_ranges\":1,"
+                + "\"sync_mode\":\"cdc\",\"cdc\":{\"slot_lifecycle\":\"temporary\"}}")).snapshotRanges());
     }
 }
