@@ -7,6 +7,7 @@ import io.rapidbyte.host.abi.ExportReturn;
 import io.rapidbyte.host.channels.BatchInput;
 import io.rapidbyte.host.channels.BatchOutput;
 import io.rapidbyte.host.frames.CopyCounter;
+import io.rapidbyte.host.frames.FrameLimits;
 import io.rapidbyte.host.frames.FrameTable;
 import io.rapidbyte.host.imports.GuestBinding;
 import io.rapidbyte.host.imports.HostContext;
@@ -304,6 +305,16 @@ public final class ConnectorInstance implements AutoCloseable {
         private Builder(ConnectorModule module, Role role) {
             this.module = Objects.requireNonNull(module, "module");
             this.role = Objects.requireNonNull(role, "role");
+        }
+
+        /** The role this builder builds an instance for. */
+        Role role() {
+            return role;
+        }
+
+        /** The frame limits the instance will get. */
+        FrameLimits frameLimits() {
+            return limits.frames();
         }
 
         /** Name in logs, errors and listener calls; also WASI argv[0]. Default: the role. */
