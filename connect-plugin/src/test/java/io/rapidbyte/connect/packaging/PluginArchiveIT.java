@@ -64,7 +64,10 @@ class PluginArchiveIT {
                     "io/rapidbyte/connect/precompiled/ExampleVerify.class",
                     "rapidbyte/connectors/source-postgres.wasm", "rapidbyte/connectors/dest-postgres.wasm",
                     "io/rapidbyte/connect/precompiled/SourcePostgres.class",
-                    "io/rapidbyte/connect/precompiled/DestPostgres.class")) {
+                    "io/rapidbyte/connect/precompiled/DestPostgres.class",
+                    "rapidbyte/connectors/example-filter.wasm", "rapidbyte/connectors/example-mask.wasm",
+                    "io/rapidbyte/connect/precompiled/ExampleFilter.class",
+                    "io/rapidbyte/connect/precompiled/ExampleMask.class")) {
                 assertTrue(jar.getEntry(entry) != null, "missing " + entry);
             }
         }
