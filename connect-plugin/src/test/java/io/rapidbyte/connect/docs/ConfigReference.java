@@ -12,6 +12,8 @@ import io.rapidbyte.connect.sink.SinkConfig;
 import io.rapidbyte.connect.sink.WasmSinkConnector;
 import io.rapidbyte.connect.source.SourceConfig;
 import io.rapidbyte.connect.source.WasmSourceConnector;
+import io.rapidbyte.connect.transforms.WasmTransform;
+import io.rapidbyte.connect.transforms.WasmTransformConfig;
 import io.rapidbyte.host.lifecycle.Manifest;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -98,6 +100,12 @@ public final class ConfigReference {
         out.append("\nThe sink also passes every `").append(SinkConfig.STATE_KAFKA_PREFIX)
                 .append("<client setting>` key, prefix removed, to the Kafka clients of its state store (e.g. `")
                 .append(SinkConfig.STATE_KAFKA_PREFIX).append("bootstrap.servers`).\n");
+
+        out.append("\n#### Single-message transform (`").append(WasmTransform.class.getName()).append("`)\n\n");
+        out.append("Keys of `transforms.<alias>.*` (`WasmTransformConfig`); the module's settings are `transforms.<alias>.")
+                .append(WasmTransformConfig.SETTING_PREFIX).append("<property>`, checked against its manifest when ")
+                .append("the task starts.\n\n");
+        keyTable(out, visible(WasmTransformConfig.DEFINITION), k -> true);
     }
 
     /** The definition's non-internal keys, in definition order. */
