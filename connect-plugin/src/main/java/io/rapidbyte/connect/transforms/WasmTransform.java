@@ -1,5 +1,6 @@
 package io.rapidbyte.connect.transforms;
 
+import io.rapidbyte.connect.Version;
 import io.rapidbyte.connect.config.ConnectorSetup;
 import io.rapidbyte.connect.guest.Slf4jHostListener;
 import io.rapidbyte.connect.records.ArrowStreamInspector;
@@ -19,6 +20,7 @@ import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.connect.components.Versioned;
 import org.apache.kafka.connect.connector.ConnectRecord;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.DataException;
@@ -49,11 +51,16 @@ import org.apache.kafka.connect.transforms.Transformation;
  * is confined to the thread that built it (its call timeout interrupts that thread); {@code apply}
  * from another thread fails. {@link #close} may come from any thread.
  */
-public final class WasmTransform<R extends ConnectRecord<R>> implements Transformation<R> {
+public final class WasmTransform<R extends ConnectRecord<R>> implements Transformation<R>, Versioned {
     private ConnectorSetup setup;
     private String name;
     private BatchTransform transform;
     private Thread owner;
+
+    @Override
+    public String version() {
+        return Version.get();
+    }
 
     @Override
     public ConfigDef config() {
