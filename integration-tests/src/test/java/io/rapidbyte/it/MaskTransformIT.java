@@ -38,8 +38,7 @@ class MaskTransformIT {
                   SELECT g, CASE WHEN g % 7 = 0 THEN NULL ELSE 'user' || g || '@example.com' END,
                          CASE WHEN g % 5 = 0 THEN NULL ELSE lpad((g % 1000)::text, 3, '0') || '-12-3456' END,
                          'secret note ' || g || ' é', g * 3
-                  FROM generate_series(1, %d) AS g;
-                """.formatted(ROWS));
+                  FROM generate_series(1, """ + ROWS + ") AS g;");
         pipeline.deploy(SharedEnvironment.rest());
         PipelineWatch watch = new PipelineWatch(SharedEnvironment.rest(), pg,
                 List.of(pipeline.source().name(), pipeline.sink().name()));
