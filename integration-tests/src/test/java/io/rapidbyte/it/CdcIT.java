@@ -227,14 +227,7 @@ class CdcIT {
     }
 
     private static void await(BooleanSupplier condition, String what, PipelineWatch watch) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            watch.failIfFailed();
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what + "; " + watch.statuses());
-            }
-            Thread.sleep(200);
-        }
+        watch.await(condition, what, WAIT);
     }
 
     private static void awaitEqual(PostgresServer pg, String db, String left, String right, PipelineWatch watch)

@@ -103,10 +103,37 @@ public final class ConfigValidator {
             errors.add(WasmConfig.NETWORK_ALLOW, "the allow-list derived from the settings " + rules
                     + " is invalid: " + e.getMessage());
         }
+        validateTransforms(props, config, values, errors, echo);
         if (!errors.any() && config.getBoolean(WasmConfig.VALIDATE_WITH_CONNECTOR)) {
             validateWithConnector(config, role, selected.key(), schema, errors, guestChecks);
         }
         return echo.result(values);
+    }
+
+    /**
+     * Each transform of {@value WasmConfig#TRANSFORMS} like the connector's own module: its
+     * selection, then its settings against its own manifest schema, errors on
+     * {@code wasm.transforms.<name>.config.<field>}; keys of no listed transform are errors too.
+     */
+    private static void validateTransforms(Map<String, String> props, WasmConfig config,
+                                           Map<String, ConfigValue> values, Errors errors, Echo echo) {
+        TransformSetup.strayKeys(props, config.transformNames()).forEach(errors::add);
+        for (String name : config.transformNames()) {
+            ModuleKeys keys = ModuleKeys.transform(name);
+            ManifestSchema schema;
+            ModuleSelector.Selected selected;
+            try {
+                selected = TransformSetup.select(props, keys);
+                schema = TransformSetup.schema(selected, keys);
+            } catch (KeyedConfigException e) {
+                errors.add(e.key(), e.reason());
+                continue;
+            }
+            echo.secrets(schema);
+            SettingsMapper.Result settings = SettingsMapper.map(props, schema, selected.key());
+            addSettingValues(props, schema, settings, values);
+            settings.errors().forEach((key, messages) -> messages.forEach(m -> errors.add(key, m)));
+        }
     }
 
     private static void validateWithConnector(WasmConfig config, Role role, String selectorKey, ManifestSchema schema,
@@ -122,6 +149,9 @@ public final class ConfigValidator {
                 }
                 return null;
             });
+            for (TransformSetup t : setup.transforms()) {
+                validateTransformWithConnector(setup, t, config, errors);
+            }
         } catch (KeyedConfigException e) {
             errors.add(e.key(), e.reason());
         } catch (RuntimeException e) {
@@ -130,10 +160,27 @@ public final class ConfigValidator {
         }
     }
 
+    private static void validateTransformWithConnector(ConnectorSetup setup, TransformSetup t, WasmConfig config,
+                                                       Errors errors) {
+        try {
+            OneShotGuest.run(t.module(), t.configJson(), t.acl(), setup.instanceLimits(), Role.TRANSFORM,
+                    "validate:" + config.connectorName() + ":" + t.name(), instance -> {
+                        ValidationResult result = instance.validate();
+                        if (result.status() == ValidationStatus.FAILED) {
+                            reportRejection(result.message(), t.schema(), t.selectorKey(), errors);
+                        }
+                        return null;
+                    });
+        } catch (RuntimeException e) {
+            errors.add(t.selectorKey(), "transform '" + t.name() + "' could not be opened with these settings: "
+                    + GuestFailures.describe(null, e));
+        }
+    }
+
     /**
      * Puts each line of a failed validation on the field it names: a line (after an optional
      * {@code error: }) that starts with {@code <property>: }, {@code <property>} one of the
-     * manifest's settings, goes to {@value WasmConfig#SETTING_PREFIX}{@code <property>}; the other
+     * manifest's settings, goes to that setting's key ({@link SettingSpec#key()}); the other
      * lines go to the module's selector key.
      */
     static void reportRejection(String message, ManifestSchema schema, String selectorKey, Errors errors) {
@@ -180,7 +227,8 @@ public final class ConfigValidator {
         private final ConfigDef definition;
         private final ConfigDef pluginDefinition;
         private final java.util.Set<String> secretKeys = new java.util.HashSet<>();
-        private boolean settingsKnown;
+        /** Setting prefixes whose schema has been read: their secrets are in {@link #secretKeys}. */
+        private final java.util.Set<String> knownPrefixes = new java.util.HashSet<>();
 
         Echo(Map<String, String> props, ConfigDef definition, ConfigDef pluginDefinition) {
             this.props = props;
@@ -190,9 +238,12 @@ public final class ConfigValidator {
                     .forEach(k -> secretKeys.add(k.name));
         }
 
-        /** Until this is called every {@value WasmConfig#SETTING_PREFIX} value counts as a secret. */
+        /**
+         * Until this is called for a module's schema, every value under its setting prefix
+         * ({@value WasmConfig#SETTING_PREFIX}, {@code wasm.transforms.<name>.config.}) counts as a secret.
+         */
         void secrets(ManifestSchema schema) {
-            settingsKnown = true;
+            knownPrefixes.add(schema.settingPrefix());
             schema.settings().stream().filter(SettingSpec::secret).forEach(s -> secretKeys.add(s.key()));
         }
 
@@ -204,13 +255,24 @@ public final class ConfigValidator {
                 if (v.value() == null && raw != null) {
                     v.value(asGiven(v.name(), raw));
                 }
+                String prefix = settingPrefixOf(v.name());
                 boolean secret = secretKeys.contains(v.name())
-                        || (!settingsKnown && v.name().startsWith(WasmConfig.SETTING_PREFIX));
+                        || (prefix != null && !knownPrefixes.contains(prefix));
                 if (secret && v.value() != null && !(v.value() instanceof Password)) {
                     v.value(new Password(v.value().toString()));
                 }
             }
             return new Config(new ArrayList<>(values.values()));
+        }
+
+        /** The setting prefix {@code key} lies under (the connector's or a transform's), or null. */
+        private static String settingPrefixOf(String key) {
+            if (key.startsWith(WasmConfig.SETTING_PREFIX)) {
+                return WasmConfig.SETTING_PREFIX;
+            }
+            String root = WasmConfig.TRANSFORMS + ".";
+            int config = key.indexOf(".config.", root.length());
+            return key.startsWith(root) && config > 0 ? key.substring(0, config + ".config.".length()) : null;
         }
 
         /**
@@ -223,7 +285,7 @@ public final class ConfigValidator {
                 return own.type == ConfigDef.Type.LIST ? List.of(raw.split(",", -1))
                         : own.type == ConfigDef.Type.CLASS ? null : raw;
             }
-            if (key.startsWith(WasmConfig.SETTING_PREFIX)) {
+            if (settingPrefixOf(key) != null) {
                 return raw;
             }
             if (key.equals(ConnectKeyChecks.VALUE_CONVERTER) || key.equals(ConnectKeyChecks.HEADER_CONVERTER)

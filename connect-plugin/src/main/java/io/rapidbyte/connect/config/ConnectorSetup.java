@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * Everything needed to run the wasm connector a config describes: the module (checked for its
- * role), the config JSON for {@code open}, the network allow-list, instance and stream limits.
+ * role), the config JSON for {@code open}, the network allow-list, instance and stream limits,
+ * and the transforms chained to it ({@link TransformSetup}).
  * Built once per Connect connector or task. Immutable and thread-safe.
  */
 public final class ConnectorSetup {
@@ -22,15 +23,17 @@ public final class ConnectorSetup {
     private final String configJson;
     private final List<String> allowList;
     private final NetworkAcl acl;
+    private final List<TransformSetup> transforms;
 
     private ConnectorSetup(WasmConfig config, ModuleSelector.Selected selected, ManifestSchema schema,
-                           String configJson, List<String> allowList, NetworkAcl acl) {
+                           String configJson, List<String> allowList, NetworkAcl acl, List<TransformSetup> transforms) {
         this.config = config;
         this.selected = selected;
         this.schema = schema;
         this.configJson = configJson;
         this.allowList = allowList;
         this.acl = acl;
+        this.transforms = transforms;
     }
 
     /**
@@ -55,7 +58,9 @@ public final class ConnectorSetup {
             throw new KeyedConfigException(WasmConfig.NETWORK_ALLOW, "the allow-list derived from the settings "
                     + rules + " is invalid: " + e.getMessage());
         }
-        return new ConnectorSetup(config, selected, schema, PluginJson.write(settings.configJson()), rules, acl);
+        List<TransformSetup> transforms = TransformSetup.resolveAll(config);
+        return new ConnectorSetup(config, selected, schema, PluginJson.write(settings.configJson()), rules, acl,
+                transforms);
     }
 
     static ManifestSchema manifestSchema(ModuleSelector.Selected selected) {
@@ -98,6 +103,12 @@ public final class ConnectorSetup {
         return acl;
     }
 
+    /** The {@value WasmConfig#TRANSFORMS} chain, in order; empty for none. */
+    public List<TransformSetup> transforms() {
+        return transforms;
+    }
+
+    /** The sandbox limits of every instance: the connector's and each transform's. */
     public InstanceLimits instanceLimits() {
         return InstanceLimits.DEFAULT
                 .withMaxMemoryPages(config.getInt(WasmConfig.MEMORY_MAX_MB) * 16)

@@ -19,22 +19,36 @@ import java.util.Set;
  * takes no settings. Immutable.
  */
 public final class ManifestSchema {
+    private final String settingPrefix;
     private final JsonNode configSchema;
     private final List<SettingSpec> settings;
     private final List<String> networkTemplates;
 
-    private ManifestSchema(JsonNode configSchema, List<SettingSpec> settings, List<String> networkTemplates) {
+    private ManifestSchema(String settingPrefix, JsonNode configSchema, List<SettingSpec> settings,
+                           List<String> networkTemplates) {
+        this.settingPrefix = settingPrefix;
         this.configSchema = configSchema;
         this.settings = settings;
         this.networkTemplates = networkTemplates;
     }
 
     /**
+     * The schema of the connector's own settings ({@value WasmConfig#SETTING_PREFIX}{@code <property>}).
+     *
      * @throws IllegalArgumentException if the manifest is not JSON or its schema is not an object
      */
     public static ManifestSchema of(Optional<Manifest> manifest) {
+        return of(manifest, WasmConfig.SETTING_PREFIX);
+    }
+
+    /**
+     * The schema of a module whose settings are the Connect keys {@code settingPrefix<property>}.
+     *
+     * @throws IllegalArgumentException if the manifest is not JSON or its schema is not an object
+     */
+    public static ManifestSchema of(Optional<Manifest> manifest, String settingPrefix) {
         if (manifest.isEmpty()) {
-            return new ManifestSchema(PluginJson.object(), List.of(), List.of());
+            return new ManifestSchema(settingPrefix, PluginJson.object(), List.of(), List.of());
         }
         JsonNode root = PluginJson.parse(manifest.get().json());
         JsonNode schema = root.path("config_schema");
@@ -49,11 +63,16 @@ public final class ManifestSchema {
         List<SettingSpec> specs = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = schema.path("properties").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> p = it.next();
-            specs.add(SettingSpec.of(p.getKey(), p.getValue(), required.contains(p.getKey())));
+            specs.add(SettingSpec.of(settingPrefix, p.getKey(), p.getValue(), required.contains(p.getKey())));
         }
         List<String> templates = new ArrayList<>();
         root.path("permissions").path("network").forEach(t -> templates.add(t.asText()));
-        return new ManifestSchema(schema, List.copyOf(specs), List.copyOf(templates));
+        return new ManifestSchema(settingPrefix, schema, List.copyOf(specs), List.copyOf(templates));
+    }
+
+    /** The Connect key prefix of the settings, e.g. {@value WasmConfig#SETTING_PREFIX}. */
+    public String settingPrefix() {
+        return settingPrefix;
     }
 
     public JsonNode configSchema() {

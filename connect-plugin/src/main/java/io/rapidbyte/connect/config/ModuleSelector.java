@@ -11,15 +11,18 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Finds the wasm module a connector config names — bundled by {@link WasmConfig#CONNECTOR} or a
- * file by {@link WasmConfig#PATH} — checks the optional SHA-256 pin and that the module can play
+ * file by {@link WasmConfig#PATH}, or the same keys of a transform ({@link ModuleKeys}) — checks the optional SHA-256 pin and that the module can play
  * the role of the Connect connector using it. Every problem is a {@link KeyedConfigException} naming
  * the key to fix, so {@code validate()} can attach it to that field. Stateless.
  */
 public final class ModuleSelector {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ModuleSelector.class);
+
+    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
 
     private ModuleSelector() {
     }
@@ -29,27 +32,42 @@ public final class ModuleSelector {
     }
 
     /**
+     * The Connect connector's own module ({@link ModuleKeys#MAIN}).
+     *
      * @throws KeyedConfigException naming {@link WasmConfig#CONNECTOR}, {@link WasmConfig#PATH} or
      *         {@link WasmConfig#SHA256}
      */
     public static Selected select(WasmConfig config, Role role) {
-        String bundled = config.getString(WasmConfig.CONNECTOR).trim();
-        String path = config.getString(WasmConfig.PATH).trim();
+        return select(ModuleKeys.MAIN, config.getString(WasmConfig.CONNECTOR), config.getString(WasmConfig.PATH),
+                config.getString(WasmConfig.SHA256), role);
+    }
+
+    /**
+     * The module that {@code keys} select, given their values (null or blank: unset).
+     *
+     * @throws KeyedConfigException naming one of {@code keys}
+     */
+    public static Selected select(ModuleKeys keys, String bundledValue, String pathValue, String pinValue, Role role) {
+        String bundled = bundledValue == null ? "" : bundledValue.trim();
+        String path = pathValue == null ? "" : pathValue.trim();
         if (bundled.isEmpty() == path.isEmpty()) {
-            String key = bundled.isEmpty() ? WasmConfig.CONNECTOR : WasmConfig.PATH;
-            throw new KeyedConfigException(key, "exactly one of " + WasmConfig.CONNECTOR
+            String key = bundled.isEmpty() ? keys.connector() : keys.path();
+            throw new KeyedConfigException(key, "exactly one of " + keys.connector()
                     + " (a bundled connector: " + String.join(", ", BundledConnectors.names()) + ") and "
-                    + WasmConfig.PATH + " (a .wasm file on the worker) must be set");
+                    + keys.path() + " (a .wasm file on the worker) must be set");
         }
-        String key = bundled.isEmpty() ? WasmConfig.PATH : WasmConfig.CONNECTOR;
-        byte[] bytes = bundled.isEmpty() ? readFile(path) : readBundled(bundled);
+        String key = bundled.isEmpty() ? keys.path() : keys.connector();
+        byte[] bytes = bundled.isEmpty() ? readFile(keys.path(), path) : readBundled(keys.connector(), bundled);
         String origin = bundled.isEmpty() ? "module " + path : "bundled connector '" + bundled + "'";
-        String pin = config.getString(WasmConfig.SHA256).trim().toLowerCase(Locale.ROOT);
+        String pin = pinValue == null ? "" : pinValue.trim().toLowerCase(Locale.ROOT);
         if (!pin.isEmpty()) {
+            if (!SHA256_HEX.matcher(pin).matches()) {
+                throw new KeyedConfigException(keys.sha256(), "must be 64 hexadecimal digits");
+            }
             // Checked before the module is parsed or compiled: an unexpected module is never touched.
             String actual = sha256(bytes);
             if (!pin.equals(actual)) {
-                throw new KeyedConfigException(WasmConfig.SHA256, origin + " has SHA-256 " + actual
+                throw new KeyedConfigException(keys.sha256(), origin + " has SHA-256 " + actual
                         + ", not the pinned " + pin);
             }
         }
@@ -68,15 +86,15 @@ public final class ModuleSelector {
             throw new KeyedConfigException(key, origin + " is not a usable wasm module: "
                     + e.getMessage());
         }
-        requireRole(module, role, origin, key);
+        requireRole(module, role, origin, key, keys.user());
         return new Selected(module, origin, key);
     }
 
-    private static void requireRole(ConnectorModule module, Role role, String origin, String key) {
+    private static void requireRole(ConnectorModule module, Role role, String origin, String key, String user) {
         Optional<String> declared = module.manifest().flatMap(Manifest::role);
         if (declared.isPresent() && roleOf(declared.get()) != role) {
             throw new KeyedConfigException(key, origin + " (" + module.describe() + ") is a " + declared.get()
-                    + " connector; this Connect connector needs a " + roleName(role) + " connector");
+                    + " connector; " + user + " needs a " + roleName(role) + " connector");
         }
         try {
             module.requireRole(role);
@@ -111,34 +129,34 @@ public final class ModuleSelector {
         }
     }
 
-    private static byte[] readBundled(String name) {
-        return BundledConnectors.read(name).orElseThrow(() -> new KeyedConfigException(WasmConfig.CONNECTOR,
+    private static byte[] readBundled(String key, String name) {
+        return BundledConnectors.read(name).orElseThrow(() -> new KeyedConfigException(key,
                 "no bundled connector named '" + name + "' (resource " + BundledConnectors.RESOURCE_DIR + name
                         + ".wasm is not on the plugin class path); bundled: " + String.join(", ", BundledConnectors.names())));
     }
 
-    private static byte[] readFile(String path) {
+    private static byte[] readFile(String key, String path) {
         Path file;
         try {
             file = Path.of(path);
         } catch (InvalidPathException e) {
-            throw new KeyedConfigException(WasmConfig.PATH, "not a valid path: " + e.getMessage());
+            throw new KeyedConfigException(key, "not a valid path: " + e.getMessage());
         }
         if (!path.endsWith(".wasm")) {
-            throw new KeyedConfigException(WasmConfig.PATH, "must name a .wasm file");
+            throw new KeyedConfigException(key, "must name a .wasm file");
         }
         if (!file.isAbsolute()) {
-            throw new KeyedConfigException(WasmConfig.PATH, "must be absolute (workers do not share a working directory)");
+            throw new KeyedConfigException(key, "must be absolute (workers do not share a working directory)");
         }
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-            throw new KeyedConfigException(WasmConfig.PATH, "no readable file at this path on the worker");
+            throw new KeyedConfigException(key, "no readable file at this path on the worker");
         }
         try {
             return Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new KeyedConfigException(WasmConfig.PATH, "cannot read: " + e.getMessage());
+            throw new KeyedConfigException(key, "cannot read: " + e.getMessage());
         } catch (UncheckedIOException e) {
-            throw new KeyedConfigException(WasmConfig.PATH, "cannot read: " + e.getCause().getMessage());
+            throw new KeyedConfigException(key, "cannot read: " + e.getCause().getMessage());
         }
     }
 }

@@ -8,11 +8,13 @@ import org.apache.kafka.common.config.ConfigDef;
 
 /**
  * One top-level property of a wasm connector's config schema, as a flat Connect property
- * {@value WasmConfig#SETTING_PREFIX}{@code <property>}. Scalars map to the matching Connect type;
+ * {@code <prefix><property>} ({@value WasmConfig#SETTING_PREFIX} for the connector itself,
+ * {@code wasm.transforms.<name>.config.} for a transform, see {@link ModuleKeys#transform}). Scalars map to the matching Connect type;
  * objects, arrays and untyped properties are written as JSON text. Properties marked
  * {@code "writeOnly": true}, {@code "x-secret": true} or {@code "format": "password"} are
  * Connect {@code PASSWORD}s, hidden in REST responses and logs. Immutable.
  *
+ * @param prefix       the Connect key prefix of the module's settings
  * @param property     the JSON property name
  * @param kind         how the Connect string is turned into JSON
  * @param secret       whether the value is a secret
@@ -21,12 +23,13 @@ import org.apache.kafka.common.config.ConfigDef;
  * @param description  the schema's {@code description} (or {@code title}), or ""
  * @param schema       the property's own schema, for validation
  */
-public record SettingSpec(String property, Kind kind, boolean secret, boolean required, JsonNode defaultValue,
+public record SettingSpec(String prefix, String property, Kind kind, boolean secret, boolean required, JsonNode defaultValue,
                           String description, JsonNode schema) {
     /** JSON shape of a setting. */
     public enum Kind { STRING, INTEGER, NUMBER, BOOLEAN, JSON }
 
     public SettingSpec {
+        Objects.requireNonNull(prefix, "prefix");
         Objects.requireNonNull(property, "property");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(description, "description");
@@ -34,12 +37,12 @@ public record SettingSpec(String property, Kind kind, boolean secret, boolean re
     }
 
     /** Reads one property schema. */
-    static SettingSpec of(String property, JsonNode schema, boolean required) {
+    static SettingSpec of(String prefix, String property, JsonNode schema, boolean required) {
         String description = schema.path("description").asText(schema.path("title").asText(""));
         boolean secret = schema.path("writeOnly").asBoolean(false) || schema.path("x-secret").asBoolean(false)
                 || "password".equals(schema.path("format").asText(""));
         JsonNode def = schema.has("default") ? schema.get("default") : null;
-        return new SettingSpec(property, kindOf(schema), secret, required, def, description, schema);
+        return new SettingSpec(prefix, property, kindOf(schema), secret, required, def, description, schema);
     }
 
     private static Kind kindOf(JsonNode schema) {
@@ -96,7 +99,7 @@ public record SettingSpec(String property, Kind kind, boolean secret, boolean re
 
     /** The Connect property holding this setting. */
     public String key() {
-        return WasmConfig.SETTING_PREFIX + property;
+        return prefix + property;
     }
 
     public ConfigDef.Type connectType() {

@@ -40,6 +40,15 @@ public final class SettingsMapper {
     }
 
     public static Result map(Map<String, String> props, ManifestSchema schema) {
+        return map(props, schema, WasmConfig.CONNECTOR);
+    }
+
+    /**
+     * Like {@link #map(Map, ManifestSchema)} for the settings under {@link ManifestSchema#settingPrefix()};
+     * problems that concern no single setting are keyed {@code generalKey}.
+     */
+    public static Result map(Map<String, String> props, ManifestSchema schema, String generalKey) {
+        String prefix = schema.settingPrefix();
         ObjectNode json = PluginJson.object();
         Map<String, List<String>> errors = new LinkedHashMap<>();
         for (SettingSpec spec : schema.settings()) {
@@ -58,12 +67,12 @@ public final class SettingsMapper {
         }
         Map<String, String> others = new TreeMap<>();
         props.forEach((k, v) -> {
-            if (k.startsWith(WasmConfig.SETTING_PREFIX) && schema.setting(k.substring(WasmConfig.SETTING_PREFIX.length())).isEmpty()) {
+            if (k.startsWith(prefix) && schema.setting(k.substring(prefix.length())).isEmpty()) {
                 others.put(k, v);
             }
         });
         others.forEach((key, value) -> {
-            String property = key.substring(WasmConfig.SETTING_PREFIX.length());
+            String property = key.substring(prefix.length());
             if (property.isEmpty() || !schema.allowsOtherSettings()) {
                 add(errors, key, "not a setting of this connector; it accepts: " + schema.settings().stream()
                         .map(SettingSpec::key).collect(Collectors.joining(", ")));
@@ -72,7 +81,7 @@ public final class SettingsMapper {
             }
         });
         for (JsonSchemaCheck.Violation v : JsonSchemaCheck.check(json, schema.configSchema())) {
-            String key = v.property() == null ? WasmConfig.CONNECTOR : WasmConfig.SETTING_PREFIX + v.property();
+            String key = v.property() == null ? generalKey : prefix + v.property();
             if (!errors.containsKey(key)) {
                 String where = v.path().isEmpty() || v.path().equals("/" + v.property()) ? "" : " (at " + v.path() + ")";
                 add(errors, key, "Invalid value" + where + ": " + v.message());

@@ -40,6 +40,7 @@ public class WasmConfig extends AbstractConfig {
     public static final String RETRY_TIMEOUT_MS = "wasm.retry.timeout.ms";
     public static final String PIPELINE_ID = "wasm.pipeline.id";
     public static final String VALIDATE_WITH_CONNECTOR = "wasm.validate.with.connector";
+    public static final String TRANSFORMS = "wasm.transforms";
 
     /** Connect's own key for the connector's name (present in connector and task configs). */
     public static final String NAME = "name";
@@ -49,6 +50,7 @@ public class WasmConfig extends AbstractConfig {
     static final String GROUP_LIMITS = "Stream limits";
 
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-fA-F]{64}");
+    private static final Pattern TRANSFORM_NAME = Pattern.compile("[A-Za-z0-9_-]+");
 
     protected WasmConfig(ConfigDef definition, Map<String, String> props) {
         super(definition, props, false);
@@ -75,6 +77,15 @@ public class WasmConfig extends AbstractConfig {
                 "Whether config validation also opens the wasm connector with the settings and calls its validate "
                         + "export (which may connect to the system it reads or writes).",
                 GROUP_CONNECTOR, ++order, Width.SHORT, "Validate with the connector");
+        def.define(TRANSFORMS, Type.LIST, "", new TransformNamesValidator(), Importance.MEDIUM,
+                "Names of the transform modules each batch passes through, in order, between the wasm connector "
+                        + "and Kafka (source) or Kafka and the wasm connector (sink); empty for none. Transform "
+                        + "<name> is selected by " + TRANSFORMS + ".<name>.connector or " + TRANSFORMS
+                        + ".<name>.path (optionally pinned by " + TRANSFORMS + ".<name>.sha256), must be a "
+                        + "transform-role module, and takes its settings as " + TRANSFORMS
+                        + ".<name>.config.<property>, checked against its manifest's schema. run-transform is called "
+                        + "once per batch on the stream's thread; see the README section Transforms.",
+                GROUP_CONNECTOR, ++order, Width.LONG, "Transforms");
         def.define(PIPELINE_ID, Type.STRING, "", Importance.LOW,
                 "Identifier of the pipeline scope of the connector's state (state-get/put with scope pipeline). "
                         + "Empty: the Connect connector name.",
@@ -148,6 +159,11 @@ public class WasmConfig extends AbstractConfig {
         return id.isEmpty() ? connectorName() : id;
     }
 
+    /** The names of {@value #TRANSFORMS}, in order (checked by the definition's validator). */
+    public List<String> transformNames() {
+        return getList(TRANSFORMS).stream().map(String::trim).toList();
+    }
+
     /** The frame limits of each instance. */
     public FrameLimits frameLimits() {
         return new FrameLimits(getInt(FRAMES_MAX_LIVE), getLong(FRAMES_MAX_BYTES), getLong(FRAMES_MAX_TOTAL_BYTES),
@@ -186,6 +202,38 @@ public class WasmConfig extends AbstractConfig {
         @Override
         public String toString() {
             return "empty or 64 hex digits";
+        }
+    }
+
+    /** Names must be non-empty, unique, and made of letters, digits, '_' and '-' (they become key parts). */
+    static final class TransformNamesValidator implements ConfigDef.Validator {
+        @Override
+        public void ensureValid(String name, Object value) {
+            if (value == null) {
+                return;
+            }
+            @SuppressWarnings("unchecked")
+            List<String> names = (List<String>) value;
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (String raw : names) {
+                String n = raw.trim();
+                if (n.isEmpty()) {
+                    throw new ConfigException(name, value, "a transform name is empty (check for stray commas)");
+                }
+                if (!TRANSFORM_NAME.matcher(n).matches()) {
+                    throw new ConfigException(name, value, "transform name '" + n + "' may only contain letters, "
+                            + "digits, '_' and '-' (it becomes part of the keys " + name + "." + n + ".*)");
+                }
+                if (!seen.add(n)) {
+                    throw new ConfigException(name, value, "transform '" + n + "' is listed twice; give each use "
+                            + "its own name");
+                }
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "unique names of letters, digits, '_' and '-'";
         }
     }
 

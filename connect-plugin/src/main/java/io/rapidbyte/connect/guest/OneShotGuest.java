@@ -2,6 +2,8 @@ package io.rapidbyte.connect.guest;
 
 import io.rapidbyte.connect.config.ConnectorSetup;
 import io.rapidbyte.host.lifecycle.ConnectorInstance;
+import io.rapidbyte.host.lifecycle.ConnectorModule;
+import io.rapidbyte.host.sockets.NetworkAcl;
 import io.rapidbyte.host.lifecycle.InstanceLimits;
 import io.rapidbyte.host.lifecycle.Role;
 import io.rapidbyte.host.sockets.SocketOptions;
@@ -27,17 +29,26 @@ public final class OneShotGuest {
      * @throws io.rapidbyte.host.types.ConnectorException from {@code open} or {@code body}
      */
     public static <T> T run(ConnectorSetup setup, Role role, String name, Function<ConnectorInstance, T> body) {
-        InstanceLimits limits = setup.instanceLimits();
+        return run(setup.module(), setup.configJson(), setup.acl(), setup.instanceLimits(), role, name, body);
+    }
+
+    /**
+     * Like {@link #run(ConnectorSetup, Role, String, Function)} for any module, e.g. a transform of
+     * the connector's chain ({@code TransformSetup}).
+     */
+    public static <T> T run(ConnectorModule module, String configJson, NetworkAcl acl, InstanceLimits instanceLimits,
+                            Role role, String name, Function<ConnectorInstance, T> body) {
+        InstanceLimits limits = instanceLimits;
         if (limits.callTimeout().isZero() || limits.callTimeout().compareTo(DEFAULT_TIMEOUT) > 0) {
             limits = limits.withCallTimeout(DEFAULT_TIMEOUT);
         }
-        try (ConnectorInstance instance = ConnectorInstance.builder(setup.module(), role)
+        try (ConnectorInstance instance = ConnectorInstance.builder(module, role)
                 .name(name)
                 .limits(limits)
-                .network(setup.acl(), SocketOptions.DEFAULT)
+                .network(acl, SocketOptions.DEFAULT)
                 .listener(new Slf4jHostListener())
                 .build()) {
-            instance.open(setup.configJson());
+            instance.open(configJson);
             return body.apply(instance);
         }
     }

@@ -48,6 +48,7 @@ final class FrameLog implements BatchInput {
     private int deliveredInRun;
     private long bytes;
     private boolean endRun;
+    private boolean holdLast;
     private boolean running;
     private boolean closed;
 
@@ -127,17 +128,33 @@ final class FrameLog implements BatchInput {
     }
 
     /**
-     * A dest checkpoint (or a successful run end): everything handed out is confirmed and removed.
+     * Whether the consumer still holds part of the last entry handed out (a transform made several
+     * batches of it, and not all reached the destination yet): while set, a checkpoint confirms
+     * every delivered entry but that one. Reset by {@link #beginRun}.
+     */
+    void holdLastDelivered(boolean hold) {
+        lock.lock();
+        try {
+            holdLast = hold;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * A dest checkpoint (or a successful run end): everything handed out is confirmed and removed
+     * (but a {@linkplain #holdLastDelivered held} last entry).
      * {@code onConfirmed} runs before anyone waiting in {@link #awaitConfirmed} sees the log
      * shrink, so a flush never returns ahead of the bookkeeping of what it waited for.
      */
     List<Entry> confirmDelivered(Consumer<List<Entry>> onConfirmed) {
         lock.lock();
         try {
-            List<Entry> confirmed = new ArrayList<>(entries.subList(0, delivered));
-            entries.subList(0, delivered).clear();
+            int done = holdLast && delivered > 0 ? delivered - 1 : delivered;
+            List<Entry> confirmed = new ArrayList<>(entries.subList(0, done));
+            entries.subList(0, done).clear();
             confirmed.forEach(e -> bytes -= e.payload().length());
-            delivered = 0;
+            delivered -= done;
             onConfirmed.accept(confirmed);
             changed.signalAll();
             return confirmed;
@@ -168,6 +185,7 @@ final class FrameLog implements BatchInput {
         try {
             delivered = 0;
             deliveredInRun = 0;
+            holdLast = false;
             running = true;
         } finally {
             lock.unlock();

@@ -3,6 +3,7 @@ package io.rapidbyte.connect.sink;
 import io.rapidbyte.connect.config.ConnectorSetup;
 import io.rapidbyte.connect.guest.GuestFailures;
 import io.rapidbyte.connect.guest.RetryPolicy;
+import io.rapidbyte.connect.guest.TransformChain;
 import io.rapidbyte.connect.metrics.TaskMetrics;
 import io.rapidbyte.host.imports.StateNamespaces;
 import io.rapidbyte.host.lifecycle.ConnectorInstance;
@@ -20,9 +21,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes one stream on its own thread: builds and opens a destination instance there, and
- * whenever its {@link FrameLog} has batches calls {@code run-write} (its {@code next-batch}
- * reads the log) until the run is ended by a flush or a full log. Confirmed batches are reported
+ * Writes one stream on its own thread: builds and opens a destination instance there (with the
+ * stream's {@link TransformChain}, if any, between the log and the destination:
+ * {@link ChainedInput}), and whenever its {@link FrameLog} has batches calls {@code run-write}
+ * (its {@code next-batch} reads the log) until the run is ended by a flush or a full log. Confirmed batches are reported
  * to the {@link PartitionProgress}.
  *
  * <p><b>Failures.</b> A retryable connector error replays the unconfirmed batches after the
@@ -56,6 +58,9 @@ final class StreamWriter implements Runnable {
     private volatile String lastCheckpoint;
     private volatile boolean stopping;
     private volatile ConnectorInstance instance;
+    /** The stream's transforms, opened and closed with {@link #instance}; null without any. */
+    private volatile TransformChain chain;
+    private ChainedInput chained;
     private volatile Thread thread;
     private volatile long callStartNanos;
 
@@ -83,11 +88,15 @@ final class StreamWriter implements Runnable {
         try {
             while (!stopping && log.awaitWork()) {
                 try {
-                    if (guest == null || !guest.isUsable()) {
+                    if (guest == null || !guest.isUsable() || (chain != null && !chain.isUsable())) {
                         closeQuietly(guest);
+                        guest = null;
                         guest = open();
                     }
                     log.beginRun();
+                    if (chained != null) {
+                        chained.beginRun();
+                    }
                     int dropped = held.discard();
                     if (dropped > 0) {
                         LOG.info("{}: {} dead-letter record(s) of unconfirmed batches dropped; the replay refuses "
@@ -97,6 +106,12 @@ final class StreamWriter implements Runnable {
                     String ctx = limits.contextJson(stream, lastCheckpoint);
                     try {
                         timed(() -> g.runWrite(ctx));
+                        TransformChain transforms = chain;
+                        RuntimeException swallowed = transforms == null ? null : transforms.takeFailure();
+                        if (swallowed != null) {
+                            // The destination went on after next-batch failed: do not confirm past it.
+                            throw swallowed;
+                        }
                         metrics.guestMemory(g.memoryBytes());
                         // A run that returned normally has written everything it read.
                         log.confirmDelivered(entries -> confirmed(entries, null));
@@ -105,10 +120,15 @@ final class StreamWriter implements Runnable {
                     }
                     retry.onSuccess();
                     current = State.RUNNING;
-                } catch (Throwable t) {
+                } catch (Throwable thrown) {
                     if (stopping || failure != null) {
                         return;
                     }
+                    // A transform's failure reaches us through the destination's next-batch, maybe
+                    // wrapped in its own error: report (and retry, or dead-letter, by) the transform's.
+                    TransformChain transforms = chain;
+                    Throwable t = transforms == null ? thrown
+                            : java.util.Objects.requireNonNullElse(transforms.takeFailure(), thrown);
                     if (skipIntoDeadLetterQueue(t)) {
                         continue;
                     }
@@ -155,7 +175,11 @@ final class StreamWriter implements Runnable {
         return true;
     }
 
+    /** Opens the stream's transforms, then its destination instance, on the stream thread. */
     private ConnectorInstance open() {
+        TransformChain transforms = TransformChain.open(setup, stream, instanceName, state, namespaces, metrics);
+        chain = transforms;
+        chained = transforms == null ? null : new ChainedInput(log, transforms);
         ConnectorInstance guest = ConnectorInstance.builder(setup.module(), Role.DESTINATION)
                 .name(instanceName)
                 .limits(setup.instanceLimits())
@@ -165,7 +189,7 @@ final class StreamWriter implements Runnable {
                         metrics))
                 .copyCounter(metrics.copies())
                 .clock(metrics.clock())
-                .input(log)
+                .input(chained == null ? log : chained)
                 .build();
         instance = guest;
         if (stopping) {
@@ -254,6 +278,10 @@ final class StreamWriter implements Runnable {
         ConnectorInstance guest = instance;
         if (guest != null && callStartNanos != 0) {
             guest.cancel();
+            TransformChain transforms = chain;
+            if (transforms != null) {
+                transforms.cancel();
+            }
         }
         Thread t = thread;
         if (t != null) {
@@ -261,7 +289,15 @@ final class StreamWriter implements Runnable {
         }
     }
 
+    /** Closes the destination instance and the stream's transforms with it. */
     private void closeQuietly(ConnectorInstance guest) {
+        TransformChain transforms = chain;
+        chain = null;
+        chained = null;
+        if (transforms != null) {
+            metrics.guestMemory(transforms.memoryBytes());
+            transforms.close();
+        }
         if (guest == null) {
             return;
         }

@@ -24,6 +24,18 @@ public sealed interface Release {
         }
     }
 
+    /**
+     * A source checkpoint that covers no event: every batch since the previous checkpoint was
+     * dropped (by a transform), or the connector checkpointed without emitting. Its offset must
+     * still be committed — a CDC source confirms its replication slot only up to a durable
+     * checkpoint, so without it the server would retain WAL for as long as everything is filtered
+     * out — and Connect has no offset-only records, so it travels on a small state-topic record.
+     *
+     * @param checkpoint the new checkpoint (never null)
+     */
+    record Checkpoint(String stream, String checkpoint) implements Release {
+    }
+
     /** A state change to persist ({@link io.rapidbyte.connect.state.OffsetStateStore}). */
     record StateChange(String namespace, String key, String value) implements Release {
     }

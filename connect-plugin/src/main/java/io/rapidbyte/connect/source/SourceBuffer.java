@@ -31,6 +31,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * events are released early without a covering checkpoint (at-least-once for them) — or, when
  * exactly-once is required, the task fails with an explanation.
  *
+ * <p><b>Checkpoints that cover nothing</b> (a transform dropped every batch since the previous
+ * one) are released on their own ({@link Release.Checkpoint}), so the stream's offset still moves.
+ *
  * <p><b>End of a full refresh.</b> {@link #finish} queues a {@link Release.StreamFinished} behind
  * the stream's last released group, so the marker is never committed before the records it vouches
  * for (same source partition, and under exactly-once the same or a later transaction).
@@ -148,7 +151,11 @@ public final class SourceBuffer {
         notEmpty.signalAll();
     }
 
-    /** A source checkpoint of {@code stream}: its held events are released, covered by it. */
+    /**
+     * A source checkpoint of {@code stream}: its held events are released, covered by it. With no
+     * event held, a checkpoint that moves the stream's position is released on its own
+     * ({@link Release.Checkpoint}), so that its offset commits.
+     */
     public void checkpoint(String stream, String checkpointJson) {
         lock.lock();
         try {
@@ -156,6 +163,9 @@ public final class SourceBuffer {
             if (!lane.pending.isEmpty()) {
                 ready.add(new Release.Events(stream, lane.pending, lane.checkpoint, checkpointJson));
                 lane.pending.clear();
+                notEmpty.signalAll();
+            } else if (checkpointJson != null && !checkpointJson.equals(lane.checkpoint) && !closed) {
+                ready.add(new Release.Checkpoint(stream, checkpointJson));
                 notEmpty.signalAll();
             }
             lane.checkpoint = checkpointJson;

@@ -29,6 +29,10 @@ import org.apache.kafka.connect.source.SourceRecord;
  *       {@link SourceOffsets#streamOffset(String, boolean) marked finished}. Connect has no
  *       offset-only records, so the offset needs a carrier; sharing the data's partition makes
  *       Connect commit it only after the stream's last records;</li>
+ *   <li>a checkpoint that covers no batch ({@link Release.Checkpoint}): like a finished full
+ *       refresh, a small record on the state topic with the stream's own source partition, key
+ *       {@code checkpoint/<lane>}, header {@value #CHECKPOINT_ONLY}, the checkpoint as its offset
+ *       (and value);</li>
  *   <li>a range plan ({@link #plan}).</li>
  * </ul>
  * Offsets follow {@link Release.Events}. Confined to the task thread.
@@ -38,6 +42,7 @@ public final class SourceRecordFactory {
     public static final String STATE_KEY = "rapidbyte.state.key";
     public static final String STREAM_FINISHED = "rapidbyte.stream.finished";
     public static final String RANGE_PLAN = "rapidbyte.range.plan";
+    public static final String CHECKPOINT_ONLY = "rapidbyte.checkpoint.only";
 
     private final SourceConfig config;
     private final TaskMetrics metrics;
@@ -76,6 +81,8 @@ public final class SourceRecordFactory {
                 out.add(state(st));
             } else if (release instanceof Release.StreamFinished done) {
                 out.add(finished(done));
+            } else if (release instanceof Release.Checkpoint cp) {
+                out.add(checkpoint(cp));
             }
         }
         return out;
@@ -138,6 +145,14 @@ public final class SourceRecordFactory {
                 SourceOffsets.stateOffset(st.value()), config.stateTopic(), null, Schema.STRING_SCHEMA,
                 st.namespace() + "/" + st.key(), Schema.BYTES_SCHEMA, st.value().getBytes(StandardCharsets.UTF_8),
                 null, headers);
+    }
+
+    private SourceRecord checkpoint(Release.Checkpoint cp) {
+        ConnectHeaders headers = new ConnectHeaders();
+        headers.addString(CHECKPOINT_ONLY, cp.stream());
+        return new SourceRecord(spec(cp.stream()).partition(), SourceOffsets.streamOffset(cp.checkpoint()),
+                config.stateTopic(), null, Schema.STRING_SCHEMA, "checkpoint/" + cp.stream(), Schema.BYTES_SCHEMA,
+                cp.checkpoint().getBytes(StandardCharsets.UTF_8), null, headers);
     }
 
     private SourceRecord finished(Release.StreamFinished done) {

@@ -3,6 +3,7 @@ package io.rapidbyte.connect.source;
 import io.rapidbyte.connect.config.ConnectorSetup;
 import io.rapidbyte.connect.guest.GuestFailures;
 import io.rapidbyte.connect.guest.RetryPolicy;
+import io.rapidbyte.connect.guest.TransformChain;
 import io.rapidbyte.connect.metrics.TaskMetrics;
 import io.rapidbyte.host.imports.StateNamespaces;
 import io.rapidbyte.host.lifecycle.ConnectorInstance;
@@ -18,8 +19,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads one stream, or one range of it (waiting first for the stream's range plan to be stored,
- * {@link PlanGate}), on its own thread: builds and opens an instance of the connector there (the
- * instance must live on the thread that calls it), then calls {@code run-read} with the stream's
+ * {@link PlanGate}), on its own thread: builds and opens an instance of the connector there, with
+ * the stream's {@link TransformChain} (every instance must live on the thread that calls it; the
+ * transforms run inside the connector's {@code emit-batch}), then calls {@code run-read} with the stream's
  * last checkpoint as {@code resume} — once for a full-refresh stream (whose successful end is then
  * recorded with {@link SourceBuffer#finish}, so a restarted task does not read it again), every
  * {@code poll.interval.ms} for an incremental one. Retryable connector errors are retried with
@@ -50,6 +52,8 @@ final class StreamReader implements Runnable {
     private final boolean dlqEnabled;
     private volatile boolean stopping;
     private volatile ConnectorInstance current;
+    /** The stream's transforms, opened and closed with {@link #current}; null without any. */
+    private volatile TransformChain chain;
     private volatile Thread thread;
     private volatile long callStartNanos;
 
@@ -83,8 +87,9 @@ final class StreamReader implements Runnable {
             }
             while (!stopping) {
                 try {
-                    if (instance == null || !instance.isUsable()) {
+                    if (instance == null || !instance.isUsable() || (chain != null && !chain.isUsable())) {
                         closeQuietly(instance);
+                        instance = null;
                         instance = open();
                     }
                     runOnce(instance, limits);
@@ -97,7 +102,12 @@ final class StreamReader implements Runnable {
                     Thread.sleep(pollIntervalMs);
                 } catch (InterruptedException e) {
                     return;
-                } catch (Throwable failure) {
+                } catch (Throwable thrown) {
+                    // A transform's failure reaches us through the connector's emit-batch, maybe
+                    // wrapped in the connector's own error: report (and retry by) the transform's.
+                    TransformChain transforms = chain;
+                    Throwable failure = transforms == null ? thrown
+                            : java.util.Objects.requireNonNullElse(transforms.takeFailure(), thrown);
                     int dropped = buffer.endRun(stream.lane(), false);
                     if (stopping) {
                         return;
@@ -124,7 +134,13 @@ final class StreamReader implements Runnable {
         }
     }
 
+    /** Opens the stream's transforms, then its connector instance, on the stream thread. */
     private ConnectorInstance open() {
+        TransformChain transforms = TransformChain.open(setup, stream.name(), instanceName, state, namespaces, metrics);
+        chain = transforms;
+        if (stopping && transforms != null) {
+            transforms.cancel();
+        }
         ConnectorInstance instance = ConnectorInstance.builder(setup.module(), Role.SOURCE)
                 .name(instanceName)
                 .limits(setup.instanceLimits())
@@ -133,7 +149,7 @@ final class StreamReader implements Runnable {
                 .listener(new SourceListener(stream.lane(), buffer, durable, dlqEnabled, metrics))
                 .copyCounter(metrics.copies())
                 .clock(metrics.clock())
-                .output(new StreamOutput(stream.name(), stream.lane(), buffer))
+                .output(new StreamOutput(stream.name(), stream.lane(), buffer, transforms))
                 .build();
         current = instance;
         if (stopping) {
@@ -146,6 +162,12 @@ final class StreamReader implements Runnable {
     private void runOnce(ConnectorInstance instance, StreamLimits limits) {
         String ctx = limits.contextJson(stream.name(), buffer.checkpoint(stream.lane()), stream.range());
         timed(() -> instance.runRead(ctx));
+        TransformChain transforms = chain;
+        RuntimeException swallowed = transforms == null ? null : transforms.takeFailure();
+        if (swallowed != null) {
+            // The connector went on after emit-batch failed: that batch is lost, so the run is not ok.
+            throw swallowed;
+        }
         metrics.guestMemory(instance.memoryBytes());
         int uncovered = buffer.endRun(stream.lane(), true);
         if (uncovered > 0) {
@@ -182,13 +204,24 @@ final class StreamReader implements Runnable {
         if (instance != null) {
             instance.cancel();
         }
+        TransformChain transforms = chain;
+        if (transforms != null) {
+            transforms.cancel();
+        }
         Thread t = thread;
         if (t != null) {
             t.interrupt();
         }
     }
 
+    /** Closes the connector instance and the stream's transforms with it. */
     private void closeQuietly(ConnectorInstance instance) {
+        TransformChain transforms = chain;
+        chain = null;
+        if (transforms != null) {
+            metrics.guestMemory(transforms.memoryBytes());
+            transforms.close();
+        }
         if (instance == null) {
             return;
         }

@@ -209,4 +209,31 @@ class FrameLogTest {
         assertTrue(System.nanoTime() - start >= 150_000_000L, "the run ended only on request");
         ender.join();
     }
+
+    @Test
+    void aHeldLastEntryIsNotConfirmedUntilReleasedAndAReplayStartsAtIt() throws Exception {
+        FrameLog log = new FrameLog(1 << 20, 0);
+        FrameLog.Entry a = entry(0, 1, 10);
+        FrameLog.Entry b = entry(0, 2, 10);
+        log.append(a);
+        log.append(b);
+        log.beginRun();
+        log.next();
+        log.next();
+        // b became two batches downstream and only the first reached the destination.
+        log.holdLastDelivered(true);
+        assertEquals(List.of(a), log.confirmDelivered(e -> { }));
+        assertEquals(1, log.unconfirmed());
+        log.holdLastDelivered(false);
+        assertEquals(List.of(b), log.confirmDelivered(e -> { }));
+
+        FrameLog.Entry c = entry(0, 3, 10);
+        log.append(c);
+        log.next();
+        log.holdLastDelivered(true);
+        assertEquals(List.of(), log.confirmDelivered(e -> { }));
+        log.beginRun();
+        assertSame(c.payload(), log.next(), "the replay starts at the held entry");
+        assertEquals(List.of(c), log.confirmDelivered(e -> { }), "a new run starts without the hold");
+    }
 }

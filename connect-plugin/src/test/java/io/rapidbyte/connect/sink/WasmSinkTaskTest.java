@@ -179,4 +179,48 @@ class WasmSinkTaskTest {
             task.stop();
         }
     }
+
+    private static String[] withTransform(String... settings) {
+        List<String> kv = new ArrayList<>(List.of("wasm.transforms", "t", "wasm.transforms.t.path",
+                io.rapidbyte.connect.testing.TestTransformModule.path().toString()));
+        for (int i = 0; i < settings.length; i += 2) {
+            kv.add("wasm.transforms.t.config." + settings[i]);
+            kv.add(settings[i + 1]);
+        }
+        return kv.toArray(String[]::new);
+    }
+
+    @Test
+    void recordsATransformDropsAreCommittedPastWithTheBatchesAroundThem() {
+        // Each stream's second batch (1000 rows) is dropped: the destination sees seq 1 and 3.
+        TestSinkTask task = start(new FakeSinkContext(verifyConfig(withTransform("drop_every", "2")), false));
+        try {
+            task.put(asSinkRecords(100));
+            assertEquals(Map.of(TP, new OffsetAndMetadata(106)), task.preCommit(Map.of(TP, new OffsetAndMetadata(106))));
+            for (String stream : List.of("gen.a", "gen.b")) {
+                String ns = new StateNamespaces("verify", stream, "verify").namespace(StateScope.STREAM);
+                var progress = PluginJson.parse(task.store.get(ns, "verify").orElseThrow());
+                assertEquals(1500, progress.get("rows").asLong(), stream);
+                assertEquals(2, progress.get("batches").asLong(), stream);
+                assertEquals(3, progress.get("last_seq").asLong(), stream);
+            }
+        } finally {
+            task.stop();
+        }
+    }
+
+    @Test
+    void aTrappingTransformFailsTheSinkTaskNamingItAndCommitsNothingAfterIt() {
+        TestSinkTask task = start(new FakeSinkContext(verifyConfig(withTransform("trap_after_batches", "1")), false));
+        try {
+            task.put(asSinkRecords(0));
+            Map<TopicPartition, OffsetAndMetadata> commit = task.preCommit(Map.of(TP, new OffsetAndMetadata(6)));
+            assertTrue(commit.isEmpty() || commit.get(TP).offset() <= 2, "nothing past the trap is committed: " + commit);
+            ConnectException e = assertThrows(ConnectException.class, () -> task.put(List.of()));
+            assertTrue(e.getMessage().contains("transform 't' failed") && e.getMessage().contains("GUEST_TRAP"),
+                    e.getMessage());
+        } finally {
+            task.stop();
+        }
+    }
 }

@@ -39,18 +39,6 @@ class SourceBufferTest {
     }
 
     @Test
-    void aCheckpointWithoutBatchesOnlyMovesTheResumePosition() throws Exception {
-        SourceBuffer b = new SourceBuffer(1 << 20, false);
-        b.open("s", null);
-        b.checkpoint("s", "{\"c\":1}");
-        assertTrue(b.drain(0).isEmpty());
-        b.add("s", batch(1));
-        b.checkpoint("s", "{\"c\":2}");
-        Release.Events ev = (Release.Events) b.drain(0).get(0);
-        assertEquals("{\"c\":1}", ev.priorCheckpoint(), "the next group starts from the moved position");
-    }
-
-    @Test
     void aFailedRunDropsItsUncoveredBatchesAndResumesFromTheLastCheckpoint() throws Exception {
         SourceBuffer b = new SourceBuffer(1 << 20, false);
         b.open("s", null);
@@ -218,5 +206,25 @@ class SourceBufferTest {
         failed.fail(new IllegalStateException("another stream failed"));
         assertThrows(ConnectorException.class, () -> failed.finish("s"));
         assertThrows(IllegalStateException.class, () -> failed.drain(0), "no marker was queued");
+    }
+
+    @Test
+    void aCheckpointCoveringNoEventIsReleasedOnItsOwnWhenItMovesThePosition() throws Exception {
+        SourceBuffer b = new SourceBuffer(1 << 20, false);
+        b.open("s", "{\"c\":0}");
+        b.checkpoint("s", "{\"c\":0}");
+        assertEquals(List.of(), b.drain(0), "the position did not move");
+        b.checkpoint("s", "{\"c\":1}");
+        b.add("s", batch(5));
+        b.checkpoint("s", "{\"c\":2}");
+        b.checkpoint("s", "{\"c\":3}");
+        List<Release> out = b.drain(0);
+        assertEquals(3, out.size(), out.toString());
+        assertEquals(new Release.Checkpoint("s", "{\"c\":1}"), out.get(0));
+        Release.Events ev = (Release.Events) out.get(1);
+        assertEquals("{\"c\":1}", ev.priorCheckpoint());
+        assertEquals("{\"c\":2}", ev.checkpoint());
+        assertEquals(new Release.Checkpoint("s", "{\"c\":3}"), out.get(2));
+        assertEquals("{\"c\":3}", b.checkpoint("s"));
     }
 }

@@ -14,7 +14,7 @@ class StreamOutputTest {
     void onlyArrowStreamsOfTheRunsStreamAreAccepted() throws Exception {
         SourceBuffer buffer = new SourceBuffer(1 << 20, false);
         buffer.open("public.orders", null);
-        StreamOutput out = new StreamOutput("public.orders", "public.orders", buffer);
+        StreamOutput out = new StreamOutput("public.orders", "public.orders", buffer, null);
         out.emit(FramePayload.wrap(ArrowStreams.stream(ArrowStreams.batchMetadata("public.orders", "r", 1), 3)));
         assertEquals(1, buffer.depth());
 

@@ -49,7 +49,7 @@ class WasmSourceTaskTest {
     }
 
     /** Polls every record until {@code streams} streams were marked finished. */
-    private static List<SourceRecord> pollUntilFinished(WasmSourceTask task, int streams) throws InterruptedException {
+    static List<SourceRecord> pollUntilFinished(WasmSourceTask task, int streams) throws InterruptedException {
         List<SourceRecord> out = new ArrayList<>();
         while (out.stream().filter(WasmSourceTaskTest::isFinishedMarker).count() < streams) {
             List<SourceRecord> polled = task.poll();
@@ -69,7 +69,7 @@ class WasmSourceTaskTest {
                 .anyMatch(t -> t.getName().equals("rapidbyte-source-gen:" + stream));
     }
 
-    private static WasmSourceTask start(FakeSourceContext context) {
+    static WasmSourceTask start(FakeSourceContext context) {
         WasmSourceTask task = new WasmSourceTask();
         task.initialize(context);
         task.start(context.configs());

@@ -73,6 +73,22 @@ public final class EndToEndBench {
                 print(results);
                 CostTable.print(System.out, costs);
             }
+            TransformHops hops = TransformHops.fromSystemProperties();
+            List<String> hopNames = new ArrayList<>();
+            List<ChainRun.Outcome> hopOutcomes = new ArrayList<>();
+            for (TransformHops.Variant variant : hops.variants()) {
+                String db = "bench_transform_" + (hopNames.size() + 1);
+                ChainRun.Outcome outcome = chain(env, rest, secrets, options, db, hops.rows(), variant.adjust(), null);
+                if (!outcome.diff().equal()) {
+                    System.out.println("MISMATCH with " + variant.name() + ": " + outcome.diff());
+                    status = 1;
+                }
+                hopNames.add(variant.name());
+                hopOutcomes.add(outcome);
+            }
+            if (!hopOutcomes.isEmpty()) {
+                TransformHops.print(System.out, hops.rows(), hopNames, hopOutcomes);
+            }
             List<RunCost.Figures> sweepCosts = new ArrayList<>();
             for (String codec : sweep.codecs()) {
                 String db = "bench_codec_" + codec.replace(':', '_');

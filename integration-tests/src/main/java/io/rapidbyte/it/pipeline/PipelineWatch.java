@@ -68,6 +68,24 @@ public final class PipelineWatch {
     }
 
     /**
+     * Blocks until {@code condition} holds, checking every 200 ms.
+     *
+     * @throws IllegalStateException when a connector or task failed
+     * @throws AssertionError naming {@code what} and the connectors' status on timeout
+     */
+    public void await(java.util.function.BooleanSupplier condition, String what, Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            failIfFailed();
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what + "; " + statuses());
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    /**
      * Blocks until {@code target} holds exactly the rows of {@code source} (both in {@code database};
      * {@link TableDiff}), e.g. after updates that do not change the row count.
      *
