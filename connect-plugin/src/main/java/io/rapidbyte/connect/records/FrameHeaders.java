@@ -55,6 +55,18 @@ public final class FrameHeaders {
     }
 
     /**
+     * Replaces the headers {@link #addBatchHeaders} writes with those of a changed batch (e.g. after
+     * a transform), so none of them describes the old bytes; every other header is kept.
+     */
+    public static void replaceBatchHeaders(Headers headers, String stream, FrameSummary summary) {
+        for (String key : new String[] {CONTENT_TYPE, FORMAT, TRANSPORT_VERSION, STREAM, ROWS, SCHEMA_FINGERPRINT,
+                SYNC_RUN, SEQ}) {
+            headers.remove(key);
+        }
+        addBatchHeaders(headers, stream, summary);
+    }
+
+    /**
      * Checks that the headers declare a V3 Arrow frame.
      *
      * @throws InvalidFrameException naming the missing or wrong header

@@ -23,6 +23,16 @@ class BundledConnectorsTest {
     }
 
     @Test
+    void theTransformsAreBundledAndPrecompiledWithTheirRole() {
+        for (String name : java.util.List.of("example-filter", "example-mask")) {
+            assertTrue(BundledConnectors.precompiled(name).isPresent(), name);
+            assertEquals("transform", BundledConnectors.manifest(name).orElseThrow().role().orElseThrow(), name);
+            WasmConfig config = new WasmConfig(WasmConfig.commonDefinition(), Map.of("wasm.connector", name));
+            ModuleSelector.select(config, Role.TRANSFORM).module().requireRole(Role.TRANSFORM);
+        }
+    }
+
+    @Test
     void namesCannotEscapeTheResourceDirectory() {
         assertFalse(BundledConnectors.read("../guests/probe").isPresent());
         assertFalse(BundledConnectors.read("").isPresent());

@@ -12,6 +12,8 @@ import io.rapidbyte.connect.sink.SinkConfig;
 import io.rapidbyte.connect.sink.WasmSinkConnector;
 import io.rapidbyte.connect.source.SourceConfig;
 import io.rapidbyte.connect.source.WasmSourceConnector;
+import io.rapidbyte.connect.transforms.WasmTransform;
+import io.rapidbyte.connect.transforms.WasmTransformConfig;
 import io.rapidbyte.host.lifecycle.Manifest;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -40,6 +42,14 @@ import org.apache.kafka.common.config.ConfigDef;
 public final class ConfigReference {
     /** The bundled connectors documented, in this order. */
     public static final List<String> DOCUMENTED_CONNECTORS = List.of("source-postgres", "dest-postgres");
+    /** The bundled transforms documented after them, in this order. */
+    public static final List<String> DOCUMENTED_TRANSFORMS = List.of("example-filter", "example-mask");
+    /**
+     * How a transform's setting is written, {@code <property>} standing for the setting: in a
+     * source or sink connector's chain, and in the single-message transform.
+     */
+    static final String TRANSFORM_CHAIN_KEY = "wasm.transforms.<name>.config.";
+    static final String TRANSFORM_SMT_KEY = "transforms.<alias>.config.";
 
     private ConfigReference() {
     }
@@ -50,7 +60,14 @@ public final class ConfigReference {
         renderConnectKeys(out);
         for (String name : DOCUMENTED_CONNECTORS) {
             out.append('\n');
-            renderBundled(out, name, manifestOf(name));
+            renderBundled(out, name, manifestOf(name), WasmConfig.SETTING_PREFIX, WasmConfig.CONNECTOR + '=' + name, "");
+        }
+        for (String name : DOCUMENTED_TRANSFORMS) {
+            out.append('\n');
+            renderBundled(out, name, manifestOf(name), TRANSFORM_CHAIN_KEY, "wasm.transforms.<name>.connector=" + name,
+                    "In a source or sink connector's chain (`wasm.transforms=<name>,...`) each key is written as below; in "
+                            + "the single-message transform (`transforms.<alias>.module.connector=" + name + "`) it is `"
+                            + TRANSFORM_SMT_KEY + "<property>`.\n\n");
         }
         return out.toString();
     }
@@ -83,6 +100,12 @@ public final class ConfigReference {
         out.append("\nThe sink also passes every `").append(SinkConfig.STATE_KAFKA_PREFIX)
                 .append("<client setting>` key, prefix removed, to the Kafka clients of its state store (e.g. `")
                 .append(SinkConfig.STATE_KAFKA_PREFIX).append("bootstrap.servers`).\n");
+
+        out.append("\n#### Single-message transform (`").append(WasmTransform.class.getName()).append("`)\n\n");
+        out.append("Keys of `transforms.<alias>.*` (`WasmTransformConfig`); the module's settings are `transforms.<alias>.")
+                .append(WasmTransformConfig.SETTING_PREFIX).append("<property>`, checked against its manifest when ")
+                .append("the task starts.\n\n");
+        keyTable(out, visible(WasmTransformConfig.DEFINITION), k -> true);
     }
 
     /** The definition's non-internal keys, in definition order. */
@@ -142,19 +165,25 @@ public final class ConfigReference {
                         + BundledConnectors.names()));
     }
 
-    static void renderBundled(StringBuilder out, String name, Manifest manifest) {
+    /**
+     * @param prefix   what each setting's key starts with ({@code wasm.config.} for a connector)
+     * @param selected how the module is chosen, written inside backquotes
+     * @param note     a paragraph after the description, or ""
+     */
+    static void renderBundled(StringBuilder out, String name, Manifest manifest, String prefix, String selected,
+            String note) {
         ManifestSchema schema = ManifestSchema.of(Optional.of(manifest));
         JsonNode root = PluginJson.parse(manifest.json());
-        out.append("### `").append(name).append("` settings (`").append(WasmConfig.CONNECTOR).append('=')
-                .append(name).append("`)\n\n");
+        out.append("### `").append(name).append("` settings (`").append(selected).append("`)\n\n");
         out.append("From the module's embedded manifest (").append(manifest.role().map(r -> "role " + r).orElse("no role"))
                 .append(manifest.version().map(v -> ", version " + v).orElse("")).append(")");
         String description = root.path("description").asText("");
         out.append(description.isEmpty() ? "." : ": " + text(description)).append("\n\n");
+        out.append(note);
 
         Table table = new Table("key", "type", "value", "required", "secret", "default", "constraints", "description");
         for (SettingSpec spec : schema.settings()) {
-            table.row(code(spec.key()), spec.connectType().name().toLowerCase(Locale.ROOT), valueFormat(spec),
+            table.row(code(prefix + spec.property()), spec.connectType().name().toLowerCase(Locale.ROOT), valueFormat(spec),
                     spec.required() ? "yes" : "", spec.secret() ? "yes" : "",
                     spec.defaultValue() == null ? "" : code(connectValue(spec, spec.defaultValue())),
                     String.join("; ", constraints(spec.schema(), spec, false)),
@@ -163,8 +192,8 @@ public final class ConfigReference {
         table.appendTo(out);
         out.append('\n');
         out.append(schema.allowsOtherSettings()
-                ? "Other `" + WasmConfig.SETTING_PREFIX + "*` keys are passed to the connector as strings.\n"
-                : "Any other `" + WasmConfig.SETTING_PREFIX + "*` key is refused (`additionalProperties: false`).\n");
+                ? "Other `" + prefix + "*` keys are passed to the connector as strings.\n"
+                : "Any other `" + prefix + "*` key is refused (`additionalProperties: false`).\n");
         out.append('\n');
         renderNetwork(out, schema);
     }

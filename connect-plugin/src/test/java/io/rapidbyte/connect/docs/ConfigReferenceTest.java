@@ -71,6 +71,11 @@ class ConfigReferenceTest {
         assertTrue(md.contains("`${host}:${port}`"), "network templates are listed");
         assertTrue(md.contains("`<host>:5432`"), "and what they derive");
 
+        String hashKey = row(md, "`wasm.transforms.<name>.config.hash_key`").orElseThrow(() -> new AssertionError(md));
+        assertTrue(cells(hashKey).get(4).equals("yes"), "the mask's HMAC key is a secret: " + hashKey);
+        assertTrue(row(md, "`wasm.transforms.<name>.config.filter`").isPresent(), "the filter is documented");
+        assertTrue(md.contains("`transforms.<alias>.module.connector=example-mask`"), "and how the SMT selects it");
+
         for (String key : List.of("wasm.connector", "wasm.memory.max.mb", "topic", "dlq.topic", "stream.routing",
                 "flush.timeout.ms")) {
             assertTrue(row(md, "`" + key + "`").isPresent(), key);

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Checks the packaged plugin (after {@code package}): Kafka's own {@code connect-plugin-path list}
- * lint finds both connectors loadable, with ServiceLoader manifests and the real version; the
+ * lint finds both connectors and the single-message transform loadable, with ServiceLoader manifests and the real version; the
  * directory holds our jars and their dependencies but no Kafka jar; the zip holds the same tree.
  */
 class PluginArchiveIT {
@@ -40,10 +40,11 @@ class PluginArchiveIT {
         assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
         for (String plugin : List.of("io.rapidbyte.connect.source.WasmSourceConnector\tWasmSourceConnector\tWasmSource\t"
                 + VERSION + "\tsource\ttrue\ttrue", "io.rapidbyte.connect.sink.WasmSinkConnector\tWasmSinkConnector\tWasmSink\t"
-                + VERSION + "\tsink\ttrue\ttrue")) {
+                + VERSION + "\tsink\ttrue\ttrue", "io.rapidbyte.connect.transforms.WasmTransform\tWasmTransform\tN/A\t"
+                + VERSION + "\ttransformation\ttrue\ttrue")) {
             assertTrue(listing.contains(plugin), "expected '" + plugin + "' in\n" + listing);
         }
-        assertTrue(listing.contains("Compatible plugins: \t2"), listing);
+        assertTrue(listing.contains("Compatible plugins: \t3"), listing);
     }
 
     @Test
@@ -64,7 +65,10 @@ class PluginArchiveIT {
                     "io/rapidbyte/connect/precompiled/ExampleVerify.class",
                     "rapidbyte/connectors/source-postgres.wasm", "rapidbyte/connectors/dest-postgres.wasm",
                     "io/rapidbyte/connect/precompiled/SourcePostgres.class",
-                    "io/rapidbyte/connect/precompiled/DestPostgres.class")) {
+                    "io/rapidbyte/connect/precompiled/DestPostgres.class",
+                    "rapidbyte/connectors/example-filter.wasm", "rapidbyte/connectors/example-mask.wasm",
+                    "io/rapidbyte/connect/precompiled/ExampleFilter.class",
+                    "io/rapidbyte/connect/precompiled/ExampleMask.class")) {
                 assertTrue(jar.getEntry(entry) != null, "missing " + entry);
             }
         }

@@ -24,7 +24,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ExampleContractsTest {
 
     @ParameterizedTest
-    @CsvSource({"example-generator, source", "example-filter, transform", "example-verify, destination"})
+    @CsvSource({"example-generator, source", "example-filter, transform", "example-mask, transform",
+        "example-verify, destination"})
     void manifestIsEmbeddedAndReadableWithoutInstantiating(String name, String role) {
         ConnectorModule module = ConnectorModule.load(ExampleModules.bytes(name));
         Manifest manifest = module.manifest().orElseThrow();

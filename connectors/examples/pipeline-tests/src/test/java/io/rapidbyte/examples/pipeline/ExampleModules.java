@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 final class ExampleModules {
     static final String GENERATOR = "example-generator";
     static final String FILTER = "example-filter";
+    static final String MASK = "example-mask";
     static final String VERIFY = "example-verify";
 
     private ExampleModules() {
@@ -23,6 +24,10 @@ final class ExampleModules {
 
     static ConnectorModule filter() {
         return ConnectorModule.load(bytes(FILTER));
+    }
+
+    static ConnectorModule mask() {
+        return ConnectorModule.load(bytes(MASK));
     }
 
     static ConnectorModule verify() {

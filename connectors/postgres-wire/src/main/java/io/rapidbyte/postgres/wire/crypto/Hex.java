@@ -22,6 +22,18 @@ public final class Hex {
         return new String(out);
     }
 
+    /**
+     * Writes the {@code 2 * len} lower-case hex digits of {@code data[off..off+len)} as ASCII bytes
+     * at {@code out[outOff]}: no String, for per-value use in a guest's hot loop.
+     */
+    public static void encodeAscii(byte[] data, int off, int len, byte[] out, int outOff) {
+        for (int i = 0; i < len; i++) {
+            int b = data[off + i] & 0xff;
+            out[outOff + i * 2] = (byte) DIGITS[b >>> 4];
+            out[outOff + i * 2 + 1] = (byte) DIGITS[b & 15];
+        }
+    }
+
     /** Appends two lower-case hex digits for {@code b}. */
     public static void appendByte(StringBuilder sb, int b) {
         sb.append(DIGITS[(b >>> 4) & 15]).append(DIGITS[b & 15]);
