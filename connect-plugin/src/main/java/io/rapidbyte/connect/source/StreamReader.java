@@ -137,6 +137,11 @@ final class StreamReader implements Runnable {
             }
         } catch (InterruptedException e) {
             // stop() interrupts a sleeping reader; nothing else to do.
+        } catch (RuntimeException e) {
+            // A gate read a stored offset it cannot use: fail the task, never end the thread silently.
+            String message = "stream " + stream.lane() + " cannot start: " + e.getMessage();
+            LOG.error("{}: {}", instanceName, message, e);
+            buffer.fail(new ConnectException(message, e));
         } finally {
             closeQuietly(instance);
             current = null;
