@@ -1,9 +1,10 @@
 package io.rapidbyte.sdk;
 
 /**
- * The metadata keys of a batch's Arrow IPC stream, as {@code connectors/BATCH-METADATA.md} defines
- * them: the one place guests name them (sources write them, destinations read them; the host side
- * reads its few in {@code connect-plugin}'s {@code FrameSummary}). Constants only.
+ * The metadata keys of a batch's Arrow IPC stream and the field names of a change batch, as
+ * {@code connectors/BATCH-METADATA.md} defines them: the one place guests name them (sources write
+ * them, destinations read them; the host side reads its few in {@code connect-plugin}'s
+ * {@code FrameSummary}). Constants only.
  */
 public final class BatchKeys {
     /** Schema level: the stream name, e.g. {@code public.orders}. */
@@ -28,6 +29,15 @@ public final class BatchKeys {
     public static final String DLQ_SEQ = "rapidbyte.dlq.seq";
     /** Dead-letter rows: the row's number (from 0) in that batch. */
     public static final String DLQ_ROW = "rapidbyte.dlq.row";
+
+    /** Change batches: the four fields after the table's columns, in this order: the operation. */
+    public static final String CHANGE_OP = "_rapidbyte_op";
+    /** Change batches: the commit LSN of the row's transaction. */
+    public static final String CHANGE_LSN = "_rapidbyte_lsn";
+    /** Change batches: the commit time. */
+    public static final String CHANGE_COMMIT_TS = "_rapidbyte_commit_ts";
+    /** Change batches: {@code ,i,j,}, the table columns whose TOASTed value did not change and was not sent. */
+    public static final String CHANGE_UNCHANGED = "_rapidbyte_unchanged";
 
     private BatchKeys() {
     }
