@@ -116,14 +116,7 @@ public final class Context {
 
     /** Emits {@code data[offset..offset+length)} as one batch. */
     public void emitBatch(byte[] data, int offset, int length) {
-        Frame frame = Frame.create(length);
-        try {
-            frame.write(data, offset, length);
-            frame.seal();
-        } catch (RuntimeException e) {
-            frame.drop();
-            throw e;
-        }
+        Frame frame = Frame.sealed(data, offset, length);
         emitSealed(frame, length);
     }
 
@@ -236,14 +229,7 @@ public final class Context {
      * @param code   a SQLSTATE or the connector's own code
      */
     public void emitDlqRow(byte[] ipc, String column, String code, String message) {
-        Frame frame = Frame.create(ipc.length);
-        try {
-            frame.write(ipc, 0, ipc.length);
-            frame.seal();
-        } catch (RuntimeException e) {
-            frame.drop();
-            throw e;
-        }
+        Frame frame = Frame.sealed(ipc, 0, ipc.length);
         Host.emitDlqRow(frame.release(), column, code, message);
     }
 

@@ -25,6 +25,23 @@ public final class Frame implements AutoCloseable {
         return new Frame(Host.frameNew(capacityHint));
     }
 
+    /**
+     * {@code frame-new}, one {@code frame-write} of {@code data[offset..offset+length)} and
+     * {@code frame-seal}: a sealed frame of exactly those bytes, owned by the caller. If a step
+     * fails the frame is dropped before the exception propagates, so nothing leaks.
+     */
+    public static Frame sealed(byte[] data, int offset, int length) {
+        Frame frame = create(length);
+        try {
+            frame.write(data, offset, length);
+            frame.seal();
+        } catch (RuntimeException e) {
+            frame.drop();
+            throw e;
+        }
+        return frame;
+    }
+
     /** Takes ownership of a handle the host returned (e.g. from {@code next-batch} or a socket read). */
     public static Frame adopt(int handle) {
         if (handle == 0) {

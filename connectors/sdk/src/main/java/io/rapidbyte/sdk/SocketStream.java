@@ -188,14 +188,7 @@ public final class SocketStream implements Closeable {
 
         private void send(byte[] data, int offset, int length) {
             ensureOpen();
-            Frame frame = Frame.create(length);
-            try {
-                frame.write(data, offset, length);
-                frame.seal();
-            } catch (RuntimeException e) {
-                frame.drop();
-                throw e;
-            }
+            Frame frame = Frame.sealed(data, offset, length);
             long written = Host.socketWriteFrame(handle, frame.release());
             if (written != length) {
                 throw ConnectorError.transientNetwork("SOCKET_IO_FAILED", "host wrote " + written + " of "

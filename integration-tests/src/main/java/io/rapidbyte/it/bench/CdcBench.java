@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The cdc benchmark (not a test; {@code mvn -B verify -Pcdc-bench [-Dbench.changes=… -Dbench.writers=…
- * -Dbench.keys=…]}): the snapshot of {@code bench.keys} rows (default 100,000), then an update-heavy
+ * -Dbench.keys=… -Dbench.pgoutputFormat=auto|binary|text]}): the snapshot of {@code bench.keys} rows (default 100,000), then an update-heavy
  * workload (transactions of 10 single-row updates from 2 writers over those rows) through
  * source-postgres (cdc) → Kafka (exactly-once) → dest-postgres while it runs. Prints the snapshot's
  * rows/s (from {@code POST /connectors} to the last row at the target), then
@@ -32,6 +32,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class CdcBench {
     private static final int KEYS = Integer.getInteger("bench.keys", 100_000);
+    /** {@code cdc.pgoutput_format} of the source ({@code auto}, {@code binary}, {@code text}); empty: the default. */
+    private static final String PGOUTPUT_FORMAT = System.getProperty("bench.pgoutputFormat", "").trim();
 
     private CdcBench() {
     }
@@ -58,6 +60,9 @@ public final class CdcBench {
             PostgresPipeline p = PostgresPipeline.fromConfig(options.configDir(), pg, secrets).named(db)
                     .from(db, "public.hot").to(db, "replica");
             p.source().set("wasm.config.sync_mode", "cdc");
+            if (!PGOUTPUT_FORMAT.isEmpty()) {
+                p.source().set("wasm.config.cdc", "{\"pgoutput_format\": \"" + PGOUTPUT_FORMAT + "\"}");
+            }
             p.sink().set("wasm.config.commit_interval", "{\"rows\": 0, \"bytes\": 0, \"seconds\": 0}");
             long s0 = System.nanoTime();
             p.deploy(rest);
@@ -65,7 +70,8 @@ public final class CdcBench {
             watch.awaitRows(db, "replica.hot", KEYS, Duration.ofMinutes(10), Duration.ofSeconds(30), null);
             double snapshotSeconds = (System.nanoTime() - s0) / 1e9;
             System.out.printf("cdc snapshot: %d rows applied %.1f s after POST /connectors: %.0f rows/s; then %d "
-                    + "updates from %d writers%n", KEYS, snapshotSeconds, KEYS / snapshotSeconds, changes, writers);
+                    + "updates from %d writers (pgoutput_format %s)%n", KEYS, snapshotSeconds, KEYS / snapshotSeconds,
+                    changes, writers, PGOUTPUT_FORMAT.isEmpty() ? "default" : PGOUTPUT_FORMAT);
             long cpu0 = processCpuNanos();
             long t0 = System.nanoTime();
             AtomicLong done = new AtomicLong();

@@ -3,11 +3,12 @@ package io.rapidbyte.sdk.arrow;
 import org.teavm.interop.Address;
 
 /**
- * Growth policy for the SDK's byte arrays. TeaVM's non-GC wasm backend has no
- * negative-array-size check, so every size is computed in {@code long} and checked here
- * before an array is allocated.
+ * Growth policy for the SDK's byte arrays, and the one short value copy for guests. TeaVM's non-GC
+ * wasm backend has no negative-array-size check, so every size is computed in {@code long} and
+ * checked here before an array is allocated. Only {@link #copyValue} is public: connectors use it
+ * to move column and field values in their per-row loops. Stateless.
  */
-final class ByteArrays {
+public final class ByteArrays {
     /** Largest array the SDK allocates; a little below Integer.MAX_VALUE like the JDK's limit. */
     static final int MAX_ARRAY = Integer.MAX_VALUE - 16;
 
@@ -42,9 +43,14 @@ final class ByteArrays {
      * ranges before its {@code memory.copy}, and Chicory's {@code memory.copy} on JDK 17 goes through
      * a work-around dispatch, a fixed cost per call that is most of a short copy's time.
      *
-     * @throws IndexOutOfBoundsException if either range is outside its array
+     * <p>Use it for a copy per value in a per-row loop (a column value, a key field); for a buffer
+     * or a block of rows {@code System.arraycopy} is as fast. On the JVM (unit tests) it is
+     * {@code System.arraycopy}. Both ranges are always checked, on both runtimes.
+     *
+     * @throws IndexOutOfBoundsException if {@code len} is negative or either range is outside its
+     *     array; nothing is copied then
      */
-    static void copyValue(byte[] src, int srcPos, byte[] dst, int dstPos, int len) {
+    public static void copyValue(byte[] src, int srcPos, byte[] dst, int dstPos, int len) {
         if (LittleEndian.isGuest() && len <= SHORT_COPY) {
             if (len < 0 || srcPos < 0 || srcPos > src.length - len || dstPos < 0 || dstPos > dst.length - len) {
                 throw outOfRange(srcPos, dstPos, len);

@@ -28,14 +28,7 @@ final class SocketOps {
     Object write(JsonObject op) {
         long socket = registers.socket(op);
         byte[] data = Utf8.encode(op.getString("text"));
-        Frame frame = Frame.create(data.length);
-        try {
-            frame.write(data);
-            frame.seal();
-        } catch (RuntimeException e) {
-            frame.drop();
-            throw e;
-        }
+        Frame frame = Frame.sealed(data, 0, data.length);
         int handle = frame.handle();
         return Host.socketWriteFrame(socket, handle);
     }

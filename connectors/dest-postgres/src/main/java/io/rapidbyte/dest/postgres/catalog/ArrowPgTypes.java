@@ -1,6 +1,7 @@
 package io.rapidbyte.dest.postgres.catalog;
 
 import io.rapidbyte.postgres.wire.binary.PgOids;
+import io.rapidbyte.sdk.BatchKeys;
 import io.rapidbyte.sdk.ConnectorError;
 import io.rapidbyte.sdk.ErrorCategory;
 import io.rapidbyte.sdk.arrow.ArrowType;
@@ -12,19 +13,18 @@ import io.rapidbyte.sdk.arrow.Field;
  * boolean, utf8 → text, binary → bytea, date32 → date, time64[us] → time, timestamp[us] →
  * timestamp, with a zone → timestamptz, decimal128(p,s) → numeric(p,s), fixed-size-binary(16) →
  * uuid (other widths → bytea), interval(month-day-nano) → interval, list&lt;x&gt; → x[].
- * A field's {@value #PG_TYPE} metadata, when it is a plain type name, wins over the map.
+ * A field's {@value BatchKeys#PG_TYPE} metadata, when it is a plain type name, wins over the map.
  * Stateless.
  */
 public final class ArrowPgTypes {
     /** Field metadata key naming the source column's type (BATCH-METADATA.md). */
-    public static final String PG_TYPE = "rapidbyte.pg_type";
 
     private ArrowPgTypes() {
     }
 
     /** The type the table should have for {@code field}: its pg_type metadata if usable, else {@link #natural}. */
     public static PgTypeName desired(Field field) {
-        String meta = field.metadata().get(PG_TYPE);
+        String meta = field.metadata().get(BatchKeys.PG_TYPE);
         if (meta != null) {
             PgTypeName t = PgTypeName.parse(meta);
             if (t != null) {

@@ -1,5 +1,6 @@
 package io.rapidbyte.dest.postgres.encode;
 
+import io.rapidbyte.postgres.wire.crypto.Hex;
 import io.rapidbyte.sdk.arrow.ArrowType;
 import io.rapidbyte.sdk.arrow.BoolColumn;
 import io.rapidbyte.sdk.arrow.Column;
@@ -20,7 +21,6 @@ import io.rapidbyte.sdk.json.JsonArray;
  * {@code \x...} hex, 16-byte fixed-size binary a UUID. Stateless.
  */
 public final class TextRenderer {
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private TextRenderer() {
     }
@@ -200,8 +200,7 @@ public final class TextRenderer {
     private static void hex(StringBuilder sb, byte[] b, int off, int len) {
         sb.append("\\x");
         for (int i = 0; i < len; i++) {
-            int v = b[off + i] & 0xFF;
-            sb.append(HEX[v >>> 4]).append(HEX[v & 15]);
+            Hex.appendByte(sb, b[off + i] & 0xFF);
         }
     }
 
@@ -210,8 +209,7 @@ public final class TextRenderer {
             if (i == 4 || i == 6 || i == 8 || i == 10) {
                 sb.append('-');
             }
-            int v = b[off + i] & 0xFF;
-            sb.append(HEX[v >>> 4]).append(HEX[v & 15]);
+            Hex.appendByte(sb, b[off + i] & 0xFF);
         }
     }
 }

@@ -2,6 +2,7 @@ package io.rapidbyte.dest.postgres.encode;
 
 import io.rapidbyte.postgres.wire.binary.NetworkCodec;
 import io.rapidbyte.postgres.wire.binary.ScalarCodec;
+import io.rapidbyte.sdk.arrow.ByteArrays;
 import io.rapidbyte.sdk.arrow.RecordBatch;
 import org.teavm.interop.Address;
 
@@ -204,7 +205,7 @@ public final class TupleEncoder {
                 if (extra == 1) {
                     b[pos + 4] = (byte) ScalarCodec.JSONB_VERSION;
                 }
-                copyValue(d, from, b, pos + 4 + extra, n);
+                ByteArrays.copyValue(d, from, b, pos + 4 + extra, n);
                 pos += 4 + extra + n;
                 return;
             }
@@ -214,7 +215,7 @@ public final class TupleEncoder {
                     ensure(4 + n);
                 }
                 Address.ofData(buf).add(pos).putInt(Integer.reverseBytes(n));
-                copyValue(d, s.values + n * i, buf, pos + 4, n);
+                ByteArrays.copyValue(d, s.values + n * i, buf, pos + 4, n);
                 pos += 4 + n;
                 return;
             }
@@ -250,27 +251,6 @@ public final class TupleEncoder {
                 return;
             default:
                 parsedText(s, i);
-        }
-    }
-
-    /**
-     * Copies a value's bytes (ranges checked by the batch decoder and {@code ensure}). Most values
-     * are short: up to 64 bytes are moved in 8-byte words, since System.arraycopy's type and range
-     * checks and the engine's memory.copy dispatch cost more than such a copy itself.
-     */
-    private static void copyValue(byte[] from, int at, byte[] to, int dest, int n) {
-        if (n > 64 || n < 0) {
-            System.arraycopy(from, at, to, dest, n); // throws for a negative length
-            return;
-        }
-        Address src = Address.ofData(from).add(at);
-        Address dst = Address.ofData(to).add(dest);
-        int k = 0;
-        for (; k <= n - 8; k += 8) {
-            dst.add(k).putLong(src.add(k).getLong());
-        }
-        for (; k < n; k++) {
-            dst.add(k).putByte(src.add(k).getByte());
         }
     }
 

@@ -1,5 +1,6 @@
 package io.rapidbyte.dest.postgres.run;
 
+import io.rapidbyte.sdk.BatchKeys;
 import io.rapidbyte.sdk.ConnectorError;
 import io.rapidbyte.sdk.ErrorCategory;
 import io.rapidbyte.sdk.arrow.Schema;
@@ -14,19 +15,6 @@ import java.util.Map;
  * Immutable.
  */
 public final class BatchMeta {
-    public static final String STREAM = "rapidbyte.stream";
-    public static final String SYNC_RUN = "rapidbyte.sync_run";
-    public static final String SEQ = "rapidbyte.seq";
-    public static final String PRIMARY_KEY = "rapidbyte.primary_key";
-    public static final String SYNC_MODE = "rapidbyte.sync_mode";
-    /** The range of the stream the batch belongs to; absent when the stream is read whole. */
-    public static final String RANGE = "rapidbyte.range";
-    /** Dead-letter rows (BATCH-METADATA.md): the position of the batch the row was refused from. */
-    public static final String DLQ_SYNC_RUN = "rapidbyte.dlq.sync_run";
-    public static final String DLQ_SEQ = "rapidbyte.dlq.seq";
-    /** Dead-letter rows: the row's number (from 0) in that batch. */
-    public static final String DLQ_ROW = "rapidbyte.dlq.row";
-
     public final String stream;
     public final String syncRun;
     /** Batch number within the run (from 1), or -1 when absent. */
@@ -55,17 +43,17 @@ public final class BatchMeta {
      */
     public static BatchMeta of(Schema schema) {
         Map<String, String> m = schema.metadata();
-        long seq = number(m, SEQ);
-        String run = text(m, SYNC_RUN);
+        long seq = number(m, BatchKeys.SEQ);
+        String run = text(m, BatchKeys.SYNC_RUN);
         RowOrigin redelivery = null;
-        long row = number(m, DLQ_ROW);
+        long row = number(m, BatchKeys.DLQ_ROW);
         if (row >= 0) {
-            String dlqRun = text(m, DLQ_SYNC_RUN);
-            long dlqSeq = number(m, DLQ_SEQ);
+            String dlqRun = text(m, BatchKeys.DLQ_SYNC_RUN);
+            long dlqSeq = number(m, BatchKeys.DLQ_SEQ);
             redelivery = dlqRun != null && dlqSeq >= 0 ? new RowOrigin(dlqRun, dlqSeq, row) : new RowOrigin(null, -1, row);
         }
-        return new BatchMeta(m.get(STREAM), run, seq, split(m.get(PRIMARY_KEY)), m.get(SYNC_MODE), text(m, RANGE),
-                redelivery);
+        return new BatchMeta(m.get(BatchKeys.STREAM), run, seq, split(m.get(BatchKeys.PRIMARY_KEY)),
+                m.get(BatchKeys.SYNC_MODE), text(m, BatchKeys.RANGE), redelivery);
     }
 
     private static String text(Map<String, String> m, String key) {

@@ -1,5 +1,6 @@
 package io.rapidbyte.dest.postgres.run;
 
+import io.rapidbyte.sdk.BatchKeys;
 import io.rapidbyte.sdk.ConnectorError;
 import io.rapidbyte.sdk.ErrorCategory;
 import io.rapidbyte.sdk.arrow.Field;
@@ -10,17 +11,15 @@ import java.util.List;
  * The layout of a change batch (connectors/BATCH-METADATA.md, "Change batches"), the
  * destination's side of the contract source-postgres writes: schema metadata
  * {@code rapidbyte.sync_mode = cdc}, the table's columns, then four fields, in this order:
- * {@value #OP} (c insert, u update, d delete, r snapshot read, t truncate), {@value #LSN} (commit
- * LSN), {@value #COMMIT_TS} (commit time) and {@value #UNCHANGED} (",i,j,": the table columns, by
- * field index, whose TOASTed value did not change and was not sent). Immutable.
+ * {@value BatchKeys#CHANGE_OP} (c insert, u update, d delete, r snapshot read, t truncate),
+ * {@value BatchKeys#CHANGE_LSN} (commit LSN), {@value BatchKeys#CHANGE_COMMIT_TS} (commit time) and
+ * {@value BatchKeys#CHANGE_UNCHANGED} (",i,j,": the table columns, by field index, whose TOASTed
+ * value did not change and was not sent). Immutable.
  */
 public final class ChangeFields {
     public static final String SYNC_MODE_CDC = "cdc";
-    public static final String OP = "_rapidbyte_op";
-    public static final String LSN = "_rapidbyte_lsn";
-    public static final String COMMIT_TS = "_rapidbyte_commit_ts";
-    public static final String UNCHANGED = "_rapidbyte_unchanged";
-    private static final String[] TRAILER = {OP, LSN, COMMIT_TS, UNCHANGED};
+    private static final String[] TRAILER = {BatchKeys.CHANGE_OP, BatchKeys.CHANGE_LSN, BatchKeys.CHANGE_COMMIT_TS,
+        BatchKeys.CHANGE_UNCHANGED};
 
     private final Schema data;
     private final int opField;
@@ -42,7 +41,7 @@ public final class ChangeFields {
 
     /**
      * The change layout of {@code schema}, or null when the batch is not a change batch (also for
-     * a cdc snapshot batch, which has no {@value #OP} field).
+     * a cdc snapshot batch, which has no {@value BatchKeys#CHANGE_OP} field).
      *
      * @throws io.rapidbyte.sdk.ConnectorException schema/INVALID_CHANGE_BATCH when the metadata
      *         says cdc but the trailing fields are not the four above
@@ -52,7 +51,7 @@ public final class ChangeFields {
             return null;
         }
         List<Field> fields = schema.fields();
-        if (schema.indexOf(OP) < 0) {
+        if (schema.indexOf(BatchKeys.CHANGE_OP) < 0) {
             return null;
         }
         int n = fields.size() - TRAILER.length;

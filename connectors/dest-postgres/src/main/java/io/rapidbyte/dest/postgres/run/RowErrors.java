@@ -4,6 +4,7 @@ import io.rapidbyte.dest.postgres.config.OnDataError;
 import io.rapidbyte.dest.postgres.config.WriteMode;
 import io.rapidbyte.dest.postgres.load.RowErrorHandler;
 import io.rapidbyte.sdk.BackoffClass;
+import io.rapidbyte.sdk.BatchKeys;
 import io.rapidbyte.sdk.CommitState;
 import io.rapidbyte.sdk.ConnectorError;
 import io.rapidbyte.sdk.Context;
@@ -103,15 +104,15 @@ final class RowErrors implements RowErrorHandler {
 
     private void emit(RecordBatch batch, int row, RowOrigin origin, String code, String column, String message) {
         Map<String, String> md = new LinkedHashMap<>(metadata);
-        md.remove(BatchMeta.SYNC_RUN);
-        md.remove(BatchMeta.SEQ);
-        md.remove(BatchMeta.DLQ_SYNC_RUN);
-        md.remove(BatchMeta.DLQ_SEQ);
+        md.remove(BatchKeys.SYNC_RUN);
+        md.remove(BatchKeys.SEQ);
+        md.remove(BatchKeys.DLQ_SYNC_RUN);
+        md.remove(BatchKeys.DLQ_SEQ);
         if (origin.identified()) {
-            md.put(BatchMeta.DLQ_SYNC_RUN, origin.syncRun);
-            md.put(BatchMeta.DLQ_SEQ, Long.toString(origin.seq));
+            md.put(BatchKeys.DLQ_SYNC_RUN, origin.syncRun);
+            md.put(BatchKeys.DLQ_SEQ, Long.toString(origin.seq));
         }
-        md.put(BatchMeta.DLQ_ROW, Long.toString(origin.row));
+        md.put(BatchKeys.DLQ_ROW, Long.toString(origin.row));
         ctx.emitDlqRow(RowExtract.ipc(batch, row, md), column, code, message);
         dead++;
     }

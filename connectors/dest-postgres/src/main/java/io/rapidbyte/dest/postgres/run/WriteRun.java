@@ -15,6 +15,7 @@ import io.rapidbyte.postgres.guest.PgErrors;
 import io.rapidbyte.postgres.guest.Redactor;
 import io.rapidbyte.postgres.guest.Sql;
 import io.rapidbyte.postgres.wire.PgException;
+import io.rapidbyte.sdk.BatchKeys;
 import io.rapidbyte.sdk.CommitState;
 import io.rapidbyte.sdk.ConnectorError;
 import io.rapidbyte.sdk.Context;
@@ -203,7 +204,7 @@ public final class WriteRun {
     private boolean skipRedelivery(DecodedFrame frame, BatchMeta meta) throws PgException {
         if (frame.rows != 1) {
             throw ConnectorError.of(ErrorCategory.DATA, "INVALID_BATCH_METADATA", "a batch with "
-                    + BatchMeta.DLQ_ROW + " is one dead-letter row, this one has " + frame.rows + " rows").toException();
+                    + BatchKeys.DLQ_ROW + " is one dead-letter row, this one has " + frame.rows + " rows").toException();
         }
         if (!meta.redelivery.identified()) {
             if (!warnedNoPosition) {
@@ -252,7 +253,7 @@ public final class WriteRun {
         stream = !ctx.stream().isEmpty() ? ctx.stream() : meta.stream;
         if (stream == null || stream.isEmpty()) {
             throw ConnectorError.config("NO_STREAM", "run-write got no stream name in ctx-json and the batch has no "
-                    + BatchMeta.STREAM + " metadata").toException();
+                    + BatchKeys.STREAM + " metadata").toException();
         }
         String[] target = cfg.targetTable(stream);
         schemaName = target[0];
@@ -403,7 +404,7 @@ public final class WriteRun {
     private RuntimeException mixedRanges(BatchMeta meta) {
         return ConnectorError.of(ErrorCategory.DATA, "INVALID_BATCH_METADATA", "stream " + stream + ": one run-write got "
                 + "batches of " + (range == null ? "the whole stream" : "range " + range) + " and of "
-                + (meta.range == null ? "the whole stream" : "range " + meta.range) + " (" + BatchMeta.RANGE
+                + (meta.range == null ? "the whole stream" : "range " + meta.range) + " (" + BatchKeys.RANGE
                 + "); each range is written by its own run").toException();
     }
 

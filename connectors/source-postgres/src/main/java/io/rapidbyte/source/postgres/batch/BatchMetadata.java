@@ -1,5 +1,6 @@
 package io.rapidbyte.source.postgres.batch;
 
+import io.rapidbyte.sdk.BatchKeys;
 import io.rapidbyte.sdk.arrow.Field;
 import io.rapidbyte.sdk.arrow.IpcStreamWriter;
 import io.rapidbyte.sdk.arrow.Schema;
@@ -14,14 +15,6 @@ import java.util.Map;
  * (see {@link io.rapidbyte.source.postgres.catalog.TypeMapper}). Immutable.
  */
 public final class BatchMetadata {
-    public static final String STREAM = "rapidbyte.stream";
-    public static final String SYNC_RUN = "rapidbyte.sync_run";
-    public static final String SEQ = "rapidbyte.seq";
-    public static final String PRIMARY_KEY = "rapidbyte.primary_key";
-    public static final String SYNC_MODE = "rapidbyte.sync_mode";
-    /** The id of the range of the stream a batch belongs to; absent when the stream is read whole. */
-    public static final String RANGE = "rapidbyte.range";
-
     private final List<Field> fields;
     private final String stream;
     private final String syncRun;
@@ -64,13 +57,13 @@ public final class BatchMetadata {
 
     private Schema schema(String seq) {
         Map<String, String> m = new LinkedHashMap<String, String>();
-        m.put(STREAM, stream);
-        m.put(SYNC_RUN, syncRun);
-        m.put(SEQ, seq);
-        m.put(PRIMARY_KEY, primaryKey);
-        m.put(SYNC_MODE, syncMode);
+        m.put(BatchKeys.STREAM, stream);
+        m.put(BatchKeys.SYNC_RUN, syncRun);
+        m.put(BatchKeys.SEQ, seq);
+        m.put(BatchKeys.PRIMARY_KEY, primaryKey);
+        m.put(BatchKeys.SYNC_MODE, syncMode);
         if (range != null) {
-            m.put(RANGE, range);
+            m.put(BatchKeys.RANGE, range);
         }
         return new Schema(fields, m);
     }

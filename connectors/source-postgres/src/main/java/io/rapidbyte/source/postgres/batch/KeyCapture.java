@@ -1,5 +1,6 @@
 package io.rapidbyte.source.postgres.batch;
 
+import io.rapidbyte.sdk.arrow.ByteArrays;
 import io.rapidbyte.sdk.text.Utf8;
 import io.rapidbyte.source.postgres.decode.Tuple;
 import java.util.ArrayList;
@@ -39,27 +40,10 @@ final class KeyCapture {
             if (values[i].length < len) {
                 values[i] = new byte[Math.max(len, 2 * values[i].length)];
             }
-            copy(b, t.offsets[at + i], values[i], len);
+            ByteArrays.copyValue(b, t.offsets[at + i], values[i], 0, len);
             lengths[i] = len;
         }
         captured = true;
-    }
-
-    /**
-     * Runs per row: a key (an id's text) is a few bytes, and a byte loop on them costs less in the
-     * guest than System.arraycopy's type and range checks and the engine's memory.copy dispatch.
-     */
-    private static void copy(byte[] from, int off, byte[] to, int len) {
-        if (len > 16) {
-            System.arraycopy(from, off, to, 0, len);
-            return;
-        }
-        if (off < 0 || off > from.length - len) {
-            throw new IndexOutOfBoundsException("key field at " + off + " (" + len + " bytes) outside the row");
-        }
-        for (int k = 0; k < len; k++) {
-            to[k] = from[off + k];
-        }
     }
 
     /** The last captured key as text, the initial position before any capture, null without a key. */

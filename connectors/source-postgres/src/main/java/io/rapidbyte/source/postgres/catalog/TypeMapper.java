@@ -1,6 +1,7 @@
 package io.rapidbyte.source.postgres.catalog;
 
 import io.rapidbyte.postgres.wire.binary.PgOids;
+import io.rapidbyte.sdk.BatchKeys;
 import io.rapidbyte.sdk.arrow.ArrowType;
 import io.rapidbyte.sdk.arrow.Field;
 import java.util.Collections;
@@ -26,7 +27,7 @@ import java.util.Map;
  *   <tr><td>json, jsonb (also read as text, and as list elements)</td><td>utf8 with the extension type
  *       {@code arrow.json}</td></tr>
  *   <tr><td>bytea</td><td>binary</td></tr>
- *   <tr><td>date</td><td>date32 (&plusmn;infinity: INT32 max/min, see {@link #INFINITY_KEY})</td></tr>
+ *   <tr><td>date</td><td>date32 (&plusmn;infinity: INT32 max/min, see {@link BatchKeys#INFINITY})</td></tr>
  *   <tr><td>time</td><td>time64[us]</td></tr>
  *   <tr><td>timestamp</td><td>timestamp[us] (&plusmn;infinity: INT64 max/min)</td></tr>
  *   <tr><td>timestamptz</td><td>timestamp[us, tz=UTC] (&plusmn;infinity: INT64 max/min)</td></tr>
@@ -51,7 +52,6 @@ import java.util.Map;
  * learns what the bytes are without our metadata. Stateless.
  */
 public final class TypeMapper {
-    public static final String PG_TYPE_KEY = "rapidbyte.pg_type";
     public static final int MAX_DECIMAL_PRECISION = 38;
     /** Arrow's canonical extension type keys (Arrow columnar format, "Extension Types"). */
     public static final String EXTENSION_NAME_KEY = "ARROW:extension:name";
@@ -65,7 +65,6 @@ public final class TypeMapper {
      * two values are not instants. Not a null: Arrow forbids nulls in a non-nullable field, and a
      * null would make infinity indistinguishable from a missing value.
      */
-    public static final String INFINITY_KEY = "rapidbyte.infinity";
     public static final String INFINITY_EXTREMES = "max_min";
 
     private TypeMapper() {
@@ -138,13 +137,13 @@ public final class TypeMapper {
         Map<String, String> itemMetadata = valueMetadata(itemType, itemExtension);
         Field item = new Field(Field.LIST_ITEM_NAME, itemType, true, null, itemMetadata.isEmpty() ? null : itemMetadata);
         Field list = new Field(c.name(), ArrowType.LIST, !c.notNull(), Collections.singletonList(item),
-                Collections.singletonMap(PG_TYPE_KEY, c.pgType()));
+                Collections.singletonMap(BatchKeys.PG_TYPE, c.pgType()));
         return new ColumnMapping(c, ValueKind.LIST, element, cast, list, reason);
     }
 
     private static Field withPgType(Field f, boolean nullable, ColumnInfo c, String extension) {
         Map<String, String> m = valueMetadata(f.type(), extension);
-        m.put(PG_TYPE_KEY, c.pgType());
+        m.put(BatchKeys.PG_TYPE, c.pgType());
         return new Field(f.name(), f.type(), nullable, null, m);
     }
 
@@ -152,7 +151,7 @@ public final class TypeMapper {
     private static Map<String, String> valueMetadata(ArrowType type, String extension) {
         Map<String, String> m = extension == null ? new LinkedHashMap<String, String>() : extensionMetadata(extension);
         if (hasInfinity(type)) {
-            m.put(INFINITY_KEY, INFINITY_EXTREMES);
+            m.put(BatchKeys.INFINITY, INFINITY_EXTREMES);
         }
         return m;
     }

@@ -1,6 +1,7 @@
 package io.rapidbyte.source.postgres.cdc;
 
 import io.rapidbyte.postgres.wire.pgoutput.Relation;
+import io.rapidbyte.sdk.BatchKeys;
 import io.rapidbyte.sdk.arrow.ArrowType;
 import io.rapidbyte.sdk.arrow.Field;
 import io.rapidbyte.source.postgres.Errors;
@@ -19,11 +20,6 @@ import java.util.List;
  * change fields of connectors/BATCH-METADATA.md ("Change batches"). Immutable.
  */
 final class ChangeLayout {
-    static final String OP = "_rapidbyte_op";
-    static final String LSN = "_rapidbyte_lsn";
-    static final String COMMIT_TS = "_rapidbyte_commit_ts";
-    static final String UNCHANGED = "_rapidbyte_unchanged";
-
     final Relation relation;
     final List<ColumnMapping> columns;
     final List<Field> fields;
@@ -66,10 +62,10 @@ final class ChangeLayout {
             // A delete or truncate row has nulls in NOT NULL columns: change batches are nullable.
             fields.add(new Field(f.name(), f.type(), true, f.children(), f.metadata()));
         }
-        fields.add(Field.notNull(OP, ArrowType.UTF8));
-        fields.add(Field.notNull(LSN, ArrowType.INT64));
-        fields.add(Field.nullable(COMMIT_TS, ArrowType.timestampMicros("UTC")));
-        fields.add(Field.nullable(UNCHANGED, ArrowType.UTF8));
+        fields.add(Field.notNull(BatchKeys.CHANGE_OP, ArrowType.UTF8));
+        fields.add(Field.notNull(BatchKeys.CHANGE_LSN, ArrowType.INT64));
+        fields.add(Field.nullable(BatchKeys.CHANGE_COMMIT_TS, ArrowType.timestampMicros("UTC")));
+        fields.add(Field.nullable(BatchKeys.CHANGE_UNCHANGED, ArrowType.UTF8));
         List<String> pk = table.primaryKey();
         int[] key = new int[pk.size()];
         for (int k = 0; k < key.length; k++) {

@@ -16,10 +16,10 @@ import io.rapidbyte.source.postgres.catalog.ColumnMapping;
 import io.rapidbyte.source.postgres.catalog.SourceTable;
 import io.rapidbyte.source.postgres.config.StreamConfig;
 import io.rapidbyte.source.postgres.decode.RowDecoder;
-import io.rapidbyte.source.postgres.decode.Tuple;
 import io.rapidbyte.source.postgres.query.ReadPlan;
 import io.rapidbyte.source.postgres.query.ReadPlanner;
 import io.rapidbyte.source.postgres.run.OnceNotes;
+import io.rapidbyte.source.postgres.run.ReadRun;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -83,7 +83,7 @@ final class SnapshotPhase {
         log.info("stream " + stream.name() + ": cdc snapshot (sync run " + position.syncRun + ")"
                 + (snapshotName != null ? " at the slot's exported snapshot " + snapshotName
                 : position.snapshotKey == null ? " from the start" : " resumed after " + position.snapshotKey));
-        pump(new BinaryCopyReader(connection.copyOut(plan.copySql())), assembler, plan.fieldCount());
+        ReadRun.pump(new BinaryCopyReader(connection.copyOut(plan.copySql())), assembler, plan.fieldCount());
         assembler.finish();
         connection.simpleQuery("COMMIT");
         log.info("stream " + stream.name() + ": snapshot done, " + assembler.rows() + " rows; streaming from "
@@ -122,17 +122,5 @@ final class SnapshotPhase {
             fields.add(m.field());
         }
         return fields;
-    }
-
-    /** The row loop, small on purpose (see run/ReadRun#pump: big wasm functions never JIT). */
-    private static void pump(BinaryCopyReader reader, BatchAssembler assembler, int fieldCount) throws PgException {
-        Tuple tuple = new Tuple();
-        while (reader.next()) {
-            if (reader.fieldCount() != fieldCount) {
-                throw PgException.protocolViolation("COPY row has " + reader.fieldCount() + " fields, expected "
-                        + fieldCount);
-            }
-            assembler.accept(tuple.set(reader.buffer(), reader.offsets(), reader.lengths(), 0));
-        }
     }
 }

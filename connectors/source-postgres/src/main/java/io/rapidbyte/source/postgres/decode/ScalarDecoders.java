@@ -34,6 +34,11 @@ final class ScalarDecoders {
      * that touches an array costs a shadow-stack frame, and these run once per value.
      */
 
+    /** The notes of infinite values, one text per kind for the binary and the text decoders. */
+    static final String DATE_INFINITY = "date +/-infinity is stored as INT32 max/min days";
+    static final String TIMESTAMP_INFINITY = "timestamp +/-infinity is stored as INT64 max/min microseconds";
+    static final String INTERVAL_INFINITY = "interval +/-infinity is stored as all fields at their max/min";
+
     static BinaryFormatException wrongLength(String type, int len, int expected) {
         return new BinaryFormatException(type + " value must be " + expected + " bytes, got " + len);
     }
@@ -251,7 +256,7 @@ final class ScalarDecoders {
             }
             int days = BigEndian.int32(b, off);
             if (TemporalCodec.isDateInfinite(days)) {
-                notes.note(column, "date +/-infinity is stored as INT32 max/min days");
+                notes.note(column, DATE_INFINITY);
             }
             out.append(TemporalCodec.isDateInfinite(days) ? days : TemporalCodec.dateToUnixDays(days));
         }
@@ -294,7 +299,7 @@ final class ScalarDecoders {
             }
             long micros = BigEndian.int64(b, off);
             if (TemporalCodec.isTimestampInfinite(micros)) {
-                notes.note(column, "timestamp +/-infinity is stored as INT64 max/min microseconds");
+                notes.note(column, TIMESTAMP_INFINITY);
             }
             long unix = micros + TemporalCodec.UNIX_TO_PG_EPOCH_MICROS;
             // The overflow check of TemporalCodec.timestampToUnixMicros, inline (once per value).
@@ -337,10 +342,10 @@ final class ScalarDecoders {
             // large for HotSpot to JIT (wasm-build's GuestMethodSizes).
             long nanos;
             if (months == Integer.MAX_VALUE && days == Integer.MAX_VALUE && micros == Long.MAX_VALUE) {
-                notes.note(column, "interval +/-infinity is stored as all fields at their max/min");
+                notes.note(column, INTERVAL_INFINITY);
                 nanos = Long.MAX_VALUE;
             } else if (months == Integer.MIN_VALUE && days == Integer.MIN_VALUE && micros == Long.MIN_VALUE) {
-                notes.note(column, "interval +/-infinity is stored as all fields at their max/min");
+                notes.note(column, INTERVAL_INFINITY);
                 nanos = Long.MIN_VALUE;
             } else {
                 if (micros > MAX_MICROS || micros < -MAX_MICROS) {

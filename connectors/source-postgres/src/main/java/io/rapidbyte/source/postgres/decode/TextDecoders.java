@@ -209,7 +209,7 @@ final class TextDecoders {
         public void decode(byte[] b, int off, int len) {
             int days = TextValues.date(b, off, len);
             if (TemporalCodec.isDateInfinite(days)) {
-                notes.note(column, "date +/-infinity is stored as INT32 max/min days");
+                notes.note(column, ScalarDecoders.DATE_INFINITY);
             }
             out.append(days);
         }
@@ -247,7 +247,7 @@ final class TextDecoders {
         public void decode(byte[] b, int off, int len) {
             long micros = TextValues.timestamp(b, off, len, withZone);
             if (TemporalCodec.isTimestampInfinite(micros)) {
-                notes.note(column, "timestamp +/-infinity is stored as INT64 max/min microseconds");
+                notes.note(column, ScalarDecoders.TIMESTAMP_INFINITY);
             }
             out.append(micros);
         }

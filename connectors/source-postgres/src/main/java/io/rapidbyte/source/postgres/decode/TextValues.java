@@ -1,6 +1,7 @@
 package io.rapidbyte.source.postgres.decode;
 
 import io.rapidbyte.postgres.wire.binary.TemporalCodec;
+import io.rapidbyte.postgres.wire.crypto.Hex;
 
 /**
  * Parsers for PostgreSQL's output text of the natively mapped types, as every session of ours
@@ -349,17 +350,13 @@ final class TextValues {
         return -1;
     }
 
+    /** One hex digit's value (postgres-wire's {@link Hex#digit}), or a malformed-value error naming the text. */
     private static int hex(byte c, byte[] b, int off, int len) {
-        if (c >= '0' && c <= '9') {
-            return c - '0';
+        int d = Hex.digit((char) c);
+        if (d < 0) {
+            throw malformed("hex", b, off, len);
         }
-        if (c >= 'a' && c <= 'f') {
-            return c - 'a' + 10;
-        }
-        if (c >= 'A' && c <= 'F') {
-            return c - 'A' + 10;
-        }
-        throw malformed("hex", b, off, len);
+        return d;
     }
 
     private static boolean octal(byte c) {

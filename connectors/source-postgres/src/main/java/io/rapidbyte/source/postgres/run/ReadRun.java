@@ -176,9 +176,10 @@ public final class ReadRun {
     /**
      * The per-row loop, kept out of {@link #copy} on purpose: Chicory turns each wasm function into
      * one JVM method, and HotSpot never JIT-compiles a method above 8000 bytecode bytes, so the loop
-     * must not live in a large function (TeaVM inlines only callees this small into callers).
+     * must not live in a large function (TeaVM inlines only callees this small into callers). The
+     * CDC snapshot's row loop too.
      */
-    private static void pump(BinaryCopyReader reader, BatchAssembler assembler, int fieldCount) throws PgException {
+    public static void pump(BinaryCopyReader reader, BatchAssembler assembler, int fieldCount) throws PgException {
         Tuple tuple = new Tuple();
         while (reader.next()) {
             if (reader.fieldCount() != fieldCount) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rapidbyte.postgres.wire.binary.PgOids;
+import io.rapidbyte.sdk.BatchKeys;
 import io.rapidbyte.sdk.arrow.ArrowType;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,7 @@ class TypeMapperTest {
         ColumnMapping text = map(PgOids.VARCHAR, 44, "character varying(40)", true);
         assertEquals(ArrowType.UTF8, text.field().type());
         assertFalse(text.field().isNullable());
-        assertEquals("character varying(40)", text.field().metadata().get(TypeMapper.PG_TYPE_KEY));
+        assertEquals("character varying(40)", text.field().metadata().get(BatchKeys.PG_TYPE));
         assertNull(text.fallbackReason());
         assertEquals(ColumnMapping.Cast.NONE, text.cast());
     }
@@ -68,7 +69,7 @@ class TypeMapperTest {
             assertEquals(ArrowType.UTF8, json.field().type());
             assertEquals("arrow.json", json.field().metadata().get("ARROW:extension:name"));
             assertEquals("", json.field().metadata().get("ARROW:extension:metadata"));
-            assertEquals(oid == PgOids.JSON ? "json" : "jsonb", json.field().metadata().get(TypeMapper.PG_TYPE_KEY));
+            assertEquals(oid == PgOids.JSON ? "json" : "jsonb", json.field().metadata().get(BatchKeys.PG_TYPE));
         }
         ColumnInfo jsonCol = new ColumnInfo("j", 1, "jsonb", false, PgOids.JSONB, -1, 'b', 0, '\0', true, 0);
         assertEquals("arrow.json", TypeMapper.map(jsonCol, true).field().metadata().get("ARROW:extension:name"),
@@ -88,16 +89,16 @@ class TypeMapperTest {
     void temporalFieldsDeclareHowInfinityTravels() {
         for (int oid : new int[] {PgOids.DATE, PgOids.TIMESTAMP, PgOids.TIMESTAMPTZ, PgOids.INTERVAL}) {
             java.util.Map<String, String> m = map(oid, -1, "t" + oid, false).field().metadata();
-            assertEquals(TypeMapper.INFINITY_EXTREMES, m.get(TypeMapper.INFINITY_KEY), "oid " + oid);
-            assertEquals("t" + oid, m.get(TypeMapper.PG_TYPE_KEY));
+            assertEquals(TypeMapper.INFINITY_EXTREMES, m.get(BatchKeys.INFINITY), "oid " + oid);
+            assertEquals("t" + oid, m.get(BatchKeys.PG_TYPE));
         }
         ColumnMapping dates = TypeMapper.map(new ColumnInfo("ds", 1, "date[]", false, 1182, -1, 'b', PgOids.DATE, 'b',
                 true, 0));
-        assertEquals(TypeMapper.INFINITY_EXTREMES, dates.field().elementField().metadata().get(TypeMapper.INFINITY_KEY));
-        assertNull(map(PgOids.TIME, -1, "time", false).field().metadata().get(TypeMapper.INFINITY_KEY),
+        assertEquals(TypeMapper.INFINITY_EXTREMES, dates.field().elementField().metadata().get(BatchKeys.INFINITY));
+        assertNull(map(PgOids.TIME, -1, "time", false).field().metadata().get(BatchKeys.INFINITY),
                 "time has no infinity");
         ColumnInfo asText = new ColumnInfo("d", 1, "date", false, PgOids.DATE, -1, 'b', 0, '\0', true, 0);
-        assertNull(TypeMapper.map(asText, true).field().metadata().get(TypeMapper.INFINITY_KEY),
+        assertNull(TypeMapper.map(asText, true).field().metadata().get(BatchKeys.INFINITY),
                 "read as text, infinity is the word");
     }
 
@@ -115,7 +116,7 @@ class TypeMapperTest {
         ColumnMapping moods = TypeMapper.map(new ColumnInfo("m", 1, "mood[]", false, 77777, -1, 'b', 77776, 'e', true, 0));
         assertEquals(ColumnMapping.Cast.TEXT_ARRAY, moods.cast());
         assertEquals(ArrowType.UTF8, moods.field().elementField().type());
-        assertEquals("mood[]", moods.field().metadata().get(TypeMapper.PG_TYPE_KEY));
+        assertEquals("mood[]", moods.field().metadata().get(BatchKeys.PG_TYPE));
     }
 
     @Test
@@ -125,7 +126,7 @@ class TypeMapperTest {
         ColumnMapping m = TypeMapper.map(grid);
         assertEquals(ColumnMapping.Cast.TEXT, m.cast());
         assertEquals(ArrowType.UTF8, m.field().type());
-        assertEquals("integer[]", m.field().metadata().get(TypeMapper.PG_TYPE_KEY));
+        assertEquals("integer[]", m.field().metadata().get(BatchKeys.PG_TYPE));
         assertTrue(m.fallbackReason().contains("2 dimensions"), m.fallbackReason());
 
         ColumnInfo amount = new ColumnInfo("amount", 1, "numeric(12,2)", true, PgOids.NUMERIC, numericTypmod(12, 2),
@@ -135,7 +136,7 @@ class TypeMapperTest {
         assertEquals(ColumnMapping.Cast.TEXT, text.cast());
         assertEquals(ArrowType.UTF8, text.field().type());
         assertFalse(text.field().isNullable());
-        assertEquals("numeric(12,2)", text.field().metadata().get(TypeMapper.PG_TYPE_KEY));
+        assertEquals("numeric(12,2)", text.field().metadata().get(BatchKeys.PG_TYPE));
         assertTrue(text.fallbackReason().contains("text_columns"));
     }
 
