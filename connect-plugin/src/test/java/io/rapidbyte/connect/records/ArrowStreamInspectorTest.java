@@ -68,6 +68,48 @@ class ArrowStreamInspectorTest {
         assertNotEquals(a, fingerprintOfEmptyStream(withTimestamp));
     }
 
+    /** A thread reuses the fingerprint of the schema it described last: never for another schema. */
+    @Test
+    void rememberedFingerprintsNeverLeakIntoAnotherSchema() throws Exception {
+        Schema a = ArrowStreams.defaultSchema(Map.of());
+        Field wider = new Field("id", new FieldType(false, new ArrowType.Int(32, true), null,
+                Map.of("rapidbyte.pg_type", "bigint")), null);
+        Schema b = new Schema(List.of(wider, new Field("name", FieldType.nullable(new ArrowType.Utf8()), null)));
+        String[] fresh = new String[2];
+        Thread other = new Thread(() -> {
+            fresh[0] = fingerprintOfEmptyStream(a);
+        });
+        other.start();
+        other.join();
+        Thread another = new Thread(() -> {
+            fresh[1] = fingerprintOfEmptyStream(b);
+        });
+        another.start();
+        another.join();
+        assertNotEquals(fresh[0], fresh[1]);
+        for (int round = 0; round < 3; round++) {
+            assertEquals(fresh[0], fingerprintOfEmptyStream(a), "round " + round);
+            assertEquals(fresh[0], fingerprintOfEmptyStream(a), "again, round " + round);
+            assertEquals(fresh[1], fingerprintOfEmptyStream(b), "round " + round);
+        }
+    }
+
+    @Test
+    void fieldMetadataIsDescribedInKeyOrderWhateverOrderItWasWrittenIn() {
+        Map<String, String> forward = new java.util.LinkedHashMap<>();
+        forward.put("a.first", "1");
+        forward.put("b.second", "2");
+        Map<String, String> backward = new java.util.LinkedHashMap<>();
+        backward.put("b.second", "2");
+        backward.put("a.first", "1");
+        Field f = new Field("id", new FieldType(false, new ArrowType.Int(64, true), null, forward), null);
+        Field g = new Field("id", new FieldType(false, new ArrowType.Int(64, true), null, backward), null);
+        Field h = new Field("id", new FieldType(false, new ArrowType.Int(64, true), null, Map.of("a.first", "1")), null);
+        String inOrder = fingerprintOfEmptyStream(new Schema(List.of(f)));
+        assertEquals(inOrder, fingerprintOfEmptyStream(new Schema(List.of(g))));
+        assertNotEquals(inOrder, fingerprintOfEmptyStream(new Schema(List.of(h))));
+    }
+
     private static String fingerprintOfEmptyStream(Schema schema) {
         // Zero batches: schema message and end-of-stream only (no id/name vectors to fill).
         try (org.apache.arrow.memory.BufferAllocator allocator = new org.apache.arrow.memory.RootAllocator();
