@@ -97,7 +97,7 @@ public final class SchemaFingerprint {
             }
             FlatTable field = owner.tableAt(slot, i);
             out.append('{');
-            text(out, field.string(FIELD_NAME));
+            text(out, field, FIELD_NAME);
             out.append(field.bool(FIELD_NULLABLE) ? "null" : "notnull").append(',');
             out.append(TypeDescriptions.describe(field.u8(FIELD_TYPE_TYPE, 0), field.table(FIELD_TYPE))).append(',');
             FlatTable dictionary = field.table(FIELD_DICTIONARY);
@@ -111,10 +111,25 @@ public final class SchemaFingerprint {
         out.append(']');
     }
 
-    /** A field's metadata sorted by key (one entry, the usual {@code rapidbyte.pg_type}, needs no sorting). */
+    /**
+     * A field's metadata sorted by key. One entry with an ASCII key, the usual
+     * {@code rapidbyte.pg_type}, needs no sorting and is appended straight from the buffer.
+     */
     private static void metadata(FlatTable field, StringBuilder out) {
-        if (field.vectorLength(FIELD_METADATA) == 0) {
+        int n = field.vectorLength(FIELD_METADATA);
+        if (n == 0) {
             return;
+        }
+        if (n == 1) {
+            FlatTable entry = field.tableAt(FIELD_METADATA, 0);
+            int key = entry.asciiLength(0);
+            int value = entry.asciiLength(1);
+            if (key >= 0 && value >= 0 && (long) key + value <= ArrowStreamInspector.MAX_METADATA_CHARS) {
+                text(out, entry, 0);
+                out.append('=');
+                text(out, entry, 1);
+                return;
+            }
         }
         Map<String, String> entries = ArrowStreamInspector.keyValues(field, FIELD_METADATA);
         Map<String, String> sorted = entries.size() == 1 ? entries : new TreeMap<>(entries);
@@ -123,6 +138,18 @@ public final class SchemaFingerprint {
             out.append('=');
             text(out, v);
         });
+    }
+
+    /** {@link #text(StringBuilder, String)} of a string field, without decoding it when it is ASCII. */
+    private static void text(StringBuilder out, FlatTable table, int slot) {
+        int n = table.asciiLength(slot);
+        if (n < 0) {
+            text(out, table.string(slot));
+            return;
+        }
+        out.append(n).append(':');
+        table.appendAscii(slot, out);
+        out.append(',');
     }
 
     /** Length-prefixed, so that no choice of names makes two schemas describe alike. */
