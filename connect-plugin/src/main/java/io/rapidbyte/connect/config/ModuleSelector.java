@@ -16,10 +16,17 @@ import java.util.Optional;
  * Finds the wasm module a connector config names — bundled by {@link WasmConfig#CONNECTOR} or a
  * file by {@link WasmConfig#PATH} — checks the optional SHA-256 pin and that the module can play
  * the role of the Connect connector using it. Every problem is a {@link KeyedConfigException} naming
- * the key to fix, so {@code validate()} can attach it to that field. Stateless.
+ * the key to fix, so {@code validate()} can attach it to that field.
+ *
+ * <p>A bundled connector is read from the plugin once per worker: its module is kept by name
+ * (bundled resources cannot change while the plugin is loaded), so later task starts and
+ * validations neither read its megabytes again nor hash them. Thread-safe.
  */
 public final class ModuleSelector {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ModuleSelector.class);
+    /** Bundled modules loaded so far, by connector name. */
+    private static final java.util.concurrent.ConcurrentMap<String, ConnectorModule> BUNDLED =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private ModuleSelector() {
     }
@@ -42,16 +49,18 @@ public final class ModuleSelector {
                     + WasmConfig.PATH + " (a .wasm file on the worker) must be set");
         }
         String key = bundled.isEmpty() ? WasmConfig.PATH : WasmConfig.CONNECTOR;
-        byte[] bytes = bundled.isEmpty() ? readFile(path) : readBundled(bundled);
         String origin = bundled.isEmpty() ? "module " + path : "bundled connector '" + bundled + "'";
         String pin = config.getString(WasmConfig.SHA256).trim().toLowerCase(Locale.ROOT);
+        ConnectorModule known = bundled.isEmpty() ? null : BUNDLED.get(bundled);
+        if (known != null) {
+            checkPin(pin, known.sha256(), origin);
+            requireRole(known, role, origin, key);
+            return new Selected(known, origin, key);
+        }
+        byte[] bytes = bundled.isEmpty() ? readFile(path) : readBundled(bundled);
         if (!pin.isEmpty()) {
             // Checked before the module is parsed or compiled: an unexpected module is never touched.
-            String actual = sha256(bytes);
-            if (!pin.equals(actual)) {
-                throw new KeyedConfigException(WasmConfig.SHA256, origin + " has SHA-256 " + actual
-                        + ", not the pinned " + pin);
-            }
+            checkPin(pin, sha256(bytes), origin);
         }
         ConnectorModule module;
         try {
@@ -68,8 +77,17 @@ public final class ModuleSelector {
             throw new KeyedConfigException(key, origin + " is not a usable wasm module: "
                     + e.getMessage());
         }
+        if (!bundled.isEmpty()) {
+            BUNDLED.putIfAbsent(bundled, module);
+        }
         requireRole(module, role, origin, key);
         return new Selected(module, origin, key);
+    }
+
+    private static void checkPin(String pin, String actual, String origin) {
+        if (!pin.isEmpty() && !pin.equals(actual)) {
+            throw new KeyedConfigException(WasmConfig.SHA256, origin + " has SHA-256 " + actual + ", not the pinned " + pin);
+        }
     }
 
     private static void requireRole(ConnectorModule module, Role role, String origin, String key) {
