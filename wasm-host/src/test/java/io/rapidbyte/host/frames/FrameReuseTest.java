@@ -119,6 +119,25 @@ class FrameReuseTest {
     }
 
     @Test
+    void aKeptArrayIsNotTakenWhenHoldingItWouldPassTheTotalBudget() {
+        FrameTable tight = new FrameTable(new FrameLimits(16, 2 * SIZE, 2 * SIZE, 4 * SIZE), copies);
+        int first = tight.frameNew(SIZE);
+        tight.frameWrite(first, new GuestBytes(SIZE, 1));
+        tight.frameSeal(first);
+        tight.consumeTransiently(first, FramePayload::length);
+        assertEquals(SIZE, tight.buffers().pooledBytes());
+        GuestBytes large = new GuestBytes(SIZE + SIZE / 4, 2);
+        tight.frameWrite(tight.frameNew(large.length()), large);
+        assertEquals(1, large.newArrays, "larger than anything kept");
+        GuestBytes small = new GuestBytes(SIZE / 8, 3);
+        int h = tight.frameNew(small.length());
+        tight.frameWrite(h, small);
+        assertEquals(1, small.newArrays, "the kept array beside the live frame would pass the 2 * SIZE budget");
+        assertEquals(SIZE, tight.buffers().pooledBytes(), "so it stays kept");
+        assertEquals(SIZE + SIZE / 4 + SIZE / 8, tight.retainedBytes());
+    }
+
+    @Test
     void aDroppedSocketReadIsTheNextReceiveBuffer() {
         byte[] receive = new byte[SIZE];
         int h = table.adoptOwned(FramePayload.wrap(receive, 0, SIZE - 100));
