@@ -17,10 +17,17 @@ import java.util.regex.Pattern;
  * Finds the wasm module a connector config names — bundled by {@link WasmConfig#CONNECTOR} or a
  * file by {@link WasmConfig#PATH}, or the same keys of a transform ({@link ModuleKeys}) — checks the optional SHA-256 pin and that the module can play
  * the role of the Connect connector using it. Every problem is a {@link KeyedConfigException} naming
- * the key to fix, so {@code validate()} can attach it to that field. Stateless.
+ * the key to fix, so {@code validate()} can attach it to that field.
+ *
+ * <p>A bundled connector is read from the plugin once per worker: its module is kept by name
+ * (bundled resources cannot change while the plugin is loaded), so later task starts and
+ * validations neither read its megabytes again nor hash them. Thread-safe.
  */
 public final class ModuleSelector {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ModuleSelector.class);
+    /** Bundled modules loaded so far, by connector name. */
+    private static final java.util.concurrent.ConcurrentMap<String, ConnectorModule> BUNDLED =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
 
@@ -57,20 +64,20 @@ public final class ModuleSelector {
                     + keys.path() + " (a .wasm file on the worker) must be set");
         }
         String key = bundled.isEmpty() ? keys.path() : keys.connector();
-        byte[] bytes = bundled.isEmpty() ? readFile(keys.path(), path) : readBundled(keys.connector(), bundled);
         String origin = bundled.isEmpty() ? "module " + path : "bundled connector '" + bundled + "'";
         String pin = pinValue == null ? "" : pinValue.trim().toLowerCase(Locale.ROOT);
-        if (!pin.isEmpty()) {
-            if (!SHA256_HEX.matcher(pin).matches()) {
-                throw new KeyedConfigException(keys.sha256(), "must be 64 hexadecimal digits");
-            }
-            // Checked before the module is parsed or compiled: an unexpected module is never touched.
-            String actual = sha256(bytes);
-            if (!pin.equals(actual)) {
-                throw new KeyedConfigException(keys.sha256(), origin + " has SHA-256 " + actual
-                        + ", not the pinned " + pin);
-            }
+        if (!pin.isEmpty() && !SHA256_HEX.matcher(pin).matches()) {
+            throw new KeyedConfigException(keys.sha256(), "must be 64 hexadecimal digits");
         }
+        ConnectorModule known = bundled.isEmpty() ? null : BUNDLED.get(bundled);
+        if (known != null) {
+            checkPin(keys, pin, known.sha256(), origin);
+            requireRole(known, role, origin, key, keys.user());
+            return new Selected(known, origin, key);
+        }
+        byte[] bytes = bundled.isEmpty() ? readFile(keys.path(), path) : readBundled(keys.connector(), bundled);
+        // Checked before the module is parsed or compiled: an unexpected module is never touched.
+        checkPin(keys, pin, sha256(bytes), origin);
         ConnectorModule module;
         try {
             module = bundled.isEmpty()
@@ -86,8 +93,17 @@ public final class ModuleSelector {
             throw new KeyedConfigException(key, origin + " is not a usable wasm module: "
                     + e.getMessage());
         }
+        if (!bundled.isEmpty()) {
+            BUNDLED.putIfAbsent(bundled, module);
+        }
         requireRole(module, role, origin, key, keys.user());
         return new Selected(module, origin, key);
+    }
+
+    private static void checkPin(ModuleKeys keys, String pin, String actual, String origin) {
+        if (!pin.isEmpty() && !pin.equals(actual)) {
+            throw new KeyedConfigException(keys.sha256(), origin + " has SHA-256 " + actual + ", not the pinned " + pin);
+        }
     }
 
     private static void requireRole(ConnectorModule module, Role role, String origin, String key, String user) {

@@ -31,7 +31,7 @@ public final class ArrowStreamInspector {
     private static final int SCHEMA_CUSTOM_METADATA = 2;
     // RecordBatch table slot 0: length (rows).
     private static final int RECORD_BATCH_LENGTH = 0;
-    private static final long MAX_METADATA_CHARS = 1 << 20;
+    static final long MAX_METADATA_CHARS = 1 << 20;
 
     private ArrowStreamInspector() {
     }

@@ -125,6 +125,33 @@ final class FlatTable {
         return new String(buf, s + 4, (int) u32(buf, s), StandardCharsets.UTF_8);
     }
 
+    /**
+     * Length of a string field whose bytes are all ASCII (then it has one char per byte and
+     * {@link #appendAscii} gives what {@link #string} would), or -1 when absent or not ASCII.
+     */
+    int asciiLength(int slot) {
+        int p = field(slot);
+        if (p < 0) {
+            return -1;
+        }
+        int s = vectorStart(p, 1);
+        int n = (int) u32(buf, s);
+        for (int i = s + 4, e = s + 4 + n; i < e; i++) {
+            if (buf[i] < 0) {
+                return -1;
+            }
+        }
+        return n;
+    }
+
+    /** Appends an ASCII string field ({@link #asciiLength} not -1) char by char, decoding nothing. */
+    void appendAscii(int slot, StringBuilder out) {
+        int s = vectorStart(field(slot), 1);
+        for (int i = s + 4, e = s + 4 + (int) u32(buf, s); i < e; i++) {
+            out.append((char) buf[i]);
+        }
+    }
+
     /** Number of elements of a vector field (0 when absent). */
     int vectorLength(int slot) {
         int p = field(slot);

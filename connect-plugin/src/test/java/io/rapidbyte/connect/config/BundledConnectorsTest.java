@@ -52,4 +52,25 @@ class BundledConnectorsTest {
                 () -> ModuleSelector.select(config, Role.SOURCE));
         assertTrue(e.reason().contains("is a destination connector"), e.reason());
     }
+
+    /** A bundled module kept from an earlier selection is still checked against the pin and the role. */
+    @Test
+    void aKeptBundledModuleIsCheckedLikeAFreshOne() {
+        WasmConfig plain = new WasmConfig(WasmConfig.commonDefinition(), Map.of("wasm.connector", "example-generator"));
+        ConnectorModule first = ModuleSelector.select(plain, Role.SOURCE).module();
+        String sha = ModuleSelector.sha256(BundledConnectors.read("example-generator").orElseThrow());
+        assertEquals(sha, first.sha256());
+        WasmConfig pinned = new WasmConfig(WasmConfig.commonDefinition(),
+                Map.of("wasm.connector", "example-generator", "wasm.sha256", sha.toUpperCase(java.util.Locale.ROOT)));
+        assertSame(first, ModuleSelector.select(pinned, Role.SOURCE).module());
+        WasmConfig wrongPin = new WasmConfig(WasmConfig.commonDefinition(),
+                Map.of("wasm.connector", "example-generator", "wasm.sha256", "0".repeat(64)));
+        KeyedConfigException pin = org.junit.jupiter.api.Assertions.assertThrows(KeyedConfigException.class,
+                () -> ModuleSelector.select(wrongPin, Role.SOURCE));
+        assertEquals(WasmConfig.SHA256, pin.key());
+        assertTrue(pin.reason().contains("has SHA-256 " + sha + ", not the pinned " + "0".repeat(64)), pin.reason());
+        KeyedConfigException role = org.junit.jupiter.api.Assertions.assertThrows(KeyedConfigException.class,
+                () -> ModuleSelector.select(plain, Role.DESTINATION));
+        assertEquals(WasmConfig.CONNECTOR, role.key());
+    }
 }

@@ -68,6 +68,71 @@ class ArrowStreamInspectorTest {
         assertNotEquals(a, fingerprintOfEmptyStream(withTimestamp));
     }
 
+    /** A thread reuses the fingerprint of the schema it described last: never for another schema. */
+    @Test
+    void rememberedFingerprintsNeverLeakIntoAnotherSchema() throws Exception {
+        Schema a = ArrowStreams.defaultSchema(Map.of());
+        Field wider = new Field("id", new FieldType(false, new ArrowType.Int(32, true), null,
+                Map.of("rapidbyte.pg_type", "bigint")), null);
+        Schema b = new Schema(List.of(wider, new Field("name", FieldType.nullable(new ArrowType.Utf8()), null)));
+        String[] fresh = new String[2];
+        Thread other = new Thread(() -> {
+            fresh[0] = fingerprintOfEmptyStream(a);
+        });
+        other.start();
+        other.join();
+        Thread another = new Thread(() -> {
+            fresh[1] = fingerprintOfEmptyStream(b);
+        });
+        another.start();
+        another.join();
+        assertNotEquals(fresh[0], fresh[1]);
+        for (int round = 0; round < 3; round++) {
+            assertEquals(fresh[0], fingerprintOfEmptyStream(a), "round " + round);
+            assertEquals(fresh[0], fingerprintOfEmptyStream(a), "again, round " + round);
+            assertEquals(fresh[1], fingerprintOfEmptyStream(b), "round " + round);
+        }
+    }
+
+    @Test
+    void fieldMetadataIsDescribedInKeyOrderWhateverOrderItWasWrittenIn() {
+        Map<String, String> forward = new java.util.LinkedHashMap<>();
+        forward.put("a.first", "1");
+        forward.put("b.second", "2");
+        Map<String, String> backward = new java.util.LinkedHashMap<>();
+        backward.put("b.second", "2");
+        backward.put("a.first", "1");
+        Field f = new Field("id", new FieldType(false, new ArrowType.Int(64, true), null, forward), null);
+        Field g = new Field("id", new FieldType(false, new ArrowType.Int(64, true), null, backward), null);
+        Field h = new Field("id", new FieldType(false, new ArrowType.Int(64, true), null, Map.of("a.first", "1")), null);
+        String inOrder = fingerprintOfEmptyStream(new Schema(List.of(f)));
+        assertEquals(inOrder, fingerprintOfEmptyStream(new Schema(List.of(g))));
+        assertNotEquals(inOrder, fingerprintOfEmptyStream(new Schema(List.of(h))));
+    }
+
+    /**
+     * Values computed by the implementation before fingerprints were remembered and ASCII names
+     * appended undecoded: records in Kafka carry them, so they must never change.
+     */
+    @Test
+    void fingerprintValuesAreStable() {
+        Field id = new Field("id", new FieldType(false, new ArrowType.Int(64, true), null,
+                Map.of("rapidbyte.pg_type", "bigint")), null);
+        Field name = new Field("name", FieldType.nullable(new ArrowType.Utf8()), null);
+        assertEquals("sha256:25a7503766f3998f6f718e7761ecfb6a", fingerprintOfEmptyStream(new Schema(List.of(id, name))));
+        Field counted = new Field("z\u00e4hlung", new FieldType(true, new ArrowType.Int(32, true), null,
+                Map.of("rapidbyte.pg_type", "\u00fcn\u00efcode")), null);
+        Field named = new Field("\u540d\u524d", FieldType.nullable(new ArrowType.Utf8()), null);
+        assertEquals("sha256:9b524c46a9aed2bd0dacc63470908a09", fingerprintOfEmptyStream(new Schema(List.of(counted, named))),
+                "non-ASCII names and metadata");
+        Map<String, String> several = new java.util.LinkedHashMap<>();
+        several.put("b.second", "2");
+        several.put("a.first", "1");
+        Field multi = new Field("id", new FieldType(false, new ArrowType.Int(64, true), null, several), null);
+        assertEquals("sha256:7c942c74d2d0b6e48cb51f862033f4cb", fingerprintOfEmptyStream(new Schema(List.of(multi))),
+                "several metadata entries");
+    }
+
     private static String fingerprintOfEmptyStream(Schema schema) {
         // Zero batches: schema message and end-of-stream only (no id/name vectors to fill).
         try (org.apache.arrow.memory.BufferAllocator allocator = new org.apache.arrow.memory.RootAllocator();

@@ -152,7 +152,11 @@ class ProbeSourceTaskTest {
         WasmSourceTask task = start(probeConfig(script, "dlq.topic", "probe-dlq", "poll.interval.ms", "10",
                 SourceConfig.TASK_STREAMS, StreamSpec.toJson(List.of(new StreamSpec("probe", true)))));
         try {
-            assertEquals(3, poll(task, 3).size(), "one dead letter per pass: the stream keeps being read");
+            // One dead letter per pass; a poll may return several passes' records (how many
+            // passes run between two polls depends on the machine), so only their kind is exact.
+            List<SourceRecord> records = poll(task, 3);
+            assertTrue(records.size() >= 3, "the stream keeps being read");
+            records.forEach(r -> assertEquals("probe-dlq", r.topic(), "only the passes' dead letters"));
         } finally {
             task.stop();
         }

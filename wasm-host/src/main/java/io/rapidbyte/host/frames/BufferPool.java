@@ -9,8 +9,9 @@ package io.rapidbyte.host.frames;
  * the next written frame that fits it is copied into it).
  *
  * <p>Only arrays nobody else can reach are given back: a {@link FrameTable} gives back the array
- * of a frame it owns once the frame is dropped or transiently consumed, never one that left the
- * instance ({@code emit-batch}) or came from elsewhere ({@code next-batch}).
+ * of a frame it owns once the frame is dropped or transiently consumed, or once an exact copy of
+ * its bytes left the instance in its place ({@code emit-batch} of a frame in a larger array);
+ * never an array that left the instance itself or came from elsewhere ({@code next-batch}).
  *
  * <p>Bounded by bytes ({@link #capacityBytes()}; arrays smaller than {@link #MIN_POOLED_BYTES}
  * are not worth keeping); a pool of capacity 0 keeps nothing, so everything is allocated as if

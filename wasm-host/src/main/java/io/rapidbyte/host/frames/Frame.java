@@ -10,12 +10,6 @@ import java.util.Arrays;
 final class Frame {
     /** The capacity hint never makes us allocate more than this up front. */
     static final long HINT_ALLOCATION_CAP = 16L * 1024 * 1024;
-    /**
-     * A kept array may be up to 1/this larger than the first chunk it takes: enough for a guest
-     * whose socket writes vary a little in size (COPY data chunks), little enough that a large
-     * batch never takes a small socket buffer.
-     */
-    static final int REUSE_SLACK_DIVISOR = 4;
 
     private final long capacityHint;
     /**
@@ -25,8 +19,10 @@ final class Frame {
      */
     private final boolean owned;
     /**
-     * Null until the first write. The first chunk lands in a new array of exactly its size, or
-     * in a kept array of at most a quarter more (then the sealed payload is a window over it).
+     * Null until the first write. The first chunk lands in the smallest kept array that holds it
+     * (then the sealed payload is a window over it), else in a new array of exactly its size. A
+     * frame that then leaves the instance is trimmed to an exact copy ({@link FrameTable#consume}),
+     * so a kept array is never lost to a small frame; one written to a socket gives it back.
      */
     private byte[] buffer;
     private int length;
@@ -86,7 +82,11 @@ final class Frame {
             return;
         }
         if (buffer == null) {
-            byte[] reused = pool.take(n, n + n / REUSE_SLACK_DIVISOR);
+            // Any kept array that fits, within what the table may still retain: the socket frames
+            // of a COPY vary in size (the last chunk of each batch is shorter), and a kept array
+            // only fitting frames of about its own size made most of them allocate.
+            int largest = (int) Math.min(Integer.MAX_VALUE, Math.max(n, allocationCeiling));
+            byte[] reused = pool.take(n, largest);
             if (reused != null) {
                 chunk.copyInto(reused, 0);
                 buffer = reused;
@@ -129,6 +129,14 @@ final class Frame {
             sealed = FramePayload.wrap(buffer, 0, length);
         }
         buffer = null;
+    }
+
+    /**
+     * Whether the sealed payload is a window over a larger array that only this table holds: one
+     * worth trimming to an exact copy when the payload leaves, so the array can be reused.
+     */
+    boolean holdsSpareOwnedCapacity() {
+        return owned && sealed != null && sealed.length() > 0 && sealed.array().length != sealed.length();
     }
 
     /**

@@ -26,10 +26,11 @@ import java.util.function.ToLongFunction;
  *
  * <p><b>Reuse.</b> The table gives the arrays of frames it alone holds back to its
  * {@link BufferPool} when they are dropped or {@linkplain #consumeTransiently transiently
- * consumed}; a first {@code frame-write} that fits a kept array (its size, or up to a quarter
- * less) is copied into that array instead of a new one, and the instance's socket reads take their receive buffers from the same
+ * consumed}; a first {@code frame-write} that fits a kept array is copied into the smallest
+ * such array instead of a new one, and the instance's socket reads take their receive buffers from the same
  * pool ({@link #buffers()}). Payloads that leave the instance ({@link #consume}) or came from
- * elsewhere ({@link #adopt}) are never reused.
+ * elsewhere ({@link #adopt}) are never reused (a leaving frame in a larger array leaves as an
+ * exact copy, and the array stays).
  *
  * <p><b>Limits</b> ({@link FrameLimits}) count frame lengths. Independently, spare capacity
  * (from doubling or from the capacity hint) is only granted while the memory all frames keep
@@ -125,7 +126,7 @@ public final class FrameTable {
 
     /**
      * Appends the bytes of {@code chunk} to a writable frame, copying them once: the first chunk
-     * of a frame into a kept array that fits it (at most a quarter larger) if the pool has one,
+     * of a frame into the smallest kept array that fits it if the pool has one,
      * else into a new array of its size; later chunks into the frame's buffer.
      *
      * @return the frame's new length
@@ -212,14 +213,26 @@ public final class FrameTable {
     }
 
     /**
-     * Removes a sealed frame and returns its bytes for good ({@code emit-batch}: they leave the
-     * instance, so their array is never reused). The handle is gone afterwards even when this
-     * throws, as {@code own<frame>} requires.
+     * Removes a sealed frame and returns its bytes for good ({@code emit-batch},
+     * {@code emit-dlq-row}: they leave the instance, so their array is never reused). A frame
+     * written into a larger array (a kept one, or one grown for several writes) leaves as an
+     * exact copy, counted as {@link CopyCounter#addInternal internal}, since what takes it
+     * (a Kafka record value) needs an array of exactly its bytes; the larger array stays with the
+     * table for reuse. The handle is gone afterwards even when this throws, as {@code own<frame>}
+     * requires.
      *
      * @throws ConnectorException {@code INVALID_FRAME_HANDLE}, {@code FRAME_NOT_SEALED}
      */
     public FramePayload consume(int handle) {
-        return removeSealed(handle).payload();
+        Frame frame = removeSealed(handle);
+        FramePayload payload = frame.payload();
+        if (!frame.holdsSpareOwnedCapacity()) {
+            return payload;
+        }
+        FramePayload exact = FramePayload.wrap(payload.toByteArray());
+        copies.addInternal(payload.length());
+        reuse(frame);
+        return exact;
     }
 
     /**

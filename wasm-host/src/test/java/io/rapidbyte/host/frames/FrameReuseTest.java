@@ -87,20 +87,54 @@ class FrameReuseTest {
     }
 
     @Test
-    void aKeptArrayTakesAFrameUpToAQuarterSmallerNeverAMuchSmallerOne() {
-        sent(written(new GuestBytes(SIZE, 1)));
+    void aKeptArrayTakesAnySmallerFrameWhichSeesOnlyItsOwnBytes() {
+        GuestBytes old = new GuestBytes(SIZE, 1);
+        sent(written(old));
         GuestBytes half = new GuestBytes(SIZE / 2, 3);
-        table.consume(written(half));
-        assertEquals(1, half.newArrays, "a much smaller frame would leave most of the array unused");
-        assertEquals(SIZE, table.buffers().pooledBytes(), "the kept array waits for a frame its size");
-
-        GuestBytes slightlySmaller = new GuestBytes(SIZE - SIZE / 5, 4);
-        int h = written(slightlySmaller);
-        assertEquals(0, slightlySmaller.newArrays);
+        int h = written(half);
+        assertEquals(0, half.newArrays, "the last, shorter socket frame of a COPY reuses the kept array too");
         assertEquals(SIZE, table.retainedBytes(), "the whole array is counted while the frame holds it");
+        assertEquals(SIZE / 2, table.frameLen(h));
+        assertArrayEquals(half.bytes, table.frameRead(h, 0, SIZE / 2).toByteArray());
+        ConnectorException past = assertThrows(ConnectorException.class, () -> table.frameRead(h, SIZE / 2, 1));
+        assertEquals(ErrorCodes.FRAME_BOUNDS, past.error().code(), "the old bytes behind the frame stay out of reach");
+        assertArrayEquals(half.bytes, sent(h));
+        assertEquals(SIZE, table.buffers().pooledBytes(), "back for the next frame");
+    }
+
+    @Test
+    void anEmittedFrameInALargerArrayLeavesAsAnExactCopyAndTheArrayStays() {
+        sent(written(new GuestBytes(SIZE, 1)));
+        GuestBytes smaller = new GuestBytes(SIZE - SIZE / 3, 4);
+        int h = written(smaller);
+        assertEquals(0, smaller.newArrays);
         FramePayload payload = table.consume(h);
-        assertEquals(SIZE - SIZE / 5, payload.length());
-        assertArrayEquals(slightlySmaller.bytes, payload.toByteArray(), "exactly the frame's bytes, as a copy");
+        assertEquals(smaller.bytes.length, payload.array().length, "an exact array, as a Kafka record value needs");
+        assertArrayEquals(smaller.bytes, payload.toByteArray(), "exactly the frame's bytes");
+        assertEquals(smaller.bytes.length, copies.internal(), "the trim is counted");
+        assertEquals(SIZE, table.buffers().pooledBytes(), "the larger array is not lost to the small frame");
+        GuestBytes next = new GuestBytes(SIZE, 5);
+        written(next);
+        assertEquals(0, next.newArrays);
+    }
+
+    @Test
+    void aKeptArrayIsNotTakenWhenHoldingItWouldPassTheTotalBudget() {
+        FrameTable tight = new FrameTable(new FrameLimits(16, 2 * SIZE, 2 * SIZE, 4 * SIZE), copies);
+        int first = tight.frameNew(SIZE);
+        tight.frameWrite(first, new GuestBytes(SIZE, 1));
+        tight.frameSeal(first);
+        tight.consumeTransiently(first, FramePayload::length);
+        assertEquals(SIZE, tight.buffers().pooledBytes());
+        GuestBytes large = new GuestBytes(SIZE + SIZE / 4, 2);
+        tight.frameWrite(tight.frameNew(large.length()), large);
+        assertEquals(1, large.newArrays, "larger than anything kept");
+        GuestBytes small = new GuestBytes(SIZE / 8, 3);
+        int h = tight.frameNew(small.length());
+        tight.frameWrite(h, small);
+        assertEquals(1, small.newArrays, "the kept array beside the live frame would pass the 2 * SIZE budget");
+        assertEquals(SIZE, tight.buffers().pooledBytes(), "so it stays kept");
+        assertEquals(SIZE + SIZE / 4 + SIZE / 8, tight.retainedBytes());
     }
 
     @Test
@@ -176,9 +210,11 @@ class FrameReuseTest {
         table.frameSeal(h);
         byte[] both = Arrays.copyOf(a.bytes, 2 * SIZE);
         System.arraycopy(b.bytes, 0, both, SIZE, SIZE);
-        assertArrayEquals(both, table.consume(h).toByteArray());
-        assertEquals(SIZE, copies.internal(), "only the growth copied what was already there");
-        assertEquals(SIZE, table.buffers().pooledBytes(), "the outgrown first array is kept");
+        FramePayload emitted = table.consume(h);
+        assertArrayEquals(both, emitted.toByteArray());
+        assertEquals(2 * SIZE, emitted.array().length, "trimmed to its bytes");
+        assertEquals(SIZE + 2 * SIZE, copies.internal(), "the growth copied what was there, the trim the rest");
+        assertEquals(SIZE + 3 * SIZE, table.buffers().pooledBytes(), "the outgrown first array and the grown one are kept");
     }
 
     @Test
