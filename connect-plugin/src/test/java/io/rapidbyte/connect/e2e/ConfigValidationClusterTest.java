@@ -56,7 +56,11 @@ class ConfigValidationClusterTest extends ConnectClusterTestBase {
         unknown.put("name", "unknown");
         unknown.put("wasm.connector", "no-such-connector");
         errors = errorsByName(connect.validateConnectorConfig(WasmSinkConnector.class.getSimpleName(), unknown));
-        assertTrue(errors.get("wasm.connector").get(0).contains("example-generator, example-verify"), errors.toString());
+        String unknownError = errors.get("wasm.connector").get(0);
+        for (String bundled : List.of("source-postgres", "dest-postgres", "example-generator", "example-verify",
+                "example-filter", "example-mask")) {
+            assertTrue(unknownError.contains(bundled), "lists the bundled " + bundled + ": " + errors);
+        }
 
         Map<String, String> pinned = sinkConfig();
         pinned.put("name", "pinned");
