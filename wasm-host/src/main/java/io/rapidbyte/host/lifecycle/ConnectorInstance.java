@@ -45,7 +45,10 @@ import java.util.Objects;
  * <p><b>Ownership.</b> The instance owns its frames and sockets and frees them in
  * {@link #close()}; batches it emits belong to the {@link BatchOutput} from then on, batches it
  * receives become frames it owns. The state store, listener, channels and copy counter are the
- * caller's and are only used.
+ * caller's and are only used. The guest's linear memory is built from 64 KiB pages of a JVM-wide
+ * pool (zeroed when taken, so no guest ever sees another's bytes) and {@link #close()} gives them
+ * back for the next instance; the pool keeps at most 64 MiB unless the system property
+ * {@code rapidbyte.wasm.memory.pool.mb} says otherwise (0: every instance allocates its own).
  *
  * <p><b>Failures.</b> An {@code err} returned by the guest is thrown as
  * {@link ConnectorException} carrying the guest's error unchanged; the instance stays usable.
@@ -66,12 +69,14 @@ public final class ConnectorInstance implements AutoCloseable {
     private final LineLogStream stderr;
     private final ExportInvoker invoker;
     private final GuestBinding binding;
+    private final PooledMemoryFactory memories;
     private boolean opened;
     private boolean closed;
     private int leakedFrames;
     private int leakedSockets;
 
     private ConnectorInstance(Builder b) {
+        this.memories = new PooledMemoryFactory(MemoryPagePool.shared());
         this.name = b.name;
         this.role = b.role;
         this.module = b.module;
@@ -87,8 +92,8 @@ public final class ConnectorInstance implements AutoCloseable {
                 b.input, b.output);
         this.binding = new GuestBinding();
         try {
-            Instance instance = GuestInstantiator.instantiate(module, b.limits.maxMemoryPages(), wasi, ctx, binding,
-                    clock);
+            Instance instance = GuestInstantiator.instantiate(module, b.limits.maxMemoryPages(), memories, wasi, ctx,
+                    binding, clock);
             binding.ensureBound(instance);
             this.invoker = new ExportInvoker(name, module, instance, binding, b.limits.callTimeout(), clock);
             invoker.start();
@@ -172,7 +177,8 @@ public final class ConnectorInstance implements AutoCloseable {
     /**
      * Calls the guest's {@code close} (only if {@code open} succeeded and the guest is still
      * usable), then frees every frame and socket the guest still holds, reports the counts to
-     * {@link HostListener#onTeardown} and releases WASI. Idempotent.
+     * {@link HostListener#onTeardown}, releases WASI and gives the guest's memory pages back to the
+ * pool ({@link #memoryBytes()} stays readable). Idempotent.
      *
      * @throws ConnectorException the guest's {@code close} error, after teardown completed
      */
@@ -202,6 +208,9 @@ public final class ConnectorInstance implements AutoCloseable {
         wasi.close();
         stdout.close();
         stderr.close();
+        // Last: nothing runs in the guest any more (close is called on the owning thread, after
+        // its guest calls returned), so its memory pages may go to the next instance.
+        memories.releaseAll();
         listener.onTeardown(name, leakedFrames, leakedSockets);
     }
 

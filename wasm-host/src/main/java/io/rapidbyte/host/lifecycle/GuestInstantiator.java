@@ -1,6 +1,5 @@
 package io.rapidbyte.host.lifecycle;
 
-import com.dylibso.chicory.runtime.ByteArrayMemory;
 import com.dylibso.chicory.runtime.HostFunction;
 import com.dylibso.chicory.runtime.ImportValues;
 import com.dylibso.chicory.runtime.Instance;
@@ -45,8 +44,8 @@ final class GuestInstantiator {
      * @throws InvalidModuleException if the module's memory cannot fit the cap or its imports
      *         do not match the host's
      */
-    static Instance instantiate(ConnectorModule module, int maxMemoryPages, WasiPreview1 wasi,
-                                HostContext ctx, GuestBinding binding, GuestClock clock) {
+    static Instance instantiate(ConnectorModule module, int maxMemoryPages, PooledMemoryFactory memories,
+                                WasiPreview1 wasi, HostContext ctx, GuestBinding binding, GuestClock clock) {
         MemoryLimits declared = module.declaredMemory().orElseThrow(() -> new InvalidModuleException(
                 module.describe() + " does not define its own memory"));
         if (declared.initialPages() > maxMemoryPages) {
@@ -65,8 +64,9 @@ final class GuestInstantiator {
                     .withMachineFactory(module.machineFactory())
                     .withMemoryLimits(capped)
                     // Measured here with the probe guest: guest loops over memory run about 1.5-2x
-                    // faster on the paged byte[] memory than on Chicory's default ByteBuffer one.
-                    .withMemoryFactory(ByteArrayMemory::new)
+                    // faster on paged byte[] memory than on Chicory's default ByteBuffer one;
+                    // the pages come from (and go back to) the JVM's page pool.
+                    .withMemoryFactory(memories)
                     .withStart(false)
                     .build();
         } catch (ChicoryException e) {
