@@ -80,12 +80,32 @@ public final class ConnectRest {
     }
 
     public void restartTask(String name, int task) {
-        post("/connectors/" + name + "/tasks/" + task + "/restart", null).orThrow("restarting task " + task + " of " + name);
+        restart("/connectors/" + name + "/tasks/" + task + "/restart").orThrow("restarting task " + task + " of " + name);
     }
 
     public void restartConnectorAndTasks(String name, boolean onlyFailed) {
-        post("/connectors/" + name + "/restart?includeTasks=true&onlyFailed=" + onlyFailed, null)
-                .orThrow("restarting " + name);
+        restart("/connectors/" + name + "/restart?includeTasks=true&onlyFailed=" + onlyFailed).orThrow("restarting " + name);
+    }
+
+    /**
+     * A restart request, sent again while the worker answers 409: Connect refuses a restart
+     * "momentarily" while a config change or rebalance is in flight (e.g. right after a config
+     * update), and a user would simply retry. Gives up after 30 s with the last answer.
+     */
+    private Reply restart(String path) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            Reply r = post(path, null);
+            if (r.status() != 409 || System.nanoTime() > deadline) {
+                return r;
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return r;
+            }
+        }
     }
 
     public void deleteConnector(String name) {
