@@ -177,13 +177,9 @@ final class StreamReader implements Runnable {
         String ranged = snapshot != null && stream.followsRanges() ? snapshot.state() : null;
         String ctx = limits.contextJson(stream.name(), buffer.checkpoint(stream.lane()), stream.range(), ranged);
         timed(() -> instance.runRead(ctx));
-        TransformChain transforms = chain;
-        RuntimeException swallowed = transforms == null ? null : transforms.takeFailure();
-        if (swallowed != null) {
-            // The connector went on after emit-batch failed: that batch is lost, so the run is not ok.
-            throw swallowed;
-        }
         metrics.guestMemory(instance.memoryBytes());
+        // A connector that went on after a failed emit-batch (a transform's failure among them)
+        // cannot end as a success: endRun throws, and run() reports the transform's own failure.
         int uncovered = buffer.endRun(stream.lane(), true);
         if (uncovered > 0) {
             LOG.warn("{}: run-read of {} ended without checkpointing its last {} record(s); they are delivered "
